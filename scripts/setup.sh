@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what TranscrevAI Desktop needs on Debian/Ubuntu into ./.venv.
+#   scripts/setup.sh          the app: PortAudio + Qt runtime libraries + Python packages
+#   scripts/setup.sh --test   also the test needs: PulseAudio, paplay, Xvfb, pytest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(libportaudio2 libasound2-plugins libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
+          libfontconfig1 libdbus-1-3 python3-venv)
+extras=""
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(pulseaudio pulseaudio-utils xvfb)
+  extras="[test]"
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  echo "Installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+python=${PYTHON:-python3}
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "TranscrevAI Desktop needs Python 3.11 or newer (found $("$python" --version))." >&2
+  exit 1
+fi
+[[ -x .venv/bin/python ]] || "$python" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".${extras}"

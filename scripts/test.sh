@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up with the test needs and run the whole suite: lint, then pytest. The tests start their own
+# PulseAudio server with a virtual microphone; here its absence is a failure, not a skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+.venv/bin/ruff check .
+export TRANSCREVAI_REQUIRE_MIC=1
+exec .venv/bin/python -m pytest -p no:cacheprovider "$@"

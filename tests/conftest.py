@@ -1,0 +1,152 @@
+"""Shared fixtures: a private PulseAudio server with a virtual microphone, real speech, the model.
+
+The PulseAudio server is started before any test module imports sounddevice (PortAudio lists
+devices once, when it starts): a null sink ``vmic_sink`` whose monitor is remapped into a source
+``vmic``, both set as defaults. ``paplay`` into the sink is heard by PortAudio's ``pulse``
+device. Without ``pulseaudio`` installed the microphone tests skip, unless
+``TRANSCREVAI_REQUIRE_MIC=1`` (set by scripts/test.sh and CI), where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SANDBOX = Path(tempfile.mkdtemp(prefix="transcrevai-tests-"))
+os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")  # never the user's real library
+os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_SPEECH = REPO.parent / "shared" / "speech"
+LOCAL_SPEECH = Path(__file__).resolve().parent / "data"
+MIC_DEVICE = "pulse"
+_PULSE: dict[str, object] = {}
+
+
+def _start_pulseaudio() -> str | None:
+    """Start a private PulseAudio server; return why not, or None when it runs."""
+    if not shutil.which("pulseaudio") or not shutil.which("pactl"):
+        return "pulseaudio/pactl are not installed"
+    runtime = _SANDBOX / "pulse"
+    runtime.mkdir(mode=0o700)
+    socket = runtime / "native"
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "PULSE_RUNTIME_PATH": str(runtime)}
+    log = open(_SANDBOX / "pulse.log", "wb")  # noqa: SIM115 (the server keeps it open)
+    process = subprocess.Popen(
+        [
+            "pulseaudio", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit", "-n",
+            f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1",
+            "--log-target=stderr",
+        ],
+        env=env, stdout=subprocess.DEVNULL, stderr=log,
+    )  # fmt: skip
+    os.environ["PULSE_SERVER"] = f"unix:{socket}"
+    for _ in range(100):
+        if subprocess.run(["pactl", "info"], capture_output=True).returncode == 0:
+            break
+        time.sleep(0.1)
+    else:
+        process.kill()
+        return "PulseAudio did not start: " + (_SANDBOX / "pulse.log").read_text()[-500:]
+    for command in (
+        "load-module module-null-sink sink_name=vmic_sink rate=16000 channels=1",
+        "load-module module-remap-source master=vmic_sink.monitor source_name=vmic",
+        "set-default-sink vmic_sink",
+        "set-default-source vmic",
+    ):
+        subprocess.run(["pactl", *command.split()], check=True, capture_output=True)
+    _PULSE["process"] = process
+    return None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _PULSE["skip_reason"] = _start_pulseaudio()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    process = _PULSE.get("process")
+    if process is not None:
+        process.terminate()
+        process.wait(timeout=10)
+    shutil.rmtree(_SANDBOX, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class Clip:
+    path: Path
+    reference: str
+    language: str
+
+
+def speech(name: str) -> Clip:
+    """A clip from ../shared/speech (or the tiny copy in tests/data) with its reference text."""
+    for folder in (SHARED_SPEECH, LOCAL_SPEECH):
+        matches = sorted(p for p in folder.glob(f"{name}.*") if p.suffix != ".txt")
+        if matches:
+            reference = (folder / f"{name}.txt").read_text(encoding="utf-8")
+            return Clip(matches[0], reference, "pt" if name.startswith("pt") else "en")
+    pytest.skip(f"speech clip {name} is not available (../shared/speech is absent)")
+
+
+def normalise(text: str) -> str:
+    """Lower case, typographic apostrophes folded, punctuation stripped, one space."""
+    text = text.lower().replace("\u2019", "'")
+    return " ".join(re.sub(r"[^\w\s']", " ", text).split())
+
+
+def wer(reference: str, hypothesis: str) -> float:
+    import jiwer
+
+    return jiwer.wer(normalise(reference), normalise(hypothesis) or "<empty>")
+
+
+class VirtualMic:
+    """The PulseAudio virtual microphone: what ``play`` plays, PortAudio's ``pulse`` hears."""
+
+    device = MIC_DEVICE
+
+    def play(self, clip: Path) -> subprocess.Popen:
+        """Play ``clip`` into the microphone (as 16-bit WAV: paplay cuts some FLAC files short)."""
+        import soundfile
+
+        from transcrevai_desktop.core.capture import decode_file
+
+        wav = _SANDBOX / f"{clip.stem}.play.wav"
+        if not wav.exists():
+            soundfile.write(wav, decode_file(clip), 16000, subtype="PCM_16")
+        return subprocess.Popen(["paplay", "--device=vmic_sink", str(wav)])
+
+
+@pytest.fixture(scope="session")
+def virtual_mic() -> VirtualMic:
+    reason = _PULSE.get("skip_reason")
+    if reason:
+        if os.environ.get("TRANSCREVAI_REQUIRE_MIC") == "1":
+            pytest.fail(f"The virtual microphone is required but unavailable: {reason}")
+        pytest.skip(str(reason))
+    return VirtualMic()
+
+
+@pytest.fixture(scope="session")
+def engine():
+    """One engine and one loaded model for the whole test run, as in the app."""
+    from transcrevai_desktop.core.engine import Engine
+
+    shared = Engine()
+    shared.model()
+    yield shared
+    shared.wait()
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    return tmp_path / "library"

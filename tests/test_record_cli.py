@@ -1,0 +1,125 @@
+"""``transcrevai record``: the virtual microphone path end to end, and ``--input`` files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import soundfile
+import srt
+
+from tests.conftest import speech, wer
+
+
+def _record(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "transcrevai_desktop", "record", "--json", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _events(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def _session_folder(out: Path) -> Path:
+    (folder,) = [p for p in out.iterdir() if p.is_dir()]
+    return folder
+
+
+def test_record_from_virtual_microphone(virtual_mic, tmp_path):
+    clip = speech("en_jfk")
+    out = tmp_path / "out"
+    seconds = 15
+    process = _record("--device", virtual_mic.device, "--seconds", str(seconds),
+                      "--language", "en", "--out", str(out))  # fmt: skip
+    first = process.stdout.readline()
+    assert json.loads(first) == {**json.loads(first), "event": "status", "text": "recording"}
+    virtual_mic.play(clip.path).wait(timeout=30)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    events = _events(first + stdout)
+
+    committed = " ".join(e["text"] for e in events if e["event"] == "committed")
+    assert wer(clip.reference, committed) < 0.25, committed
+    assert any(e["event"] == "tentative" and e["text"] for e in events)
+    assert [e["text"] for e in events if e["event"] == "status"][-1] == "complete"
+    for event in events:
+        if event["event"] == "committed":
+            assert 0 <= event["start"] <= event["end"] <= seconds + 1
+            assert event["t"] >= event["end"] - 0.5, "a caption cannot precede its audio"
+
+    folder = _session_folder(out)
+    info = soundfile.info(folder / "audio.wav")
+    assert (info.samplerate, info.channels, info.subtype) == (16000, 1, "PCM_16")
+    assert abs(info.duration - seconds) < 1.5
+    assert wer(clip.reference, (folder / "transcript.txt").read_text()) < 0.15
+    cues = list(srt.parse((folder / "transcript.srt").read_text()))
+    assert cues and wer(clip.reference, " ".join(c.content for c in cues)) < 0.15
+    assert all(c.end.total_seconds() <= seconds + 0.5 for c in cues)
+    meta = json.loads((folder / "session.json").read_text())
+    assert meta["status"] == "complete" and meta["language"] == "en"
+    assert meta["files"]["audio"] == "audio.wav" and meta["device"]
+
+
+def test_record_input_file_portuguese_at_realtime_pace(tmp_path):
+    clip = speech("ptbr_ufpalign_coxinha")
+    out = tmp_path / "out"
+    started = time.monotonic()
+    process = _record("--input", str(clip.path), "--out", str(out))
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    duration = soundfile.info(clip.path).duration
+    assert time.monotonic() - started >= duration, "a file is fed at real-time pace"
+    events = _events(stdout)
+    committed = " ".join(e["text"] for e in events if e["event"] == "committed")
+    assert wer(clip.reference, committed) < 0.4, committed
+    folder = _session_folder(out)
+    assert json.loads((folder / "session.json").read_text())["language"] == "pt"
+    assert wer(clip.reference, (folder / "transcript.txt").read_text()) < 0.3
+    assert abs(soundfile.info(folder / "audio.wav").duration - duration) < 0.1
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_everything(tmp_path):
+    clip = speech("en_jfk")
+    out = tmp_path / "out"
+    process = _record("--input", str(clip.path), "--out", str(out), "--language", "en")
+    assert json.loads(process.stdout.readline())["text"] == "recording"
+    time.sleep(6)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    folder = _session_folder(out)
+    assert 5 < soundfile.info(folder / "audio.wav").duration < 8
+    assert "fellow americans" in (folder / "transcript.txt").read_text().lower()
+
+
+def test_killed_process_leaves_a_playable_wav_missing_at_most_a_second(tmp_path):
+    clip = speech("en_jfk")
+    out = tmp_path / "out"
+    process = _record("--input", str(clip.path), "--out", str(out))
+    assert json.loads(process.stdout.readline())["text"] == "recording"
+    started = time.monotonic()
+    time.sleep(5)
+    os.kill(process.pid, signal.SIGKILL)
+    elapsed = time.monotonic() - started
+    process.communicate(timeout=30)
+    audio, rate = soundfile.read(_session_folder(out) / "audio.wav")
+    assert rate == 16000
+    assert elapsed - 1.0 <= len(audio) / rate <= elapsed + 0.2
+
+
+def test_unknown_device_is_one_clear_line(tmp_path):
+    process = _record("--device", "no such microphone", "--out", str(tmp_path))
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode != 0
+    assert stderr.strip().splitlines()[-1].startswith("transcrevai: error: No input device")
+    assert "Traceback" not in stderr

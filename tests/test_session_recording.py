@@ -1,0 +1,101 @@
+"""Sessions recording through the SessionManager API, as the window will drive them."""
+
+from __future__ import annotations
+
+import json
+import queue
+import sys
+
+import soundfile
+
+from tests.conftest import speech, wer
+from transcrevai_desktop.core.capture import FileSource
+from transcrevai_desktop.core.errors import DeviceLost
+from transcrevai_desktop.core.session_manager import SessionManager
+
+
+def _wait_status(qtbot, session, status: str, timeout: int = 120_000) -> None:
+    qtbot.waitUntil(lambda: session.status == status, timeout=timeout)
+
+
+def test_session_records_the_virtual_microphone(qtbot, virtual_mic, engine, library):
+    clip = speech("pt_picovoice_leopard_test_pt")
+    manager = SessionManager(library_dir=library, engine=engine)
+    session = manager.get_session(manager.create_session())
+    statuses, captions = [], []
+    session.status_changed.connect(lambda status, message: statuses.append(status))
+    session.caption.connect(captions.append)
+    with qtbot.waitSignal(session.status_changed, timeout=10_000):
+        session.start(device=virtual_mic.device, language="pt")
+    virtual_mic.play(clip.path).wait(timeout=30)
+    qtbot.waitUntil(lambda: wer(clip.reference, session.committed_text) < 0.3, timeout=15_000)
+    session.stop()
+    _wait_status(qtbot, session, "complete")
+    assert statuses == ["recording", "processing", "complete"]
+    assert any(event.kind == "tentative" and event.text for event in captions)
+    assert wer(clip.reference, session.files["transcript"].read_text()) < 0.2
+    assert soundfile.info(session.files["audio"]).duration > 4
+    assert json.loads(session.files["metadata"].read_text())["status"] == "complete"
+    assert manager.get_active_session_count() == 1
+
+
+def test_two_sessions_record_at_once_with_their_own_captions(qtbot, engine, library):
+    english, portuguese = speech("en_jfk"), speech("pt_picovoice_leopard_test_pt")
+    manager = SessionManager(library_dir=library, engine=engine)
+    first = manager.get_session(manager.create_session())
+    second = manager.get_session(manager.create_session())
+    first.start(input_file=english.path, language="en")
+    second.start(input_file=portuguese.path, language="pt")
+    _wait_status(qtbot, first, "complete")
+    _wait_status(qtbot, second, "complete")
+    assert wer(english.reference, first.committed_text) < 0.3
+    assert wer(portuguese.reference, second.committed_text) < 0.3
+    assert wer(english.reference, first.files["transcript"].read_text()) < 0.15
+    assert wer(portuguese.reference, second.files["transcript"].read_text()) < 0.2
+
+
+class _DyingSource(FileSource):
+    """Fault injection: a microphone that is unplugged after two seconds of audio."""
+
+    def _play(self, blocks: queue.SimpleQueue) -> None:
+        self.audio = self.audio[: 2 * self.rate]
+        super()._play(_Unplugged(blocks))
+
+
+class _Unplugged:
+    def __init__(self, blocks: queue.SimpleQueue) -> None:
+        self._blocks = blocks
+
+    def put(self, item: object) -> None:
+        self._blocks.put(
+            DeviceLost("The microphone 'test' stopped working.") if item is None else item
+        )
+
+
+def test_device_lost_is_an_error_that_keeps_the_audio(qtbot, engine, library, monkeypatch):
+    clip = speech("en_jfk")
+    session_module = sys.modules["transcrevai_desktop.core.session"]
+    monkeypatch.setattr(session_module, "FileSource", _DyingSource)
+    manager = SessionManager(library_dir=library, engine=engine)
+    session = manager.get_session(manager.create_session())
+    session.start(input_file=clip.path)
+    _wait_status(qtbot, session, "error", timeout=20_000)
+    assert "stopped working" in session.message
+    assert abs(soundfile.info(session.files["audio"]).duration - 2.0) < 0.1
+    assert json.loads(session.files["metadata"].read_text())["status"] == "error"
+
+
+def test_delete_while_recording_stops_and_keeps_files_unless_asked(qtbot, engine, library):
+    clip = speech("en_jfk")
+    manager = SessionManager(library_dir=library, engine=engine)
+    kept_id, gone_id = manager.create_session(), manager.create_session()
+    kept, gone = manager.get_session(kept_id), manager.get_session(gone_id)
+    kept.start(input_file=clip.path)
+    gone.start(input_file=clip.path)
+    qtbot.wait(1500)
+    manager.delete_session(kept_id)
+    manager.delete_session(gone_id, delete_files=True)
+    assert kept.status == "interrupted" and manager.get_session(kept_id) is None
+    assert soundfile.info(kept.files["audio"]).duration > 1
+    assert not (library / gone_id).exists()
+    assert manager.get_all_session_ids() == []

@@ -1,0 +1,3 @@
+from transcrevai_desktop.cli import main
+
+raise SystemExit(main())

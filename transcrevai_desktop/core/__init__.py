@@ -1,0 +1,1 @@
+"""The recording core: sessions, capture, engine and exporters. No widgets live here."""

@@ -1,0 +1,142 @@
+"""Audio sources that feed a recording: a microphone, or a file played at real-time pace.
+
+A source puts float32 blocks shaped (frames, channels) on a queue and nothing else; the
+recorder's thread does all the work. When a source ends it puts ``END``; when it fails it puts
+the ``DeviceLost`` error itself, so the recorder learns both in order with the audio.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from transcrevai_desktop.core.devices import (
+    MODEL_RATE,
+    InputDevice,
+    capture_format,
+    find_input_device,
+    portaudio,
+)
+from transcrevai_desktop.core.errors import DeviceLost, UnreadableAudio
+
+log = logging.getLogger(__name__)
+
+END = None
+BLOCK_SECONDS = 0.05
+
+
+class AudioSource(Protocol):
+    rate: int
+    channels: int
+    description: str
+
+    def start(self, blocks: queue.SimpleQueue) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class MicrophoneSource:
+    """An input device opened with sounddevice; PortAudio's thread runs the callback."""
+
+    def __init__(self, device: InputDevice | str | int | None = None) -> None:
+        self.device = device if isinstance(device, InputDevice) else find_input_device(device)
+        self.rate, self.channels = capture_format(self.device)
+        self.description = self.device.name
+        self.overflows = 0
+        self._stream = None
+        self._stopping = False
+
+    def start(self, blocks: queue.SimpleQueue) -> None:
+        sd = portaudio()
+
+        def callback(indata: np.ndarray, frames: int, when: object, status: object) -> None:
+            blocks.put(indata.copy())
+            if status:
+                self.overflows += 1
+
+        def finished() -> None:
+            if not self._stopping:
+                blocks.put(DeviceLost(f"The microphone '{self.description}' stopped working."))
+
+        try:
+            self._stream = sd.InputStream(
+                device=self.device.index,
+                samplerate=self.rate,
+                channels=self.channels,
+                dtype="float32",
+                blocksize=int(self.rate * BLOCK_SECONDS),
+                callback=callback,
+                finished_callback=finished,
+            )
+            self._stream.start()
+        except sd.PortAudioError as error:
+            raise DeviceLost(
+                f"The microphone '{self.description}' could not be opened: {error}."
+            ) from error
+        log.info("Recording from %s at %d Hz, %d ch", self.description, self.rate, self.channels)
+
+    def stop(self) -> None:
+        self._stopping = True
+        if self._stream is not None:
+            self._stream.stop()
+            self._stream.close()
+            self._stream = None
+
+
+class FileSource:
+    """A file fed block by block at real-time pace, exactly as a microphone would deliver it."""
+
+    def __init__(self, path: Path, realtime: bool = True) -> None:
+        self.audio = decode_file(Path(path))
+        self.rate, self.channels = MODEL_RATE, 1
+        self.description = f"file {Path(path).name}"
+        self.realtime = realtime
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, blocks: queue.SimpleQueue) -> None:
+        self._thread = threading.Thread(
+            target=self._play, args=(blocks,), name="file-source", daemon=True
+        )
+        self._thread.start()
+
+    def _play(self, blocks: queue.SimpleQueue) -> None:
+        step = int(self.rate * BLOCK_SECONDS)
+        started = time.monotonic()
+        for offset in range(0, len(self.audio), step):
+            if self._stop.is_set():
+                return
+            if self.realtime:
+                delay = started + (offset + step) / self.rate - time.monotonic()
+                if delay > 0 and self._stop.wait(delay):
+                    return
+            blocks.put(self.audio[offset : offset + step, None].copy())
+        blocks.put(END)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
+
+
+def decode_file(path: Path) -> np.ndarray:
+    """Any audio or video file as 16 kHz mono float32; ``UnreadableAudio`` if it has none."""
+    from faster_whisper import decode_audio
+
+    if not path.is_file():
+        raise UnreadableAudio(f"{path} does not exist or is not a file.")
+    try:
+        audio = decode_audio(str(path), sampling_rate=MODEL_RATE)
+    except PermissionError as error:
+        raise UnreadableAudio(f"{path.name} cannot be read: permission denied.") from error
+    except Exception as error:  # PyAV raises many types for broken or non-audio files
+        raise UnreadableAudio(f"{path.name} is not a readable audio file.") from error
+    if audio.size == 0:
+        raise UnreadableAudio(f"{path.name} holds no audio.")
+    return audio

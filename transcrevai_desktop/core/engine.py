@@ -1,0 +1,205 @@
+"""The transcription engine: one shared model, live passes scheduled fairly, final passes.
+
+Live passes of all sessions go through one ``LiveScheduler``: a ``QThreadPool`` of one thread
+(CTranslate2 already spreads one pass over every core, so two passes at once only slow each
+other). When the thread is free it runs the session whose oldest unexamined audio is oldest, so
+sessions take turns and none starves; a session waiting longer simply gets a longer slice of new
+audio in its next pass, which is how the caption cadence adapts to load.
+
+Final passes and file transcriptions run on ``QThreadPool.globalInstance()``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QRunnable, QThreadPool
+
+from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.hallucinations import is_hallucination
+from transcrevai_desktop.core.models import BUNDLED_MODEL, MODELS, ModelRegistry
+from transcrevai_desktop.core.streaming import StreamingTranscriber
+from transcrevai_desktop.core.transcript import Segment, Transcript, Word
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
+
+log = logging.getLogger(__name__)
+
+
+class Job(QRunnable):
+    """A Python callable run by a ``QThreadPool``; exceptions are logged, never lost silently."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            self._work()
+        except Exception:
+            log.exception("Background job failed")
+
+
+def _words(segments, offset: float = 0.0) -> tuple[list[Segment], list[Word]]:
+    """Our segments and words from faster-whisper's, without the hallucinated segments."""
+    kept: list[Segment] = []
+    words: list[Word] = []
+    for seg in segments:
+        if is_hallucination(seg.text, seg.no_speech_prob):
+            log.info("Dropped a likely hallucination: %r", seg.text)
+            continue
+        seg_words = tuple(
+            Word(
+                round(w.start + offset, 3),
+                round(w.end + offset, 3),
+                w.word,
+                round(w.probability, 3),
+            )
+            for w in seg.words or ()
+        )
+        kept.append(
+            Segment(
+                round(seg.start + offset, 3),
+                round(seg.end + offset, 3),
+                seg.text.strip(),
+                seg_words,
+            )
+        )
+        words.extend(seg_words)
+    return kept, words
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    model: str = BUNDLED_MODEL
+    compute_type: str = "int8"
+    final_beam_size: int = 5
+    live_beam_size: int = 1
+
+
+class Engine:
+    """Shared by every session: the model, the live scheduler, the final-pass pool."""
+
+    def __init__(self, settings: EngineSettings | None = None, registry: ModelRegistry = MODELS):
+        self.settings = settings or EngineSettings()
+        self._registry = registry
+        self.live = LiveScheduler()
+        self.pool = QThreadPool.globalInstance()
+
+    def model(self) -> WhisperModel:
+        """The shared model, loaded on first use (call it off the GUI thread)."""
+        return self._registry.get(self.settings.model, self.settings.compute_type)
+
+    @property
+    def model_loaded(self) -> bool:
+        return self._registry.is_loaded(self.settings.model, self.settings.compute_type)
+
+    def submit(self, work: Callable[[], None]) -> None:
+        self.pool.start(Job(work))
+
+    def wait(self) -> None:
+        """Block until every live and final pass has finished (for shutdown and tests)."""
+        self.live.wait()
+        self.pool.waitForDone()
+
+    def transcribe_window(
+        self, audio: np.ndarray, language: str | None, prompt: str
+    ) -> tuple[list[Word], str, float]:
+        """A fast live pass over a short window: greedy, no fallback, word timings."""
+        segments, info = self.model().transcribe(
+            audio,
+            language=language,
+            beam_size=self.settings.live_beam_size,
+            temperature=0.0,
+            condition_on_previous_text=False,
+            initial_prompt=prompt or None,
+            word_timestamps=True,
+        )
+        return _words(list(segments))[1], info.language, info.language_probability
+
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        language: str | None = None,
+        progress: Callable[[float], None] | None = None,
+    ) -> Transcript:
+        """The full-quality pass: beam search, Silero VAD, hallucination guards."""
+        duration = len(audio) / MODEL_RATE
+        segments, info = self.model().transcribe(
+            audio,
+            language=language,
+            beam_size=self.settings.final_beam_size,
+            vad_filter=True,
+            word_timestamps=True,
+            condition_on_previous_text=False,
+            hallucination_silence_threshold=2.0,
+        )
+        collected = []
+        for segment in segments:
+            collected.append(segment)
+            if progress is not None and duration > 0:
+                progress(min(1.0, segment.end / duration))
+        if progress is not None:
+            progress(1.0)
+        return Transcript(info.language, round(duration, 3), _words(collected)[0])
+
+
+class LiveScheduler:
+    """Runs the ready live transcriber that has waited longest, one pass at a time."""
+
+    def __init__(self, max_parallel: int = 1) -> None:
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(max_parallel)
+        self._max_parallel = max_parallel
+        self._lock = threading.Lock()
+        self._transcribers: dict[StreamingTranscriber, Callable[[], None]] = {}
+        self._running: set[StreamingTranscriber] = set()
+
+    def add(self, transcriber: StreamingTranscriber, on_closed: Callable[[], None]) -> None:
+        with self._lock:
+            self._transcribers[transcriber] = on_closed
+
+    def wake(self) -> None:
+        """Start passes while a thread is free and some transcriber is ready."""
+        with self._lock:
+            while len(self._running) < self._max_parallel:
+                ready = [
+                    (since, id(t), t)
+                    for t in self._transcribers
+                    if t not in self._running and (since := t.pending_since) is not None
+                ]
+                if not ready:
+                    return
+                transcriber = min(ready)[2]
+                self._running.add(transcriber)
+                self._pool.start(Job(lambda t=transcriber: self._step(t)))
+
+    def _step(self, transcriber: StreamingTranscriber) -> None:
+        on_closed = None
+        try:
+            transcriber.step()
+        except Exception:
+            log.exception("Live pass failed; this session's captions stop, its recording goes on")
+            transcriber.closed = True
+        finally:
+            with self._lock:
+                self._running.discard(transcriber)
+                if transcriber.closed:
+                    on_closed = self._transcribers.pop(transcriber, None)
+        if on_closed is not None:
+            on_closed()
+        self.wake()
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+    @property
+    def active(self) -> int:
+        with self._lock:
+            return len(self._transcribers)

@@ -1,0 +1,25 @@
+"""One exception type per failure a user can meet; each message is a sentence to show as is."""
+
+
+class TranscrevaiError(Exception):
+    """Base class: ``str(error)`` is a complete sentence fit for a dialog or the CLI."""
+
+
+class ModelMissing(TranscrevaiError):
+    """The requested model cannot be found, joined or loaded."""
+
+
+class DeviceNotFound(TranscrevaiError):
+    """No input device matches what the user asked for."""
+
+
+class DeviceLost(TranscrevaiError):
+    """The input device failed or stopped delivering audio while recording."""
+
+
+class UnreadableAudio(TranscrevaiError):
+    """A file is empty, truncated, not audio, or cannot be read."""
+
+
+class StorageError(TranscrevaiError):
+    """A file or folder could not be written (disk full, read-only, no permission)."""

