@@ -14,23 +14,30 @@ from transcrevai_desktop.core.errors import DeviceLost
 from transcrevai_desktop.core.session_manager import SessionManager
 
 
-def _wait_status(qtbot, session, status: str, timeout: int = 120_000) -> None:
-    qtbot.waitUntil(lambda: session.status == status, timeout=timeout)
+class _Statuses(list):
+    """The statuses a session announced, as the GUI thread receives them."""
+
+    def __init__(self, session) -> None:
+        super().__init__()
+        session.status_changed.connect(lambda status, message: self.append(status))
+
+
+def _wait_status(qtbot, statuses: _Statuses, status: str, timeout: int = 120_000) -> None:
+    qtbot.waitUntil(lambda: statuses[-1:] == [status], timeout=timeout)
 
 
 def test_session_records_the_virtual_microphone(qtbot, virtual_mic, engine, library):
     clip = speech("pt_picovoice_leopard_test_pt")
     manager = SessionManager(library_dir=library, engine=engine)
     session = manager.get_session(manager.create_session())
-    statuses, captions = [], []
-    session.status_changed.connect(lambda status, message: statuses.append(status))
+    statuses, captions = _Statuses(session), []
     session.caption.connect(captions.append)
     with qtbot.waitSignal(session.status_changed, timeout=10_000):
         session.start(device=virtual_mic.device, language="pt")
     virtual_mic.play(clip.path).wait(timeout=30)
     qtbot.waitUntil(lambda: wer(clip.reference, session.committed_text) < 0.3, timeout=15_000)
     session.stop()
-    _wait_status(qtbot, session, "complete")
+    _wait_status(qtbot, statuses, "complete")
     assert statuses == ["recording", "processing", "complete"]
     assert any(event.kind == "tentative" and event.text for event in captions)
     assert wer(clip.reference, session.files["transcript"].read_text()) < 0.2
@@ -44,10 +51,11 @@ def test_two_sessions_record_at_once_with_their_own_captions(qtbot, engine, libr
     manager = SessionManager(library_dir=library, engine=engine)
     first = manager.get_session(manager.create_session())
     second = manager.get_session(manager.create_session())
+    first_statuses, second_statuses = _Statuses(first), _Statuses(second)
     first.start(input_file=english.path, language="en")
     second.start(input_file=portuguese.path, language="pt")
-    _wait_status(qtbot, first, "complete")
-    _wait_status(qtbot, second, "complete")
+    _wait_status(qtbot, first_statuses, "complete")
+    _wait_status(qtbot, second_statuses, "complete")
     assert wer(english.reference, first.committed_text) < 0.3
     assert wer(portuguese.reference, second.committed_text) < 0.3
     assert wer(english.reference, first.files["transcript"].read_text()) < 0.15
@@ -78,8 +86,9 @@ def test_device_lost_is_an_error_that_keeps_the_audio(qtbot, engine, library, mo
     monkeypatch.setattr(session_module, "FileSource", _DyingSource)
     manager = SessionManager(library_dir=library, engine=engine)
     session = manager.get_session(manager.create_session())
+    statuses = _Statuses(session)
     session.start(input_file=clip.path)
-    _wait_status(qtbot, session, "error", timeout=20_000)
+    _wait_status(qtbot, statuses, "error", timeout=20_000)
     assert "stopped working" in session.message
     assert abs(soundfile.info(session.files["audio"]).duration - 2.0) < 0.1
     assert json.loads(session.files["metadata"].read_text())["status"] == "error"

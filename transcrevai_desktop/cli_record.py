@@ -3,7 +3,8 @@
 Plain mode: committed captions on stdout as they come; the tentative tail, greyed, on stderr when
 it is a terminal; status and final file paths on stderr. ``--json``: one object per line on
 stdout, ``{"event": "committed"|"tentative"|"status", "text", "start", "end", "t"}`` with start
-and end in audio seconds and ``t`` in seconds since the recording started.
+and end in audio seconds and ``t`` in seconds since the recording started; caption events also
+carry ``words`` (each with its own start and end), status events a ``message``.
 """
 
 from __future__ import annotations

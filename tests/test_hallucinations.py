@@ -1,0 +1,123 @@
+"""Hallucination guards: stock phrases on silence, phrases stuck in a loop, normal speech kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcrevai_desktop.core.hallucinations import (
+    is_hallucination,
+    is_loop,
+    is_stock_phrase,
+    normalise,
+)
+
+STOCK_PHRASES = [
+    "Thank you.",
+    " Thank you for watching!",
+    "Thanks for watching.",
+    "Please subscribe.",
+    "Subscribe to the channel!",
+    "Subtitles by the Amara.org community",
+    "Obrigado.",
+    "OBRIGADO!",
+    "Obrigado por assistir.",
+    "Obrigada por assistir!",
+    "Inscreva-se no canal!",
+    "Legendas pela comunidade Amara.org",
+    "Legenda Adriana Zanotto",
+    "Legendas em português pela comunidade amara.org",  # any amara.org credit
+]
+
+NORMAL_SENTENCES = [
+    "And so my fellow Americans, ask not what your country can do for you.",
+    "Thank you for coming to the meeting today, let's start with the budget.",
+    "Obrigado pela presença, vamos começar a reunião.",
+    "Não é ótimo? O relatório ficou pronto ontem à noite.",
+    "The number is 10001, then 90210, then 01803.",
+    "No, no, no, that is not what I said.",  # three times is speech, not a loop
+    "I think that that is right.",
+    "We went to Amara's house for dinner.",
+    "Muito obrigado a todos que vieram hoje.",
+]
+
+LOOPS = [
+    "obrigado obrigado obrigado obrigado",
+    "I'm going to I'm going to I'm going to I'm going to",
+    "Obrigado, obrigado, obrigado, obrigado.",
+    "Thank you! Thank you! Thank you! Thank you!",
+    "So we went and then and then and then and then it stopped.",  # inside a sentence
+    "a b c d a b c d a b c d a b c d",  # four-word run
+    "Ha ha ha ha ha ha ha ha ha ha",
+]
+
+
+@pytest.mark.parametrize("text", STOCK_PHRASES)
+def test_stock_phrases_are_recognised(text):
+    assert is_stock_phrase(text)
+
+
+@pytest.mark.parametrize("text", STOCK_PHRASES)
+def test_stock_phrase_is_dropped_only_when_the_model_doubts_it_is_speech(text):
+    assert is_hallucination(text, no_speech_prob=0.9)
+    assert is_hallucination(text, no_speech_prob=0.21)
+    assert not is_hallucination(text, no_speech_prob=0.2)
+    assert not is_hallucination(text, no_speech_prob=0.05)
+    assert not is_hallucination(text)  # a real "thank you" at the end of a talk is kept
+
+
+@pytest.mark.parametrize("text", NORMAL_SENTENCES)
+def test_normal_sentences_are_never_flagged(text):
+    assert not is_stock_phrase(text)
+    assert not is_loop(text)
+    assert not is_hallucination(text, no_speech_prob=0.0)
+    assert not is_hallucination(text, no_speech_prob=0.95)
+
+
+@pytest.mark.parametrize("text", LOOPS)
+def test_loops_are_flagged_whatever_no_speech_prob(text):
+    assert is_loop(text)
+    assert is_hallucination(text, no_speech_prob=0.0)
+    assert is_hallucination(text, no_speech_prob=0.99)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "obrigado obrigado obrigado",
+        "I'm going to I'm going to I'm going to",
+        "a b c d e a b c d e a b c d e a b c d e",  # runs of five words are not checked
+    ],
+)
+def test_runs_below_the_threshold_are_not_loops(text):
+    assert not is_loop(text)
+
+
+def test_loop_threshold_is_adjustable():
+    assert is_loop("sim sim sim", times=3)
+    assert not is_loop("sim sim", times=3)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "?!"])
+def test_empty_text_is_neither_a_loop_nor_a_stock_phrase(text):
+    assert not is_loop(text)
+    assert not is_stock_phrase(text)
+    assert not is_hallucination(text, no_speech_prob=1.0)
+
+
+def test_normalise_keeps_inner_dots_and_hyphens():
+    assert normalise("  Inscreva-se no CANAL!!  ") == "inscreva-se no canal"
+    assert normalise("Legendas pela comunidade Amara.org.") == "legendas pela comunidade amara.org"
+    assert normalise("Não é ótimo?") == "não é ótimo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obrigado. Obrigado. Obrigado. Obrigado.",
+        "Thank you. Thank you. Thank you. Thank you.",
+    ],
+)
+def test_loops_of_sentences_ending_in_a_period_are_flagged(text):
+    # The same loop with commas or exclamation marks is caught (see LOOPS); with periods,
+    # the form Whisper writes most often, it is not.
+    assert is_loop(text)

@@ -1,0 +1,256 @@
+"""The live-caption policy: LocalAgreement on hand-made hypotheses, then the real model."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import numpy as np
+import pytest
+
+from tests.conftest import speech, wer
+from transcrevai_desktop.core.capture import decode_file
+from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.streaming import KEEP_WORDS, LocalAgreement, StreamingTranscriber
+from transcrevai_desktop.core.transcript import Word
+
+
+def words(*items: tuple[str, float, float]) -> list[Word]:
+    """Whisper-style words: a leading space, times in seconds."""
+    return [Word(start, end, text) for text, start, end in items]
+
+
+def texts(ws: list[Word]) -> list[str]:
+    return [w.text for w in ws]
+
+
+HELLO = ("Hello", 0.0, 0.4)
+WORLD = ("world", 0.4, 0.9)
+HOW = ("how", 1.0, 1.3)
+ARE = ("are", 1.3, 1.5)
+YOU = ("you", 1.5, 1.9)
+
+
+# -- LocalAgreement ---------------------------------------------------------------------------
+
+
+def test_first_hypothesis_is_all_tentative():
+    agreement = LocalAgreement()
+
+    committed, tentative = agreement.insert(words(HELLO, WORLD))
+
+    assert committed == []
+    assert texts(tentative) == ["Hello", "world"]
+    assert agreement.committed_words == []
+
+
+def test_agreement_on_a_common_prefix_commits_it():
+    agreement = LocalAgreement()
+    agreement.insert(words(HELLO, WORLD, ("hue", 1.0, 1.3)))
+
+    committed, tentative = agreement.insert(words(HELLO, WORLD, HOW, ARE))
+
+    assert texts(committed) == ["Hello", "world"]
+    assert texts(tentative) == ["how", "are"]
+    assert agreement.committed_end == pytest.approx(0.9)
+    assert texts(agreement.committed_words) == ["Hello", "world"]
+
+
+def test_agreement_stops_at_the_first_difference():
+    agreement = LocalAgreement()
+    agreement.insert(words(HELLO, ("word", 0.4, 0.9), HOW))
+
+    committed, tentative = agreement.insert(words(HELLO, WORLD, HOW))
+
+    assert texts(committed) == ["Hello"]  # "how" agrees too, but after a disagreement
+    assert texts(tentative) == ["world", "how"]
+
+
+def test_disagreement_commits_nothing():
+    agreement = LocalAgreement()
+    agreement.insert(words(("Yellow", 0.0, 0.4), WORLD))
+
+    committed, tentative = agreement.insert(words(HELLO, WORLD))
+
+    assert committed == []
+    assert texts(tentative) == ["Hello", "world"]
+    assert agreement.committed_words == []
+    assert agreement.committed_end == 0.0
+
+
+def test_a_shorter_hypothesis_commits_only_what_both_say():
+    agreement = LocalAgreement()
+    agreement.insert(words(HELLO, WORLD, HOW))
+
+    committed, tentative = agreement.insert(words(HELLO))
+
+    assert texts(committed) == ["Hello"]
+    assert tentative == []
+
+
+def test_committed_words_are_not_emitted_again_when_repeated_at_the_same_time():
+    agreement = LocalAgreement()
+    agreement.insert(words(HELLO, WORLD))
+    agreement.insert(words(HELLO, WORLD, HOW))  # commits Hello world
+
+    committed, tentative = agreement.insert(words(HELLO, WORLD, HOW, ARE))
+
+    assert texts(committed) == ["how"]
+    assert texts(tentative) == ["are"]
+    committed, tentative = agreement.insert(words(HELLO, WORLD, HOW, ARE, YOU))
+    assert texts(committed) == ["are"]
+    assert texts(agreement.committed_words) == ["Hello", "world", "how", "are"]
+
+
+def test_committed_tail_repeated_with_shifted_times_is_dropped_by_ngram_overlap():
+    agreement = LocalAgreement()
+    agreement.commit_all(words(("ask", 0.5, 0.8), ("what", 0.8, 1.1), ("you", 1.1, 1.5)))
+    # The next window hears the end of the committed words again, timed a little later.
+    again = words(("what", 1.45, 1.6), ("you", 1.6, 1.8), ("can", 1.9, 2.1), ("do", 2.1, 2.3))
+
+    committed, tentative = agreement.insert(again)
+    assert committed == []
+    assert texts(tentative) == ["can", "do"]
+
+    committed, tentative = agreement.insert(again)
+    assert texts(committed) == ["can", "do"]
+    assert tentative == []
+    assert texts(agreement.committed_words) == ["ask", "what", "you", "can", "do"]
+
+
+def test_a_single_repeated_committed_word_is_dropped():
+    agreement = LocalAgreement()
+    agreement.commit_all(words(HELLO, WORLD))  # ends at 0.9
+    repeated = words(("World.", 0.85, 1.0), HOW, ARE)
+
+    assert agreement.insert(repeated) == ([], words(HOW, ARE))
+    committed, _ = agreement.insert(repeated)
+
+    assert texts(committed) == ["how", "are"]
+
+
+def test_the_same_word_said_again_much_later_is_kept():
+    agreement = LocalAgreement()
+    agreement.commit_all(words(HELLO, WORLD))  # ends at 0.9
+    later = words(("world", 3.0, 3.4), ("again", 3.4, 3.8))
+
+    agreement.insert(later)
+    committed, _ = agreement.insert(later)
+
+    assert texts(committed) == ["world", "again"]
+
+
+def test_punctuation_and_case_differences_still_agree():
+    agreement = LocalAgreement()
+    agreement.insert(words((" Hello,", 0.0, 0.4), (" World", 0.4, 0.9), (" how", 1.0, 1.3)))
+
+    committed, tentative = agreement.insert(
+        words((" hello", 0.0, 0.4), (" world.", 0.4, 0.9), (" How?", 1.0, 1.3), (" are", 1.3, 1.5))
+    )
+
+    # The newest hypothesis's spelling is the one committed.
+    assert texts(committed) == [" hello", " world.", " How?"]
+    assert texts(tentative) == [" are"]
+
+
+def test_portuguese_accents_are_not_folded_away():
+    agreement = LocalAgreement()
+    agreement.insert(words((" Não", 0.0, 0.3), (" é", 0.3, 0.4)))
+
+    committed, _ = agreement.insert(words((" não", 0.0, 0.3), (" e", 0.3, 0.4)))
+
+    assert texts(committed) == [" não"]  # "é" (is) and "e" (and) are different words
+
+
+def test_commit_all_commits_everything_and_clears_tentative():
+    agreement = LocalAgreement()
+    agreement.insert(words(HELLO, WORLD))
+    agreement.insert(words(HELLO, ("word", 0.4, 0.9)))  # commits Hello; "word" is tentative
+    assert texts(agreement.previous) == ["word"]
+
+    committed = agreement.commit_all(words(HELLO, WORLD, HOW))
+
+    assert texts(committed) == ["world", "how"]  # "Hello" was committed already
+    assert agreement.previous == []
+    assert agreement.committed_end == pytest.approx(1.3)
+    assert texts(agreement.committed_words) == ["Hello", "world", "how"]
+    # Nothing is left over to agree with: the next hypothesis starts from scratch.
+    committed, tentative = agreement.insert(words(HELLO, WORLD, HOW, ARE))
+    assert committed == []
+    assert texts(tentative) == ["are"]
+
+
+def test_commit_all_of_already_committed_words_commits_nothing():
+    agreement = LocalAgreement()
+    agreement.commit_all(words(HELLO, WORLD))
+
+    assert agreement.commit_all(words(HELLO, WORLD)) == []
+    assert agreement.commit_all([]) == []
+    assert texts(agreement.committed_words) == ["Hello", "world"]
+    assert agreement.committed_end == pytest.approx(0.9)
+
+
+def test_committed_words_memory_is_bounded():
+    agreement = LocalAgreement()
+    for i in range(KEEP_WORDS + 50):
+        agreement.commit_all([Word(float(i), i + 0.5, f"w{i}")])
+
+    assert len(agreement.committed_words) == KEEP_WORDS
+    assert agreement.committed_words[-1].text == f"w{KEEP_WORDS + 49}"
+    assert agreement.committed_words[0].text == "w50"
+
+
+# -- StreamingTranscriber with the real model --------------------------------------------------
+
+CHUNK = int(0.5 * MODEL_RATE)
+
+
+def _stream(transcriber: StreamingTranscriber, audio: np.ndarray) -> None:
+    """Feed 0.5 s chunks with a step after each, as the live scheduler would, then close."""
+    for offset in range(0, len(audio), CHUNK):
+        transcriber.feed(audio[offset : offset + CHUNK])
+        transcriber.step()
+    transcriber.close()
+    transcriber.step()
+
+
+@pytest.mark.slow
+def test_streaming_the_jfk_clip_commits_its_words_in_order(engine):
+    clip = speech("en_jfk")
+    audio = decode_file(clip.path)
+    duration = len(audio) / MODEL_RATE
+    events = []
+    transcriber = StreamingTranscriber(engine.transcribe_window, events.append, language="en")
+
+    _stream(transcriber, audio)
+
+    assert transcriber.closed
+    committed = [e for e in events if e.kind == "committed"]
+    assert committed, "no caption was committed"
+    text = " ".join(e.text for e in committed)
+    assert wer(clip.reference, text) < 0.25, text
+    assert all(e.text for e in committed)
+    for event in committed:
+        assert 0.0 <= event.start <= event.end <= duration, event
+    for before, after in pairwise(committed):
+        assert after.start >= before.start, (before, after)
+        assert after.end >= before.end, (before, after)
+    # Every step ends with the current tentative text; the last one is empty once closed.
+    assert events[-1].kind == "tentative" and events[-1].text == ""
+
+
+@pytest.mark.slow
+def test_streaming_silence_commits_nothing(engine):
+    calls = []
+
+    def transcribe(audio, language, prompt):
+        calls.append(len(audio))
+        return engine.transcribe_window(audio, language, prompt)
+
+    events = []
+    transcriber = StreamingTranscriber(transcribe, events.append, language="en")
+
+    _stream(transcriber, np.zeros(3 * MODEL_RATE, np.float32))
+
+    assert transcriber.closed
+    assert [e for e in events if e.kind == "committed"] == []
+    assert calls == []  # the speech gate never woke the model
