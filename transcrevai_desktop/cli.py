@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="transcrevai", description="Local live transcription with Whisper (no cloud)."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log what happens, every live pass included"
+    )
     commands = parser.add_subparsers(dest="command")
 
     def model_options(command: argparse.ArgumentParser) -> None:
@@ -59,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     record = commands.add_parser("record", help="record with live captions, then transcribe")
     record.add_argument("--device", help="input device index or name (default: system default)")
     record.add_argument("--input", type=Path, help="feed this file at real-time pace instead")
-    record.add_argument("--seconds", type=float, help="stop after this many seconds")
+    record.add_argument("--seconds", type=float, help="stop after this many seconds of audio")
     model_options(record)
     record.add_argument("--out", type=Path, help="recordings folder (default: the library)")
     record.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
@@ -134,8 +136,9 @@ def _record(args: argparse.Namespace) -> int:
     reporter = RecordReporter(session, as_json=args.json)
     reporter.finished.connect(app.quit)
     session.start(device=args.device, language=language, input_file=args.input)
-    if args.seconds:
-        QTimer.singleShot(int(args.seconds * 1000), session.stop)
+    def tick() -> None:  # also lets Python run the signal handler while Qt's loop waits
+        if args.seconds and session.recorded_seconds >= args.seconds:
+            session.stop()
 
     def interrupt(*_: object) -> None:
         if reporter.interrupted:
@@ -146,9 +149,9 @@ def _record(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, interrupt)
     signal.signal(signal.SIGTERM, interrupt)
-    pulse = QTimer()  # lets Python run the signal handler while Qt's loop waits
-    pulse.start(200)
-    pulse.timeout.connect(lambda: None)
+    ticker = QTimer()
+    ticker.timeout.connect(tick)
+    ticker.start(50)
     app.exec()
     engine.wait()
     return 0 if reporter.succeeded else EXIT_FAILED
@@ -177,9 +180,11 @@ def _models(_: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
+        level=logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if args.verbose:
+        logging.getLogger("transcrevai_desktop").setLevel(logging.DEBUG)
     if args.command is None:
         print(
             "The TranscrevAI window is not available yet; use 'transcrevai --help' for the "

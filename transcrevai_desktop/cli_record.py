@@ -3,8 +3,9 @@
 Plain mode: committed captions on stdout as they come; the tentative tail, greyed, on stderr when
 it is a terminal; status and final file paths on stderr. ``--json``: one object per line on
 stdout, ``{"event": "committed"|"tentative"|"status", "text", "start", "end", "t"}`` with start
-and end in audio seconds and ``t`` in seconds since the recording started; caption events also
-carry ``words`` (each with its own start and end), status events a ``message``.
+and end in audio seconds and ``t`` in seconds since the first sample was captured (audio time
+0); caption events also carry ``words`` (each with its own start and end), status events a
+``message``.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ class RecordReporter(QObject):
         session.progress.connect(self.on_progress)
 
     def _since_start(self, when: float) -> float:
-        started = self.session.started_monotonic or when
-        return round(when - started, 3)
+        origin = self.session.audio_origin
+        return round(when - origin, 3) if origin is not None else 0.0
 
     def _emit_json(
         self,
@@ -60,8 +61,14 @@ class RecordReporter(QObject):
     @Slot(object)
     def on_caption(self, event: CaptionEvent) -> None:
         if self.as_json:
+            words = [{"word": w.text.strip(), "start": w.start, "end": w.end} for w in event.words]
             self._emit_json(
-                event.kind, event.text, round(event.start, 3), round(event.end, 3), event.emitted_at
+                event.kind,
+                event.text,
+                round(event.start, 3),
+                round(event.end, 3),
+                event.emitted_at,
+                words=words,
             )
         elif event.kind == "committed":
             self._clear_tentative()

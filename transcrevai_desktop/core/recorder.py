@@ -54,6 +54,7 @@ class WavRecorder:
         self.path = Path(path)
         self.source = source
         self.frames_written = 0
+        self.first_sample_at: float | None = None  # time.monotonic() when sample 0 was captured
         self._on_audio = on_audio
         self._on_level = on_level
         self._on_end = on_end
@@ -125,6 +126,8 @@ class WavRecorder:
                     raise item
                 if self._paused.is_set():
                     continue
+                if self.first_sample_at is None:
+                    self.first_sample_at = time.monotonic() - len(item) / self.source.rate
                 self._write(item)
                 if time.monotonic() - last_flush >= FLUSH_SECONDS:
                     self._flush()

@@ -80,7 +80,6 @@ class Session(QObject):
         self.last_activity = time.time()
         self.committed: list[CaptionEvent] = []
         self.tentative: CaptionEvent | None = None
-        self.started_monotonic: float | None = None
         self._lock = threading.RLock()
         self._recorder: WavRecorder | None = None
         self._transcriber: StreamingTranscriber | None = None
@@ -92,6 +91,14 @@ class Session(QObject):
 
     def _live_language(self) -> str | None:
         return self._transcriber.language if self._transcriber else None
+
+    @property
+    def audio_origin(self) -> float | None:
+        """``time.monotonic()`` at which audio time 0 was captured (None before any audio).
+
+        Devices start delivering late (ALSA's PulseAudio plugin: about a second), so this, not
+        the moment Record was pressed, is when audio time and caption times line up."""
+        return self._recorder.first_sample_at if self._recorder else None
 
     @property
     def recorded_seconds(self) -> float:
@@ -169,7 +176,6 @@ class Session(QObject):
             self._transcriber, self._recorder = transcriber, recorder
             self.device = source.description
             self.started_at = _now()
-            self.started_monotonic = time.monotonic()
             self.files["audio"] = recorder.path
             self.engine.live.add(transcriber, self._on_live_closed)
             try:
@@ -177,7 +183,7 @@ class Session(QObject):
             except TranscrevaiError:
                 transcriber.close()
                 self.engine.live.wake()
-                self.started_at = self.started_monotonic = None
+                self.started_at = None
                 raise
             self._set_status(SessionStatus.RECORDING)
 

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 MIN_STEP = 0.3  # seconds of new audio before another pass
 END_SILENCE = 0.5  # trailing silence that ends an utterance
 SPEECH_PAD = 0.2  # audio kept around speech when cutting the window
+CONTEXT = 1.0  # committed audio kept before a restarted window, so its first word has context
 TRIM_AFTER = 6.0  # trim at a committed sentence end once the window is this long
 MAX_WINDOW = 15.0  # trim at the last committed word past this length
 HARD_WINDOW = 25.0  # commit everything past this length (Whisper sees 30 s at most)
@@ -128,10 +129,11 @@ class SpeechGate:
     def trim(self, samples: int) -> None:
         self.probs = self.probs[samples // VAD_FRAME :]
 
-    def last_speech_end(self) -> float | None:
-        """Seconds from the window start to the end of its last speech frame, or None."""
-        speech = np.flatnonzero(self.probs > VAD_THRESHOLD)
-        return None if not speech.size else (speech[-1] + 1) * VAD_FRAME / MODEL_RATE
+    def last_speech_end(self, after: float = 0.0) -> float | None:
+        """Seconds from the window start to the end of its last speech frame past ``after``."""
+        first = int(after * MODEL_RATE) // VAD_FRAME
+        speech = np.flatnonzero(self.probs[first:] > VAD_THRESHOLD)
+        return None if not speech.size else (first + speech[-1] + 1) * VAD_FRAME / MODEL_RATE
 
 
 class StreamingTranscriber:
@@ -161,6 +163,8 @@ class StreamingTranscriber:
         self._gate = SpeechGate()
         self._agreement = LocalAgreement()
         self._prompt_words: list[str] = []
+        self._last_pass_end = 0.0  # audio time up to which the last pass heard
+        self._new_speech_from = 0.0  # window seconds before which speech is already committed
 
     # -- recorder side -----------------------------------------------------------------------
     def feed(self, audio: np.ndarray) -> None:
@@ -202,14 +206,14 @@ class StreamingTranscriber:
         if incoming:
             self._window = np.concatenate([self._window, *incoming])
         self._gate.update(self._window)
-        speech_end = self._gate.last_speech_end()
+        speech_end = self._gate.last_speech_end(after=self._new_speech_from)
         duration = len(self._window) / MODEL_RATE
         if closing:
             if speech_end is not None:
                 self._commit_utterance(min(duration, speech_end + SPEECH_PAD))
             self.closed = True
         elif speech_end is None:
-            self._trim(max(0.0, duration - SPEECH_PAD))
+            self._restart_at(duration)
         elif duration - speech_end >= END_SILENCE:
             self._commit_utterance(speech_end + SPEECH_PAD)
         elif duration >= HARD_WINDOW:
@@ -221,6 +225,12 @@ class StreamingTranscriber:
     def _run_model(self, audio: np.ndarray) -> list[Word]:
         prompt = " ".join(self._prompt_words)[-PROMPT_CHARS:]
         words, language, probability = self._transcribe(audio, self.language, prompt)
+        log.debug(
+            "pass %.2f-%.2f s: %s",
+            self._window_start,
+            self._window_start + len(audio) / MODEL_RATE,
+            "".join(w.text for w in words),
+        )
         if self.language is None and (
             probability >= LOCK_LANGUAGE_PROBABILITY
             or len(audio) >= LOCK_LANGUAGE_AFTER * MODEL_RATE
@@ -232,22 +242,31 @@ class StreamingTranscriber:
         ]
 
     def _pass(self) -> None:
+        self._last_pass_end = self._window_start + len(self._window) / MODEL_RATE
         committed, tentative = self._agreement.insert(self._run_model(self._window))
         self._emit("committed", committed)
         self._emit("tentative", tentative)
         self._trim_committed()
 
     def _commit_utterance(self, cut: float) -> None:
-        """Commit everything up to ``cut`` seconds into the window and restart the window there."""
-        audio = self._window[: int(cut * MODEL_RATE)]
-        committed = self._agreement.commit_all(self._run_model(audio))
+        """Commit everything up to ``cut`` seconds into the window and restart the window there.
+
+        When the last pass already heard the utterance to its end, its tentative words are the
+        transcript of exactly that audio: commit them at once instead of running the model again.
+        """
+        if self._last_pass_end >= self._window_start + cut - SPEECH_PAD / 2:
+            hypothesis = self._agreement.previous
+        else:
+            hypothesis = self._run_model(self._window[: int(cut * MODEL_RATE)])
+        committed = self._agreement.commit_all(hypothesis)
         self._emit("committed", committed)
         self._emit("tentative", [])
-        self._trim(cut)
+        self._restart_at(cut)
 
     def _trim_committed(self) -> None:
         duration = len(self._window) / MODEL_RATE
-        in_window = [w for w in self._agreement.committed_words if w.end > self._window_start]
+        new_from = self._window_start + self._new_speech_from
+        in_window = [w for w in self._agreement.committed_words if w.end > new_from]
         if not in_window:
             return
         cut_word = None
@@ -258,10 +277,14 @@ class StreamingTranscriber:
         if cut_word is None and duration > MAX_WINDOW:
             cut_word = in_window[-1]
         if cut_word is not None:
-            self._trim(cut_word.end - self._window_start)
+            self._restart_at(cut_word.end - self._window_start)
 
-    def _trim(self, seconds: float) -> None:
-        samples = (int(seconds * MODEL_RATE) // VAD_FRAME) * VAD_FRAME
+    def _restart_at(self, cut: float) -> None:
+        """Start the window anew at ``cut`` seconds into it: what came before is committed or
+        silence. ``CONTEXT`` seconds of it stay, since Whisper mishears a window that begins
+        on a word; the VAD and the commit filter ignore them."""
+        samples = (int(max(0.0, cut - CONTEXT) * MODEL_RATE) // VAD_FRAME) * VAD_FRAME
+        self._new_speech_from = max(0.0, cut - samples / MODEL_RATE)
         if samples <= 0:
             return
         self._window = self._window[samples:]
