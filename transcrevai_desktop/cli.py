@@ -136,6 +136,7 @@ def _record(args: argparse.Namespace) -> int:
     reporter = RecordReporter(session, as_json=args.json)
     reporter.finished.connect(app.quit)
     session.start(device=args.device, language=language, input_file=args.input)
+
     def tick() -> None:  # also lets Python run the signal handler while Qt's loop waits
         if args.seconds and session.recorded_seconds >= args.seconds:
             session.stop()
@@ -186,12 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         logging.getLogger("transcrevai_desktop").setLevel(logging.DEBUG)
     if args.command is None:
-        print(
-            "The TranscrevAI window is not available yet; use 'transcrevai --help' for the "
-            "headless commands (transcribe, record, devices, models).",
-            file=sys.stderr,
-        )
-        return 0
+        from transcrevai_desktop.app import run_app
+
+        return run_app()
     command = {
         "transcribe": _transcribe,
         "record": _record,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import Path
 
@@ -26,3 +27,13 @@ def parse_session_id(value: object) -> str | None:
     except ValueError:
         return None
     return str(parsed) if parsed.version == 4 and str(parsed) == value.lower() else None
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
+
+
+def safe_filename(name: str, fallback: str = "recording") -> str:
+    """``name`` as one file name with no folder in it: separators and reserved characters become
+    "-", leading dots go, so it can never point outside the folder it is joined to."""
+    cleaned = _UNSAFE.sub("-", name).strip(" .-")
+    return cleaned[:120] or fallback

@@ -13,18 +13,26 @@ from pathlib import Path
 import soundfile
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from transcrevai_desktop.core.capture import FileSource, MicrophoneSource
+from transcrevai_desktop.core.capture import FileSource, MicrophoneSource, decode_file
+from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.errors import StorageError, TranscrevaiError
-from transcrevai_desktop.core.exporters import write_transcript
-from transcrevai_desktop.core.files import atomic_write_text
-from transcrevai_desktop.core.library import AUDIO_FILE, METADATA_FILE, TRANSCRIPT_STEM
+from transcrevai_desktop.core.exporters import FORMATS, write_transcript
+from transcrevai_desktop.core.files import atomic_copy, atomic_write_text
+from transcrevai_desktop.core.library import (
+    AUDIO_FILE,
+    METADATA_FILE,
+    TRANSCRIPT_STEM,
+    safe_filename,
+)
 from transcrevai_desktop.core.recorder import WavRecorder
 from transcrevai_desktop.core.streaming import CaptionEvent, StreamingTranscriber
+from transcrevai_desktop.core.transcript import Transcript
 
 log = logging.getLogger(__name__)
 
 FINAL_FORMATS = ("txt", "srt", "json")
+EXPORT_FORMATS = ("wav", *FORMATS)
 
 
 class SessionStatus(StrEnum):
@@ -83,6 +91,7 @@ class Session(QObject):
         self._lock = threading.RLock()
         self._recorder: WavRecorder | None = None
         self._transcriber: StreamingTranscriber | None = None
+        self._imported_seconds = 0.0
         self.save_metadata()
 
     # -- state ----------------------------------------------------------------------------
@@ -102,7 +111,7 @@ class Session(QObject):
 
     @property
     def recorded_seconds(self) -> float:
-        return self._recorder.seconds if self._recorder else 0.0
+        return self._recorder.seconds if self._recorder else self._imported_seconds
 
     @property
     def caption_lag(self) -> float:
@@ -186,6 +195,44 @@ class Session(QObject):
                 self.started_at = None
                 raise
             self._set_status(SessionStatus.RECORDING)
+
+    def rename(self, name: str) -> None:
+        """Give the session a name of the user's (kept in session.json, used for exports)."""
+        with self._lock:
+            self.name = name.strip() or self.name
+            self.save_metadata()
+
+    def transcribe_file(self, path: Path, language: str | None = None) -> None:
+        """Make this session the transcript of an existing audio or video file.
+
+        The file's audio is saved as the session's ``audio.wav`` (16 kHz mono, like a
+        recording) on a worker thread, then the final pass runs; ``progress`` reports it."""
+        path = Path(path)
+        with self._lock:
+            if self.status is not SessionStatus.IDLE:
+                raise TranscrevaiError("This session has already been recorded.")
+            self.language = language
+            self.name = path.stem
+            self.device = f"file {path.name}"
+            self.started_at = _now()
+            self.files["audio"] = self.folder / AUDIO_FILE
+            self._set_status(SessionStatus.PROCESSING)
+        self.engine.submit(lambda: self._import_then_transcribe(path))
+
+    def _import_then_transcribe(self, path: Path) -> None:
+        try:
+            audio = decode_file(path)
+            try:
+                soundfile.write(self.files["audio"], audio, MODEL_RATE, subtype="PCM_16")
+            except (OSError, soundfile.SoundFileError) as error:
+                raise StorageError(
+                    f"Could not save the audio in {self.folder}: {error}."
+                ) from error
+        except TranscrevaiError as error:
+            self._set_status(SessionStatus.ERROR, str(error))
+            return
+        self._imported_seconds = len(audio) / MODEL_RATE
+        self._final_pass()
 
     def pause(self) -> None:
         with self._lock:
@@ -277,3 +324,42 @@ class Session(QObject):
         except Exception as error:
             log.exception("Final pass of %s failed", self.id)
             self._set_status(SessionStatus.ERROR, f"The transcription failed: {error}.")
+
+    # -- export -----------------------------------------------------------------------------
+    def transcript(self) -> Transcript | None:
+        """The final transcript, read from ``transcript.json``; None before the final pass."""
+        path = self.files.get("segments")
+        if path is None or not path.is_file():
+            return None
+        return Transcript.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+    def available_exports(self) -> list[str]:
+        """The formats this session can export now: wav once audio exists, the rest after
+        the final pass."""
+        audio = self.files.get("audio")
+        formats = ["wav"] if audio is not None and audio.is_file() else []
+        if self.status is SessionStatus.COMPLETE:
+            formats += list(FORMATS)
+        return formats
+
+    def export(self, fmt: str, destination: Path) -> Path:
+        """Write this session's ``fmt`` (wav, txt, srt, vtt, json) to ``destination``."""
+        destination = Path(destination)
+        if fmt not in self.available_exports():
+            raise TranscrevaiError(f"This session has no {fmt.upper()} to export yet.")
+        if fmt != "wav":
+            transcript = self.transcript()
+            assert transcript is not None
+            return write_transcript(transcript, destination, fmt)
+        atomic_copy(self.files["audio"], destination)
+        return destination
+
+    def export_all(self, folder: Path) -> list[Path]:
+        """Every available format into ``folder``, named after the session."""
+        stem = safe_filename(self.name)
+        return [
+            self.export(fmt, Path(folder) / f"{stem}.{fmt}") for fmt in self.available_exports()
+        ]
+
+    def default_export_name(self, fmt: str) -> str:
+        return f"{safe_filename(self.name)}.{fmt}"

@@ -1,0 +1,152 @@
+"""The real window under QT_QPA_PLATFORM=offscreen, driven as a user would with pytest-qt."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import soundfile
+import srt
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from tests.conftest import speech, wer
+from transcrevai_desktop.core.session import BUSY
+from transcrevai_desktop.core.session_manager import SessionManager
+from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.ui.main_window import MainWindow
+from transcrevai_desktop.ui.session_tab import RECORDING_DOT, SessionTab
+
+
+@pytest.fixture
+def window(qtbot, engine, library):
+    settings = Settings()
+    settings.reset()
+    shown = MainWindow(SessionManager(library_dir=library, engine=engine), settings)
+    shown.show()
+    shown.model_state.emit(True, "")
+    yield shown
+    for tab in shown.session_tabs():
+        tab.session.close()  # a failed test must not leave a microphone recording
+    qtbot.waitUntil(lambda: not any(t.session.status in BUSY for t in shown.session_tabs()))
+    shown.close()
+    shown.deleteLater()
+
+
+def _choose(combo, data) -> None:
+    index = combo.findData(data)
+    assert index >= 0, f"{data!r} is not offered"
+    combo.setCurrentIndex(index)
+
+
+def _new_tab(window, device: str | None, language: str) -> SessionTab:
+    window.new_action.trigger()
+    tab = window.current_tab()
+    _choose(tab.device_picker, device)
+    _choose(tab.language_picker, language)
+    return tab
+
+
+def _wait_complete(qtbot, tab: SessionTab, timeout: int = 120_000) -> None:
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Transcript ready", timeout=timeout)
+
+
+def test_two_tabs_record_at_once_then_export_from_the_file_menu(
+    qtbot, window, virtual_mic, tmp_path, monkeypatch
+):
+    clip = speech("en_jfk")
+    first = _new_tab(window, virtual_mic.device, "en")
+    second = _new_tab(window, virtual_mic.device, "en")
+    assert window.tabs.count() == 2
+    qtbot.mouseClick(first.record_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(second.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: first.status_label.text() == "Recording", timeout=10_000)
+    qtbot.waitUntil(lambda: second.status_label.text() == "Recording", timeout=10_000)
+    assert window.tabs.tabText(0).startswith(RECORDING_DOT)
+    assert not first.record_button.isEnabled() and first.stop_button.isEnabled()
+
+    peak = []
+    first.level_meter.valueChanged.connect(peak.append)
+    playing = virtual_mic.play(clip.path)
+    qtbot.waitUntil(lambda: playing.poll() is not None, timeout=30_000)  # the GUI stays live
+    assert max(peak) > -30, f"the level meter moves with speech: {sorted(set(peak))}"
+    for tab in (first, second):
+        qtbot.waitUntil(
+            lambda t=tab: wer(clip.reference, t.captions.committed_text) < 0.35, timeout=20_000
+        )
+    qtbot.mouseClick(first.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(second.stop_button, Qt.MouseButton.LeftButton)
+    _wait_complete(qtbot, first)
+    _wait_complete(qtbot, second)
+    assert not window.tabs.tabText(0).startswith(RECORDING_DOT)
+    assert wer(clip.reference, first.captions.toPlainText()) < 0.15
+
+    window.tabs.setCurrentIndex(0)
+    for fmt in ("wav", "txt", "srt"):
+        target = tmp_path / f"mine.{fmt}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, t=target: (str(t), ""))
+        assert window.export_actions[fmt].isEnabled()
+        window.export_actions[fmt].trigger()
+    assert soundfile.info(tmp_path / "mine.wav").duration > 10
+    assert wer(clip.reference, (tmp_path / "mine.txt").read_text()) < 0.15
+    cues = list(srt.parse((tmp_path / "mine.srt").read_text()))
+    assert wer(clip.reference, " ".join(cue.content for cue in cues)) < 0.15
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(tmp_path / "all"))
+    (tmp_path / "all").mkdir()
+    window.tabs.setCurrentIndex(1)
+    window.export_all_action.trigger()
+    names = sorted(p.suffix for p in (tmp_path / "all").iterdir())
+    assert names == [".json", ".srt", ".txt", ".vtt", ".wav"]
+
+
+def test_closing_a_recording_tab_asks_first(qtbot, window, monkeypatch):
+    tab = _new_tab(window, None, "en")
+    monkeypatch.setattr(tab.session, "start", lambda **kw: None)  # no microphone needed here
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kw: asked.append(args[2]) or next(answers)
+    )
+    stops = []
+    monkeypatch.setattr(tab.session, "stop", lambda: stops.append(True))
+    tab.session.status = tab.session.status.RECORDING  # fault injection: pretend it records
+    window.close_tab(window.tabs.indexOf(tab))
+    assert window.tabs.count() == 1 and not stops
+    window.close_tab(window.tabs.indexOf(tab))
+    assert window.tabs.count() == 0 and stops == [True]
+    assert "is recording" in asked[0]
+
+
+def test_open_audio_file_transcribes_it_in_a_new_tab(qtbot, window, monkeypatch):
+    clip = speech("pt_picovoice_leopard_test_pt")
+    window.settings.set(Key.LANGUAGE, "pt")  # a file is transcribed in the preferred language
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(clip.path), ""))
+    window.open_action.trigger()
+    tab = window.current_tab()
+    assert tab.session.name == clip.path.stem
+    qtbot.waitUntil(
+        lambda: tab.progress.isVisible() or tab.status_label.text() == "Transcript ready"
+    )
+    _wait_complete(qtbot, tab)
+    assert wer(clip.reference, tab.captions.toPlainText()) < 0.2
+    assert window.export_actions["srt"].isEnabled()
+
+
+def test_language_picker_lists_portuguese_first_then_auto_then_all(window):
+    window.new_action.trigger()
+    picker = window.current_tab().language_picker
+    assert [picker.itemData(0), picker.itemData(1)] == ["pt", "auto"]
+    assert picker.itemText(0) == "Portuguese"
+    assert picker.count() == 101
+    assert picker.findData("en") > 1 and picker.findData("yue") > 1
+
+
+def test_double_click_renames_the_tab_and_the_session(window, monkeypatch):
+    window.new_action.trigger()
+    tab = window.current_tab()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("Weekly sync / June", True))
+    window.tabs.tabBarDoubleClicked.emit(0)
+    assert window.tabs.tabText(0) == "Weekly sync / June"
+    assert json.loads(tab.session.files["metadata"].read_text())["name"] == "Weekly sync / June"
+    assert tab.session.default_export_name("srt") == "Weekly sync - June.srt"

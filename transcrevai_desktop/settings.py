@@ -1,0 +1,57 @@
+"""Preferences, behind one small QSettings wrapper with an enum of keys."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QLocale, QSettings
+
+from transcrevai_desktop.core.languages import whisper_languages
+
+
+class Key(StrEnum):
+    MODEL = "engine/model"
+    COMPUTE_TYPE = "engine/compute_type"
+    LANGUAGE = "recording/language"  # a Whisper code, or "auto"
+    DEVICE = "recording/device"  # a device name, or "" for the system default
+    LIBRARY_DIR = "library/folder"  # "" for the default library
+    CLEANUP_HOURS = "library/cleanup_hours"
+    EXPORT_DIR = "export/last_folder"
+
+
+def _system_language() -> str:
+    """The user's own language if Whisper knows it, else auto-detect."""
+    code = QLocale.system().name().split("_")[0]
+    return code if code in dict(whisper_languages()) else "auto"
+
+
+_DEFAULTS: dict[Key, object] = {
+    Key.MODEL: "base",
+    Key.COMPUTE_TYPE: "int8",
+    Key.DEVICE: "",
+    Key.LIBRARY_DIR: "",
+    Key.CLEANUP_HOURS: 24.0,
+    Key.EXPORT_DIR: "",
+}
+
+
+class Settings:
+    def __init__(self) -> None:
+        self._store = QSettings("TranscrevAI", "TranscrevAI Desktop")
+
+    def get(self, key: Key) -> str:
+        default = _system_language() if key is Key.LANGUAGE else _DEFAULTS[key]
+        return str(self._store.value(key.value, default))
+
+    def get_float(self, key: Key) -> float:
+        try:
+            return float(self.get(key))
+        except ValueError:
+            return float(_DEFAULTS[key])  # type: ignore[arg-type]
+
+    def set(self, key: Key, value: object) -> None:
+        self._store.setValue(key.value, value)
+
+    def reset(self) -> None:
+        """Back to every default."""
+        self._store.clear()

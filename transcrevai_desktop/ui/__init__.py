@@ -1,0 +1,1 @@
+"""The PySide6 window: widgets show the core's state and send it intents, nothing more."""

@@ -1,0 +1,323 @@
+"""The main window: one tab per session, the File menu, the status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+)
+
+from transcrevai_desktop.core.errors import TranscrevaiError
+from transcrevai_desktop.core.session import BUSY, CAPTURING, EXPORT_FORMATS
+from transcrevai_desktop.core.session_manager import SessionManager
+from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.ui.session_tab import SessionTab
+
+log = logging.getLogger(__name__)
+
+AUDIO_FILTER = (
+    "Audio and video (*.wav *.mp3 *.flac *.ogg *.opus *.m4a *.aac *.wma *.mp4 *.mkv *.webm *.mov)"
+    ";;All files (*)"
+)
+FORMAT_FILTERS = {
+    "wav": "WAV audio (*.wav)",
+    "txt": "Plain text (*.txt)",
+    "srt": "SubRip subtitles (*.srt)",
+    "vtt": "WebVTT subtitles (*.vtt)",
+    "json": "JSON with word timings (*.json)",
+}
+
+
+class MainWindow(QMainWindow):
+    model_state = Signal(bool, str)  # loaded, error sentence (from the loading thread)
+
+    def __init__(self, manager: SessionManager, settings: Settings) -> None:
+        super().__init__()
+        self.manager = manager
+        self.settings = settings
+        self._closing = False
+        self._model_error = ""
+        self.setWindowTitle("TranscrevAI")
+        self.resize(960, 640)
+
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._update_actions)
+        self.tabs.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tabs.tabBar().customContextMenuRequested.connect(self._tab_menu)
+        self.tabs.tabBarDoubleClicked.connect(self.rename_tab)
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+
+        self.model_state.connect(self._on_model_state)
+        self._status_timer = QTimer(self)
+        self._status_timer.timeout.connect(self._update_status_bar)
+        self._status_timer.start(1000)
+        self._update_actions()
+        self._update_status_bar()
+
+    # -- menus -----------------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        self.new_action = self._action("&New recording", self.new_recording, QKeySequence.New)
+        self.open_action = self._action(
+            "&Open audio file…", self.open_audio_file, QKeySequence.Open
+        )
+        self.export_actions = {
+            fmt: self._action(f"{fmt.upper()}…", lambda _=False, f=fmt: self.export_current(f))
+            for fmt in EXPORT_FORMATS
+        }
+        self.export_all_action = self._action("Export &all…", self.export_all)
+        self.show_folder_action = self._action("Show in &folder", self.show_in_folder)
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.Quit)
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        self.export_menu = self._export_menu(file_menu)
+        file_menu.addAction(self.show_folder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+    def _export_menu(self, parent: QMenu) -> QMenu:
+        menu = parent.addMenu("&Export")
+        for action in self.export_actions.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.export_all_action)
+        return menu
+
+    # -- tabs --------------------------------------------------------------------------------------
+    def current_tab(self) -> SessionTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, SessionTab) else None
+
+    def session_tabs(self) -> list[SessionTab]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+
+    def _open_tab(self, session_id: str) -> SessionTab:
+        session = self.manager.get_session(session_id)
+        assert session is not None
+        tab = SessionTab(session, self.settings)
+        tab.title_changed.connect(lambda t=tab: self._retitle(t))
+        session.status_changed.connect(self._update_actions)
+        index = self.tabs.addTab(tab, tab.title)
+        self.tabs.setCurrentIndex(index)
+        return tab
+
+    @Slot(int)
+    def rename_tab(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if not isinstance(tab, SessionTab):
+            return
+        name, ok = QInputDialog.getText(self, "Rename", "Name:", text=tab.session.name)
+        if ok and name.strip():
+            tab.session.rename(name)
+            self._retitle(tab)
+
+    @Slot(QPoint)
+    def _tab_menu(self, position: QPoint) -> None:
+        """The tab's own menu: the same export actions as File → Export, for that tab."""
+        bar = self.tabs.tabBar()
+        index = bar.tabAt(position)
+        if index < 0:
+            return
+        self.tabs.setCurrentIndex(index)
+        menu = QMenu(self)
+        self._export_menu(menu)
+        menu.addAction(self.show_folder_action)
+        menu.addAction("Rename…", lambda: self.rename_tab(index))
+        menu.addSeparator()
+        menu.addAction("Close tab", lambda: self.close_tab(index))
+        menu.exec(bar.mapToGlobal(position))
+
+    def _retitle(self, tab: SessionTab) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, tab.title)
+            self.tabs.setTabToolTip(index, f"{tab.session.name} — {tab.session.status.value}")
+
+    @Slot()
+    def new_recording(self) -> SessionTab | None:
+        try:
+            return self._open_tab(self.manager.create_session())
+        except TranscrevaiError as error:
+            QMessageBox.warning(self, "New recording", str(error))
+            return None
+
+    @Slot()
+    def open_audio_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open audio file", "", AUDIO_FILTER)
+        if not path:
+            return
+        tab = self.new_recording()
+        if tab is None:
+            return
+        language = tab.language_picker.currentData()
+        try:
+            tab.session.transcribe_file(Path(path), None if language == "auto" else language)
+        except TranscrevaiError as error:
+            QMessageBox.warning(self, "Open audio file", str(error))
+
+    @Slot(int)
+    def close_tab(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if not isinstance(tab, SessionTab):
+            return
+        if tab.session.status in CAPTURING:
+            answer = QMessageBox.question(
+                self,
+                "Close tab",
+                f"“{tab.session.name}” is recording. Stop and keep the recording?\n\n"
+                "The final transcript is written in the background.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            tab.session.stop()
+        self.tabs.removeTab(index)
+        tab.deleteLater()
+
+    # -- export ----------------------------------------------------------------------------------
+    def _export_dir(self) -> str:
+        return self.settings.get(Key.EXPORT_DIR) or str(Path.home())
+
+    @Slot()
+    def export_current(self, fmt: str) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        suggested = str(Path(self._export_dir()) / tab.session.default_export_name(fmt))
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Export {fmt.upper()}", suggested, FORMAT_FILTERS[fmt]
+        )  # the dialog itself asks before overwriting
+        if not path:
+            return
+        try:
+            written = tab.session.export(fmt, Path(path))
+        except TranscrevaiError as error:
+            QMessageBox.warning(self, "Export", str(error))
+            return
+        self.settings.set(Key.EXPORT_DIR, str(written.parent))
+        self.statusBar().showMessage(f"Saved {written}", 5000)
+
+    @Slot()
+    def export_all(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Export all to", self._export_dir())
+        if not folder:
+            return
+        session = tab.session
+        existing = [
+            name
+            for fmt in session.available_exports()
+            if (Path(folder) / (name := session.default_export_name(fmt))).exists()
+        ]
+        if existing and (
+            QMessageBox.question(
+                self,
+                "Export all",
+                f"Replace {', '.join(existing)} in {folder}?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        try:
+            written = session.export_all(Path(folder))
+        except TranscrevaiError as error:
+            QMessageBox.warning(self, "Export all", str(error))
+            return
+        self.settings.set(Key.EXPORT_DIR, folder)
+        self.statusBar().showMessage(f"Saved {len(written)} files in {folder}", 5000)
+
+    @Slot()
+    def show_in_folder(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(tab.session.folder)))
+
+    @Slot()
+    def _update_actions(self, *_: object) -> None:
+        tab = self.current_tab()
+        available = tab.session.available_exports() if tab else []
+        for fmt, action in self.export_actions.items():
+            action.setEnabled(fmt in available)
+        self.export_all_action.setEnabled(bool(available))
+        self.show_folder_action.setEnabled(tab is not None)
+
+    # -- status bar --------------------------------------------------------------------------
+    @Slot(bool, str)
+    def _on_model_state(self, loaded: bool, error: str) -> None:
+        self._model_error = error
+        for tab in self.session_tabs():
+            tab.model_ready(loaded)
+        if error:
+            QMessageBox.warning(self, "Model", error)
+        self._update_status_bar()
+
+    def _update_status_bar(self) -> None:
+        engine = self.manager.engine
+        model = f"{engine.settings.model} ({engine.settings.compute_type})"
+        if self._model_error:
+            model_text = f"Model {model} could not be loaded"
+        else:
+            model_text = f"Model: {model}" + ("" if engine.model_loaded else " — loading…")
+        sessions = [tab.session for tab in self.session_tabs()]
+        recording = sum(s.status in CAPTURING for s in sessions)
+        parts = [f"{len(sessions)} tab(s), {recording} recording", model_text]
+        lag = max((s.caption_lag for s in sessions), default=0.0)
+        if lag >= 3:
+            parts.append(f"Captions {lag:.0f} s behind (the recording is safe)")
+        self.statusBar().showMessage(" · ".join(parts))
+        if self._closing and not any(s.status in BUSY for s in sessions):
+            self.close()
+
+    # -- quitting ----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Quit at once when nothing records or processes; else ask, stop, and close when the
+        final transcripts are written (the status bar says so meanwhile)."""
+        sessions = [tab.session for tab in self.session_tabs()]
+        if not any(s.status in BUSY for s in sessions):
+            event.accept()
+            return
+        event.ignore()
+        if self._closing:
+            return
+        if any(s.status in CAPTURING for s in sessions):
+            answer = QMessageBox.question(
+                self,
+                "Quit",
+                "Recording is in progress. Stop and keep the recordings?\n\n"
+                "TranscrevAI closes once their transcripts are written.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        for session in sessions:
+            session.stop()
+        self._closing = True
+        self.statusBar().showMessage("Finishing transcripts, then closing…")

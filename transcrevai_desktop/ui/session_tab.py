@@ -1,0 +1,215 @@
+"""One tab: the controls, status and live captions of one session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transcrevai_desktop.core.devices import list_input_devices
+from transcrevai_desktop.core.errors import TranscrevaiError
+from transcrevai_desktop.core.languages import whisper_languages
+from transcrevai_desktop.core.session import CAPTURING, Session, SessionStatus
+from transcrevai_desktop.core.streaming import CaptionEvent
+from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.ui.caption_view import CaptionView
+from transcrevai_desktop.ui.level_meter import LevelMeter
+
+RECORDING_DOT = "● "
+_STATUS_TEXT = {
+    SessionStatus.IDLE: "Ready to record",
+    SessionStatus.RECORDING: "Recording",
+    SessionStatus.PAUSED: "Paused",
+    SessionStatus.PROCESSING: "Writing the final transcript…",
+    SessionStatus.COMPLETE: "Transcript ready",
+    SessionStatus.ERROR: "Error",
+    SessionStatus.INTERRUPTED: "Stopped before the transcript was written",
+}
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+class SessionTab(QWidget):
+    """Shows a ``Session`` and sends it the user's intents (record, pause, stop)."""
+
+    title_changed = Signal()
+
+    def __init__(self, session: Session, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+
+        self.device_picker = QComboBox()
+        self.device_picker.setToolTip("Input device for this tab")
+        self.language_picker = QComboBox()
+        self.language_picker.setToolTip("Language spoken")
+        self.record_button = QPushButton("Record")
+        self.pause_button = QPushButton("Pause")
+        self.stop_button = QPushButton("Stop")
+        self.level_meter = LevelMeter()
+        self.elapsed = QLabel("00:00")
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.captions = CaptionView()
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Microphone:"))
+        controls.addWidget(self.device_picker, 2)
+        controls.addWidget(QLabel("Language:"))
+        controls.addWidget(self.language_picker, 1)
+        buttons = QHBoxLayout()
+        for widget in (self.record_button, self.pause_button, self.stop_button):
+            buttons.addWidget(widget)
+        buttons.addWidget(self.level_meter, 1)
+        buttons.addWidget(self.elapsed)
+        status = QHBoxLayout()
+        status.addWidget(self.status_label, 1)
+        status.addWidget(self.progress)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addLayout(buttons)
+        layout.addLayout(status)
+        layout.addWidget(self.captions, 1)
+
+        self._fill_devices()
+        self._fill_languages()
+        self.record_button.clicked.connect(self.record)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.stop)
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        space.activated.connect(self.toggle)
+        session.status_changed.connect(self._on_status)
+        session.caption.connect(self._on_caption)
+        session.level.connect(self.level_meter.set_level)
+        session.progress.connect(self._on_progress)
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start(500)
+        self.model_ready(session.engine.model_loaded)
+        self._on_status(session.status.value, session.message)
+
+    # -- filling the pickers -----------------------------------------------------------------
+    def _fill_devices(self) -> None:
+        self.device_picker.addItem("System default", None)
+        try:
+            devices = list_input_devices()
+        except TranscrevaiError as error:
+            self.status_label.setText(str(error))
+            devices = []
+        for device in devices:
+            self.device_picker.addItem(device.name, device.name)
+        preferred = self.settings.get(Key.DEVICE)
+        index = self.device_picker.findData(preferred) if preferred else 0
+        self.device_picker.setCurrentIndex(max(0, index))
+
+    def _fill_languages(self) -> None:
+        languages = whisper_languages()
+        self.language_picker.addItem(languages[0][1], languages[0][0])
+        self.language_picker.addItem("Detect automatically", "auto")
+        for code, name in languages[1:]:
+            self.language_picker.addItem(name, code)
+        index = self.language_picker.findData(self.settings.get(Key.LANGUAGE))
+        self.language_picker.setCurrentIndex(max(0, index))
+
+    # -- intents -------------------------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        dot = RECORDING_DOT if self.session.status is SessionStatus.RECORDING else ""
+        return dot + self.session.name
+
+    @Slot()
+    def record(self) -> None:
+        language = self.language_picker.currentData()
+        try:
+            self.session.start(
+                device=self.device_picker.currentData(),
+                language=None if language == "auto" else language,
+            )
+        except TranscrevaiError as error:
+            self._show_status(f"Could not start recording: {error}", error=True)
+            return
+        self.settings.set(Key.DEVICE, self.device_picker.currentData() or "")
+        self.settings.set(Key.LANGUAGE, language)
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        if self.session.status is SessionStatus.PAUSED:
+            self.session.resume()
+        else:
+            self.session.pause()
+
+    @Slot()
+    def toggle(self) -> None:
+        """Space: record when idle, pause or resume while recording."""
+        if self.session.status is SessionStatus.IDLE:
+            self.record()
+        elif self.session.status in CAPTURING:
+            self.toggle_pause()
+
+    @Slot()
+    def stop(self) -> None:
+        self.session.stop()
+
+    def model_ready(self, ready: bool) -> None:
+        self.record_button.setToolTip(
+            "Start recording"
+            if ready
+            else "The model is still loading: recording starts now, captions when it is ready"
+        )
+        self.record_button.setText("Record" if ready else "Record (model loading…)")
+
+    # -- showing the session ------------------------------------------------------------------
+    def _show_status(self, text: str, error: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #c62828;" if error else "")
+
+    @Slot(str, str)
+    def _on_status(self, status: str, message: str) -> None:
+        state = SessionStatus(status)
+        idle = state is SessionStatus.IDLE
+        self.record_button.setEnabled(idle)
+        self.device_picker.setEnabled(idle)
+        self.language_picker.setEnabled(idle)
+        self.pause_button.setEnabled(state in CAPTURING)
+        self.pause_button.setText("Resume" if state is SessionStatus.PAUSED else "Pause")
+        self.stop_button.setEnabled(state in CAPTURING)
+        self.progress.setVisible(state is SessionStatus.PROCESSING)
+        if state not in CAPTURING:
+            self.level_meter.reset_level()
+        text = _STATUS_TEXT[state] + (f": {message}" if message else "")
+        self._show_status(text, error=state is SessionStatus.ERROR)
+        if state is SessionStatus.COMPLETE:
+            transcript = self.session.transcript()
+            if transcript is not None:
+                self.captions.set_text(" ".join(seg.text for seg in transcript.segments))
+        self.title_changed.emit()
+
+    @Slot(object)
+    def _on_caption(self, event: CaptionEvent) -> None:
+        self.captions.add(event)
+
+    @Slot(float)
+    def _on_progress(self, fraction: float) -> None:
+        self.progress.setValue(int(fraction * 100))
+
+    @Slot()
+    def _tick(self) -> None:
+        self.elapsed.setText(_clock(self.session.recorded_seconds))
+        self.session.touch()  # a session open in a tab is in use: idle clean-up leaves it
