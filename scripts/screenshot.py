@@ -29,7 +29,7 @@ def main() -> int:
     settings = Settings()
     settings.set(Key.LIBRARY_DIR, tempfile.mkdtemp(prefix="transcrevai-shot-"))
     window = build_window(settings)
-    window.resize(1100, 620)
+    window.resize(1280, 640)
     window.show()
     window.manager.engine.model()
     window.model_state.emit(True, "")

@@ -150,3 +150,44 @@ def test_double_click_renames_the_tab_and_the_session(window, monkeypatch):
     assert window.tabs.tabText(0) == "Weekly sync / June"
     assert json.loads(tab.session.files["metadata"].read_text())["name"] == "Weekly sync / June"
     assert tab.session.default_export_name("srt") == "Weekly sync - June.srt"
+
+
+def test_library_lists_searches_reopens_and_deletes_with_confirmation(qtbot, window, monkeypatch):
+    clip = speech("pt_picovoice_leopard_test_pt")
+    window.settings.set(Key.LANGUAGE, "pt")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(clip.path), ""))
+    window.open_action.trigger()
+    tab = window.current_tab()
+    session_id, folder = tab.session.id, tab.session.folder
+    _wait_complete(qtbot, tab)
+    library = window.library
+    qtbot.waitUntil(lambda: library.row_of(session_id) >= 0)
+    row = library.row_of(session_id)
+    assert library.table.item(row, 0).text() == clip.path.stem
+    assert library.table.item(row, 4).text() == "complete"
+
+    library.search.setText("raposa")  # a word of the transcript
+    assert library.row_of(session_id) >= 0
+    library.search.setText("no such words")
+    assert library.row_of(session_id) == -1
+    library.search.clear()
+
+    window.close_tab(window.tabs.indexOf(tab))
+    window.manager.cleanup_old_sessions()  # not idle long enough: stays
+    window.manager.delete_session(session_id)  # forgotten by memory, files kept
+    library.refresh()
+    library.table.selectRow(library.row_of(session_id))
+    library.open_button.click()
+    reopened = window.current_tab()
+    assert reopened.session.id == session_id
+    assert wer(clip.reference, reopened.captions.toPlainText()) < 0.2
+    assert reopened.session.available_exports() == ["wav", "txt", "srt", "vtt", "json"]
+
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: next(answers))
+    library.table.selectRow(library.row_of(session_id))
+    library.delete_button.click()
+    assert folder.exists() and window.tab_of(session_id) is not None
+    library.delete_button.click()
+    assert not folder.exists()
+    assert window.tab_of(session_id) is None and library.row_of(session_id) == -1

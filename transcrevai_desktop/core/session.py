@@ -67,7 +67,10 @@ class Session(QObject):
     level = Signal(float)  # input level, dBFS, about 20 times a second while recording
     progress = Signal(float)  # final pass, 0..1
 
-    def __init__(self, session_id: str, folder: Path, engine: Engine) -> None:
+    def __init__(
+        self, session_id: str, folder: Path, engine: Engine, metadata: dict | None = None
+    ) -> None:
+        """A new session, or with ``metadata`` (its session.json) a past one reopened."""
         super().__init__()
         app = QCoreApplication.instance()
         if app is not None:
@@ -92,7 +95,22 @@ class Session(QObject):
         self._recorder: WavRecorder | None = None
         self._transcriber: StreamingTranscriber | None = None
         self._imported_seconds = 0.0
+        if metadata is not None:
+            self._restore(metadata)
         self.save_metadata()
+
+    def _restore(self, data: dict) -> None:
+        """Take back a past session's state; one that was still busy when its process ended
+        is ``interrupted`` (its audio is kept)."""
+        for attribute in ("name", "created_at", "started_at", "ended_at", "device", "message"):
+            setattr(self, attribute, data.get(attribute) or getattr(self, attribute))
+        self.detected_language = data.get("language")
+        self._imported_seconds = float(data.get("duration") or 0.0)
+        status = SessionStatus(data.get("status", "idle"))
+        self.status = SessionStatus.INTERRUPTED if status in BUSY else status
+        for kind, name in (data.get("files") or {}).items():
+            if (self.folder / Path(name).name).is_file():
+                self.files[kind] = self.folder / Path(name).name
 
     # -- state ----------------------------------------------------------------------------
     def touch(self) -> None:

@@ -11,7 +11,13 @@ from pathlib import Path
 
 from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.errors import StorageError
-from transcrevai_desktop.core.library import default_library_dir, parse_session_id
+from transcrevai_desktop.core.library import (
+    LibraryEntry,
+    default_library_dir,
+    parse_session_id,
+    read_metadata,
+    scan_library,
+)
 from transcrevai_desktop.core.session import BUSY, Session
 
 log = logging.getLogger(__name__)
@@ -63,6 +69,28 @@ class SessionManager:
         if session is not None:
             session.touch()
         return session
+
+    def open_session(self, session_id: str) -> Session | None:
+        """A session in memory, or a past one reopened from the library; None if neither."""
+        session = self.get_session(session_id)
+        key = parse_session_id(session_id)
+        if session is not None or key is None:
+            return session
+        try:
+            metadata = read_metadata(self.library_dir / key)
+        except ValueError as error:
+            log.warning("Cannot reopen %s", error)
+            return None
+        with self._lock:
+            session = self._sessions.get(key)
+            if session is None:
+                session = Session(key, self.library_dir / key, self.engine, metadata)
+                self._sessions[key] = session
+        return session
+
+    def library(self) -> tuple[list[LibraryEntry], list[str]]:
+        """Past sessions on disk (in memory or not), newest first, and folders skipped."""
+        return scan_library(self.library_dir)
 
     def delete_session(self, session_id: str, delete_files: bool = False) -> None:
         """Forget a session (stopping its capture first); remove its folder only if asked."""

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from transcrevai_desktop.core.errors import TranscrevaiError
-from transcrevai_desktop.core.session import BUSY, CAPTURING, EXPORT_FORMATS
+from transcrevai_desktop.core.session import BUSY, CAPTURING, EXPORT_FORMATS, Session
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.ui.library_panel import LibraryPanel
 from transcrevai_desktop.ui.session_tab import SessionTab
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,11 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().customContextMenuRequested.connect(self._tab_menu)
         self.tabs.tabBarDoubleClicked.connect(self.rename_tab)
         self.setCentralWidget(self.tabs)
+        self.library = LibraryPanel(manager, self)
+        self.library.open_requested.connect(self.open_from_library)
+        self.library.delete_requested.connect(self.delete_from_library)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
+        self.resizeDocks([self.library], [420], Qt.Orientation.Horizontal)
         self._build_menus()
 
         self.model_state.connect(self._on_model_state)
@@ -97,6 +103,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.show_folder_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        library_toggle = self.library.toggleViewAction()
+        library_toggle.setShortcut(QKeySequence("Ctrl+L"))
+        view_menu.addAction(library_toggle)
 
     def _export_menu(self, parent: QMenu) -> QMenu:
         menu = parent.addMenu("&Export")
@@ -114,12 +124,14 @@ class MainWindow(QMainWindow):
     def session_tabs(self) -> list[SessionTab]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
 
-    def _open_tab(self, session_id: str) -> SessionTab:
-        session = self.manager.get_session(session_id)
-        assert session is not None
+    def tab_of(self, session_id: str) -> SessionTab | None:
+        return next((tab for tab in self.session_tabs() if tab.session.id == session_id), None)
+
+    def _open_tab(self, session: Session) -> SessionTab:
         tab = SessionTab(session, self.settings)
         tab.title_changed.connect(lambda t=tab: self._retitle(t))
         session.status_changed.connect(self._update_actions)
+        session.status_changed.connect(self.library.refresh)
         index = self.tabs.addTab(tab, tab.title)
         self.tabs.setCurrentIndex(index)
         return tab
@@ -159,10 +171,52 @@ class MainWindow(QMainWindow):
     @Slot()
     def new_recording(self) -> SessionTab | None:
         try:
-            return self._open_tab(self.manager.create_session())
+            session = self.manager.get_session(self.manager.create_session())
         except TranscrevaiError as error:
             QMessageBox.warning(self, "New recording", str(error))
             return None
+        assert session is not None
+        tab = self._open_tab(session)
+        self.library.refresh()
+        return tab
+
+    @Slot(str)
+    def open_from_library(self, session_id: str) -> None:
+        tab = self.tab_of(session_id)
+        if tab is None:
+            session = self.manager.open_session(session_id)
+            if session is None:
+                QMessageBox.warning(self, "Library", "This session can no longer be read.")
+                self.library.refresh()
+                return
+            tab = self._open_tab(session)
+        self.tabs.setCurrentWidget(tab)
+
+    @Slot(str)
+    def delete_from_library(self, session_id: str) -> None:
+        tab = self.tab_of(session_id)
+        session = tab.session if tab else self.manager.open_session(session_id)
+        if session is not None and session.status in BUSY:
+            QMessageBox.information(self, "Delete", "Stop this recording before deleting it.")
+            return
+        name = session.name if session else session_id
+        answer = QMessageBox.question(
+            self,
+            "Delete",
+            f"Delete “{name}” and all its files (audio and transcripts)? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if tab is not None:
+            self.tabs.removeTab(self.tabs.indexOf(tab))
+            tab.deleteLater()
+        try:
+            self.manager.delete_session(session_id, delete_files=True)
+        except TranscrevaiError as error:
+            QMessageBox.warning(self, "Delete", str(error))
+        self.library.refresh()
 
     @Slot()
     def open_audio_file(self) -> None:

@@ -1,0 +1,47 @@
+"""The recordings library on disk: listing, corrupt or foreign folders, reopening."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from transcrevai_desktop.core.session import SessionStatus
+from transcrevai_desktop.core.session_manager import SessionManager
+
+
+def test_scan_lists_sessions_and_reports_foreign_or_corrupt_folders(engine, library):
+    manager = SessionManager(library_dir=library, engine=engine)
+    good = manager.create_session()
+    manager.get_session(good).rename("Aula 3")
+    corrupt = library / str(uuid.uuid4())
+    corrupt.mkdir()
+    (corrupt / "session.json").write_text("{not json")
+    foreign = library / str(uuid.uuid4())
+    foreign.mkdir()
+    (foreign / "session.json").write_text(json.dumps({"id": str(uuid.uuid4())}))
+    (library / "notes").mkdir()  # not a session folder: ignored silently
+
+    entries, problems = manager.library()
+    assert [entry.name for entry in entries] == ["Aula 3"]
+    assert len(problems) == 2
+    assert any("unreadable" in p for p in problems)
+    assert any("another session" in p for p in problems)
+    assert entries[0].matches("aula") and not entries[0].matches("reunião")
+
+
+def test_a_session_busy_when_its_process_died_reopens_as_interrupted(engine, library):
+    writer = SessionManager(library_dir=library, engine=engine)
+    session_id = writer.create_session()
+    session = writer.get_session(session_id)
+    session.rename("Interview")
+    session.status = SessionStatus.RECORDING  # fault injection: the process dies while recording
+    session.save_metadata()
+
+    reader = SessionManager(library_dir=library, engine=engine)
+    assert reader.get_session(session_id) is None
+    reopened = reader.open_session(session_id)
+    assert reopened is not None and reopened.name == "Interview"
+    assert reopened.status is SessionStatus.INTERRUPTED
+    assert reader.open_session(session_id) is reopened
+    assert reader.open_session(str(uuid.uuid4())) is None
+    assert reader.open_session("../../etc") is None
