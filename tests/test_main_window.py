@@ -42,7 +42,7 @@ def _choose(combo, data) -> None:
 def _new_tab(window, device: str | None, language: str) -> SessionTab:
     window.new_action.trigger()
     tab = window.current_tab()
-    _choose(tab.device_picker, device)
+    _choose(tab.device_picker, device or "")
     _choose(tab.language_picker, language)
     return tab
 
@@ -191,3 +191,25 @@ def test_library_lists_searches_reopens_and_deletes_with_confirmation(qtbot, win
     library.delete_button.click()
     assert not folder.exists()
     assert window.tab_of(session_id) is None and library.row_of(session_id) == -1
+
+
+def test_preferences_apply_without_restart(window, monkeypatch, tmp_path):
+    from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
+
+    def answer(dialog: PreferencesDialog) -> int:
+        dialog.language.select("es")
+        dialog.library.setText(str(tmp_path / "elsewhere"))
+        dialog.cleanup_hours.setValue(2.5)
+        dialog.accept()
+        return PreferencesDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", answer)
+    window.preferences_action.trigger()
+    assert window.manager.library_dir == tmp_path / "elsewhere"
+    assert window.manager.session_timeout_hours == 2.5
+    window.new_action.trigger()
+    tab = window.current_tab()
+    assert tab.language_picker.code == "es"
+    assert tab.session.folder.parent == tmp_path / "elsewhere"
+    assert window.library.row_of(tab.session.id) >= 0
+    assert window.manager.engine.settings.model == "base"  # unchanged: nothing reloads

@@ -9,7 +9,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from transcrevai_desktop.core.engine import Engine, EngineSettings
-from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.session_manager import CLEANUP_INTERVAL_HOURS, SessionManager
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.main_window import MainWindow
@@ -27,20 +26,6 @@ def build_window(settings: Settings) -> MainWindow:
     return MainWindow(manager, settings)
 
 
-def load_model_in_background(window: MainWindow) -> None:
-    engine = window.manager.engine
-
-    def load() -> None:
-        try:
-            engine.model()
-        except TranscrevaiError as error:
-            window.model_state.emit(False, str(error))
-        else:
-            window.model_state.emit(True, "")
-
-    engine.submit(load)
-
-
 def run_app(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("TranscrevAI Desktop")
@@ -48,7 +33,7 @@ def run_app(argv: list[str] | None = None) -> int:
     window = build_window(Settings())
     window.show()
     window.new_recording()
-    QTimer.singleShot(0, lambda: load_model_in_background(window))
+    QTimer.singleShot(0, window.load_model)
     cleanup = QTimer()
     cleanup.timeout.connect(window.manager.cleanup_old_sessions)
     cleanup.start(int(CLEANUP_INTERVAL_HOURS * 3600 * 1000))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QInputDialog,
     QMainWindow,
@@ -17,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from transcrevai_desktop.core.errors import TranscrevaiError
+from transcrevai_desktop.core.library import default_library_dir
 from transcrevai_desktop.core.session import BUSY, CAPTURING, EXPORT_FORMATS, Session
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.library_panel import LibraryPanel
+from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
 from transcrevai_desktop.ui.session_tab import SessionTab
 
 log = logging.getLogger(__name__)
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
         self.export_all_action = self._action("Export &all…", self.export_all)
         self.show_folder_action = self._action("Show in &folder", self.show_in_folder)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.Quit)
+        self.preferences_action = self._action("&Preferences…", self.edit_preferences, "Ctrl+,")
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.new_action)
@@ -103,6 +108,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.show_folder_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.preferences_action)
         view_menu = self.menuBar().addMenu("&View")
         library_toggle = self.library.toggleViewAction()
         library_toggle.setShortcut(QKeySequence("Ctrl+L"))
@@ -226,9 +233,8 @@ class MainWindow(QMainWindow):
         tab = self.new_recording()
         if tab is None:
             return
-        language = tab.language_picker.currentData()
         try:
-            tab.session.transcribe_file(Path(path), None if language == "auto" else language)
+            tab.session.transcribe_file(Path(path), tab.language_picker.language)
         except TranscrevaiError as error:
             QMessageBox.warning(self, "Open audio file", str(error))
 
@@ -321,6 +327,47 @@ class MainWindow(QMainWindow):
             action.setEnabled(fmt in available)
         self.export_all_action.setEnabled(bool(available))
         self.show_folder_action.setEnabled(tab is not None)
+
+    # -- model and preferences ------------------------------------------------------------
+    def load_model(self) -> None:
+        """Load the configured model on a worker thread; ``model_state`` reports the outcome."""
+        engine = self.manager.engine
+
+        def load() -> None:
+            try:
+                engine.model()
+            except TranscrevaiError as error:
+                self.model_state.emit(False, str(error))
+            else:
+                self.model_state.emit(True, "")
+
+        self._model_error = ""
+        engine.submit(load)
+
+    @Slot()
+    def edit_preferences(self) -> None:
+        if PreferencesDialog(self.settings, self).exec() == QDialog.DialogCode.Accepted:
+            self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """Apply the preferences at once: the model for the passes to come, the library
+        folder and clean-up time for the manager; new tabs read language and microphone."""
+        engine = self.manager.engine
+        wanted = replace(
+            engine.settings,
+            model=self.settings.get(Key.MODEL),
+            compute_type=self.settings.get(Key.COMPUTE_TYPE),
+        )
+        if wanted != engine.settings:
+            engine.settings = wanted
+            for tab in self.session_tabs():
+                tab.model_ready(engine.model_loaded)
+            self.load_model()
+        folder = self.settings.get(Key.LIBRARY_DIR)
+        self.manager.library_dir = Path(folder) if folder else default_library_dir()
+        self.manager.session_timeout_hours = self.settings.get_float(Key.CLEANUP_HOURS)
+        self.library.refresh()
+        self._update_status_bar()
 
     # -- status bar --------------------------------------------------------------------------
     @Slot(bool, str)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -14,13 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transcrevai_desktop.core.devices import list_input_devices
 from transcrevai_desktop.core.errors import TranscrevaiError
-from transcrevai_desktop.core.languages import whisper_languages
 from transcrevai_desktop.core.session import CAPTURING, Session, SessionStatus
 from transcrevai_desktop.core.streaming import CaptionEvent
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.caption_view import CaptionView
+from transcrevai_desktop.ui.device_picker import DevicePicker
+from transcrevai_desktop.ui.language_picker import LanguagePicker
 from transcrevai_desktop.ui.level_meter import LevelMeter
 
 RECORDING_DOT = "● "
@@ -51,10 +50,8 @@ class SessionTab(QWidget):
         self.session = session
         self.settings = settings
 
-        self.device_picker = QComboBox()
-        self.device_picker.setToolTip("Input device for this tab")
-        self.language_picker = QComboBox()
-        self.language_picker.setToolTip("Language spoken")
+        self.device_picker = DevicePicker(settings.get(Key.DEVICE))
+        self.language_picker = LanguagePicker(settings.get(Key.LANGUAGE))
         self.record_button = QPushButton("Record")
         self.pause_button = QPushButton("Pause")
         self.stop_button = QPushButton("Stop")
@@ -87,8 +84,6 @@ class SessionTab(QWidget):
         layout.addLayout(status)
         layout.addWidget(self.captions, 1)
 
-        self._fill_devices()
-        self._fill_languages()
         self.record_button.clicked.connect(self.record)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
@@ -104,29 +99,8 @@ class SessionTab(QWidget):
         self._clock.start(500)
         self.model_ready(session.engine.model_loaded)
         self._on_status(session.status.value, session.message)
-
-    # -- filling the pickers -----------------------------------------------------------------
-    def _fill_devices(self) -> None:
-        self.device_picker.addItem("System default", None)
-        try:
-            devices = list_input_devices()
-        except TranscrevaiError as error:
-            self.status_label.setText(str(error))
-            devices = []
-        for device in devices:
-            self.device_picker.addItem(device.name, device.name)
-        preferred = self.settings.get(Key.DEVICE)
-        index = self.device_picker.findData(preferred) if preferred else 0
-        self.device_picker.setCurrentIndex(max(0, index))
-
-    def _fill_languages(self) -> None:
-        languages = whisper_languages()
-        self.language_picker.addItem(languages[0][1], languages[0][0])
-        self.language_picker.addItem("Detect automatically", "auto")
-        for code, name in languages[1:]:
-            self.language_picker.addItem(name, code)
-        index = self.language_picker.findData(self.settings.get(Key.LANGUAGE))
-        self.language_picker.setCurrentIndex(max(0, index))
+        if self.device_picker.problem:
+            self._show_status(self.device_picker.problem, error=True)
 
     # -- intents -------------------------------------------------------------------------------
     @property
@@ -136,17 +110,15 @@ class SessionTab(QWidget):
 
     @Slot()
     def record(self) -> None:
-        language = self.language_picker.currentData()
         try:
             self.session.start(
-                device=self.device_picker.currentData(),
-                language=None if language == "auto" else language,
+                device=self.device_picker.device or None, language=self.language_picker.language
             )
         except TranscrevaiError as error:
             self._show_status(f"Could not start recording: {error}", error=True)
             return
-        self.settings.set(Key.DEVICE, self.device_picker.currentData() or "")
-        self.settings.set(Key.LANGUAGE, language)
+        self.settings.set(Key.DEVICE, self.device_picker.device)
+        self.settings.set(Key.LANGUAGE, self.language_picker.code)
 
     @Slot()
     def toggle_pause(self) -> None:

@@ -1,0 +1,34 @@
+"""Language choice: Portuguese first, then automatic detection, then every Whisper language."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from transcrevai_desktop.core.languages import whisper_languages
+
+AUTO = "auto"
+
+
+class LanguagePicker(QComboBox):
+    def __init__(self, selected: str = AUTO, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setToolTip("Language spoken")
+        languages = whisper_languages()
+        self.addItem(languages[0][1], languages[0][0])
+        self.addItem("Detect automatically", AUTO)
+        for code, name in languages[1:]:
+            self.addItem(name, code)
+        self.select(selected)
+
+    def select(self, code: str) -> None:
+        self.setCurrentIndex(max(0, self.findData(code)))
+
+    @property
+    def code(self) -> str:
+        """A Whisper language code, or ``auto``."""
+        return self.currentData()
+
+    @property
+    def language(self) -> str | None:
+        """What the core takes: a code, or None to detect."""
+        return None if self.code == AUTO else self.code

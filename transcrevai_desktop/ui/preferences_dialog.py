@@ -1,0 +1,104 @@
+"""Preferences (Ctrl+,): model, compute type, default language and microphone, library, clean-up.
+
+Everything applies without a restart: new tabs take the language and microphone, the library
+folder and clean-up time apply at once, and a new model loads in the background for the passes
+that follow (a pass already running finishes on the old one).
+"""
+
+from __future__ import annotations
+
+from faster_whisper.utils import available_models
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from transcrevai_desktop.core.library import default_library_dir
+from transcrevai_desktop.core.models import BUNDLED_MODEL
+from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.ui.device_picker import DevicePicker
+from transcrevai_desktop.ui.language_picker import LanguagePicker
+
+COMPUTE_TYPES = {"int8": "int8 (fastest)", "int8_float32": "int8 / float32", "float32": "float32"}
+
+
+def _with_browse(field: QLineEdit, browse: QPushButton) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(field, 1)
+    layout.addWidget(browse)
+    return row
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.settings = settings
+
+        self.model = QComboBox()
+        self.model.setEditable(True)
+        self.model.setToolTip("The bundled base model, a model name, or a CTranslate2 folder")
+        self.model.addItems([BUNDLED_MODEL, *(m for m in available_models() if m != BUNDLED_MODEL)])
+        self.model.setCurrentText(settings.get(Key.MODEL))
+        model_folder = QPushButton("Folder…")
+        model_folder.clicked.connect(self._choose_model_folder)
+        self.compute_type = QComboBox()
+        for value, label in COMPUTE_TYPES.items():
+            self.compute_type.addItem(label, value)
+        self.compute_type.setCurrentIndex(
+            max(0, self.compute_type.findData(settings.get(Key.COMPUTE_TYPE)))
+        )
+        self.language = LanguagePicker(settings.get(Key.LANGUAGE))
+        self.device = DevicePicker(settings.get(Key.DEVICE))
+        self.library = QLineEdit(settings.get(Key.LIBRARY_DIR))
+        self.library.setPlaceholderText(str(default_library_dir()))
+        library_browse = QPushButton("Browse…")
+        library_browse.clicked.connect(self._choose_library)
+        self.cleanup_hours = QDoubleSpinBox()
+        self.cleanup_hours.setRange(0.1, 24 * 30)
+        self.cleanup_hours.setSuffix(" h")
+        self.cleanup_hours.setValue(settings.get_float(Key.CLEANUP_HOURS))
+        self.cleanup_hours.setToolTip("Free the memory of sessions idle this long (files stay)")
+
+        form = QFormLayout(self)
+        form.addRow("Model:", _with_browse(self.model.lineEdit(), model_folder))
+        form.addRow("Compute type:", self.compute_type)
+        form.addRow("Default language:", self.language)
+        form.addRow("Default microphone:", self.device)
+        form.addRow("Recordings folder:", _with_browse(self.library, library_browse))
+        form.addRow("Idle clean-up after:", self.cleanup_hours)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _choose_model_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "CTranslate2 Whisper model folder")
+        if folder:
+            self.model.setCurrentText(folder)
+
+    def _choose_library(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Recordings folder", self.library.text())
+        if folder:
+            self.library.setText(folder)
+
+    def accept(self) -> None:
+        self.settings.set(Key.MODEL, self.model.currentText().strip() or BUNDLED_MODEL)
+        self.settings.set(Key.COMPUTE_TYPE, self.compute_type.currentData())
+        self.settings.set(Key.LANGUAGE, self.language.code)
+        self.settings.set(Key.DEVICE, self.device.device)
+        self.settings.set(Key.LIBRARY_DIR, self.library.text().strip())
+        self.settings.set(Key.CLEANUP_HOURS, self.cleanup_hours.value())
+        super().accept()
