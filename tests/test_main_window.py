@@ -213,3 +213,54 @@ def test_preferences_apply_without_restart(window, monkeypatch, tmp_path):
     assert tab.session.folder.parent == tmp_path / "elsewhere"
     assert window.library.row_of(tab.session.id) >= 0
     assert window.manager.engine.settings.model == "base"  # unchanged: nothing reloads
+
+
+def test_space_records_pauses_and_resumes_and_pause_records_nothing(qtbot, window, virtual_mic):
+    tab = _new_tab(window, virtual_mic.device, "en")
+    tab.setFocus()
+    qtbot.keyClick(tab, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Recording", timeout=10_000)
+    qtbot.waitUntil(lambda: tab.session.recorded_seconds > 1, timeout=10_000)
+    qtbot.keyClick(tab, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Paused")
+    assert tab.pause_button.text() == "Resume"
+    paused_at = tab.session.recorded_seconds
+    qtbot.wait(1500)
+    assert tab.session.recorded_seconds - paused_at < 0.3
+    qtbot.keyClick(tab, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: tab.session.recorded_seconds > paused_at + 1, timeout=10_000)
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    _wait_complete(qtbot, tab)
+
+
+def test_quitting_while_recording_asks_then_closes_once_transcripts_are_written(
+    qtbot, window, virtual_mic, monkeypatch
+):
+    tab = _new_tab(window, virtual_mic.device, "en")
+    tab.record()
+    qtbot.waitUntil(lambda: tab.session.recorded_seconds > 1, timeout=10_000)
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: next(answers))
+    window.close()
+    assert window.isVisible() and tab.status_label.text() == "Recording"
+    window.close()
+    assert window.isVisible(), "it waits for the final pass"
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    assert tab.session.status == "complete"
+
+
+def test_captions_follow_new_text_unless_the_user_scrolled_up(qtbot, window):
+    from transcrevai_desktop.core.streaming import CaptionEvent
+
+    window.new_action.trigger()
+    view = window.current_tab().captions
+    for n in range(200):
+        view.add(CaptionEvent("committed", f"Frase número {n} da reunião.", n, n + 1))
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == bar.maximum()
+    bar.setValue(0)
+    view.add(CaptionEvent("tentative", "ainda mudando", 200, 201))
+    assert bar.value() == 0
+    assert view.committed_text.endswith("Frase número 199 da reunião.")
+    assert view.tentative_text == "ainda mudando"
+    assert view.toPlainText().endswith("reunião. ainda mudando")
