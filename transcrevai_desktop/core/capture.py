@@ -87,6 +87,13 @@ class MicrophoneSource:
             self._stream.stop()
             self._stream.close()
             self._stream = None
+            if self.overflows:
+                log.warning(
+                    "%s: PortAudio reported %d input overflows (the system dropped audio "
+                    "before it reached us)",
+                    self.description,
+                    self.overflows,
+                )
 
 
 class FileSource:

@@ -198,8 +198,3 @@ class LiveScheduler:
 
     def wait(self) -> None:
         self._pool.waitForDone()
-
-    @property
-    def active(self) -> int:
-        with self._lock:
-            return len(self._transcribers)

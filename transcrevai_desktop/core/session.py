@@ -90,7 +90,6 @@ class Session(QObject):
         self.files: dict[str, Path] = {"metadata": self.folder / METADATA_FILE}
         self.last_activity = time.time()
         self.committed: list[CaptionEvent] = []
-        self.tentative: CaptionEvent | None = None
         self._lock = threading.RLock()
         self._recorder: WavRecorder | None = None
         self._transcriber: StreamingTranscriber | None = None
@@ -308,11 +307,9 @@ class Session(QObject):
             self.engine.live.wake()
 
     def _on_caption(self, event: CaptionEvent) -> None:
-        with self._lock:
-            if event.kind == "committed":
+        if event.kind == "committed":
+            with self._lock:
                 self.committed.append(event)
-            else:
-                self.tentative = event
         self.caption.emit(event)
 
     def _on_live_closed(self) -> None:
