@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import uuid
 
+import pytest
+
+from transcrevai_desktop.core.errors import StorageError
 from transcrevai_desktop.core.session import SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
 
@@ -45,3 +48,19 @@ def test_a_session_busy_when_its_process_died_reopens_as_interrupted(engine, lib
     assert reader.open_session(session_id) is reopened
     assert reader.open_session(str(uuid.uuid4())) is None
     assert reader.open_session("../../etc") is None
+
+
+def test_a_corrupt_transcript_is_a_clear_export_error_not_a_crash(engine, library, tmp_path):
+    writer = SessionManager(library_dir=library, engine=engine)
+    session_id = writer.create_session()
+    session = writer.get_session(session_id)
+    session.status = SessionStatus.COMPLETE  # as after a final pass whose json was then damaged
+    session.files["segments"] = session.folder / "transcript.json"
+    session.files["segments"].write_text('{"segments": [')
+    session.save_metadata()
+
+    reopened = SessionManager(library_dir=library, engine=engine).open_session(session_id)
+    assert reopened.transcript() is None
+    with pytest.raises(StorageError, match="cannot be read"):
+        reopened.export("srt", tmp_path / "out.srt")
+    assert not (tmp_path / "out.srt").exists()

@@ -7,8 +7,9 @@ import json
 import pytest
 import soundfile
 import srt
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from tests.conftest import speech, wer
 from transcrevai_desktop.core.session import BUSY
@@ -86,7 +87,8 @@ def test_two_tabs_record_at_once_then_export_from_the_file_menu(
         target = tmp_path / f"mine.{fmt}"
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, t=target: (str(t), ""))
         assert window.export_actions[fmt].isEnabled()
-        window.export_actions[fmt].trigger()
+        with qtbot.waitSignal(window.exported, timeout=10_000):
+            window.export_actions[fmt].trigger()  # written off the GUI thread
     assert soundfile.info(tmp_path / "mine.wav").duration > 10
     assert wer(clip.reference, (tmp_path / "mine.txt").read_text()) < 0.15
     cues = list(srt.parse((tmp_path / "mine.srt").read_text()))
@@ -95,7 +97,8 @@ def test_two_tabs_record_at_once_then_export_from_the_file_menu(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(tmp_path / "all"))
     (tmp_path / "all").mkdir()
     window.tabs.setCurrentIndex(1)
-    window.export_all_action.trigger()
+    with qtbot.waitSignal(window.exported, timeout=10_000):
+        window.export_all_action.trigger()
     names = sorted(p.suffix for p in (tmp_path / "all").iterdir())
     assert names == [".json", ".srt", ".txt", ".vtt", ".wav"]
 
@@ -175,7 +178,8 @@ def test_library_lists_searches_reopens_and_deletes_with_confirmation(qtbot, win
     window.close_tab(window.tabs.indexOf(tab))
     window.manager.cleanup_old_sessions()  # not idle long enough: stays
     window.manager.delete_session(session_id)  # forgotten by memory, files kept
-    library.refresh()
+    with qtbot.waitSignal(library.updated):
+        library.refresh()
     library.table.selectRow(library.row_of(session_id))
     library.open_button.click()
     reopened = window.current_tab()
@@ -188,12 +192,13 @@ def test_library_lists_searches_reopens_and_deletes_with_confirmation(qtbot, win
     library.table.selectRow(library.row_of(session_id))
     library.delete_button.click()
     assert folder.exists() and window.tab_of(session_id) is not None
-    library.delete_button.click()
+    with qtbot.waitSignal(library.updated):
+        library.delete_button.click()
     assert not folder.exists()
     assert window.tab_of(session_id) is None and library.row_of(session_id) == -1
 
 
-def test_preferences_apply_without_restart(window, monkeypatch, tmp_path):
+def test_preferences_apply_without_restart(qtbot, window, monkeypatch, tmp_path):
     from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
 
     def answer(dialog: PreferencesDialog) -> int:
@@ -211,7 +216,7 @@ def test_preferences_apply_without_restart(window, monkeypatch, tmp_path):
     tab = window.current_tab()
     assert tab.language_picker.code == "es"
     assert tab.session.folder.parent == tmp_path / "elsewhere"
-    assert window.library.row_of(tab.session.id) >= 0
+    qtbot.waitUntil(lambda: window.library.row_of(tab.session.id) >= 0)
     assert window.manager.engine.settings.model == "base"  # unchanged: nothing reloads
 
 
@@ -264,3 +269,118 @@ def test_captions_follow_new_text_unless_the_user_scrolled_up(qtbot, window):
     assert view.committed_text.endswith("Frase número 199 da reunião.")
     assert view.tentative_text == "ainda mudando"
     assert view.toPlainText().endswith("reunião. ainda mudando")
+
+
+class _FileManager(QObject):
+    """Stands in for the desktop's file manager: records the folders it is asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toLocalFile())
+
+
+@pytest.fixture
+def file_manager():
+    manager = _FileManager()
+    QDesktopServices.setUrlHandler("file", manager, "open")
+    yield manager
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def _choose_in_tab_menu(qtbot, window, index: int, path: tuple[str, ...]) -> list[str]:
+    """Right-click tab ``index`` and pick the entry at ``path`` (submenu titles, then the
+    action's text); returns the texts the menu offered at its top level."""
+    offered: list[str] = []
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu), "the tab's menu is open"
+        offered.extend(action.text() for action in menu.actions() if action.text())
+        menu.close()
+        actions = menu.actions()
+        for text in path:
+            chosen = next(action for action in actions if action.text() == text)
+            actions = chosen.menu().actions() if chosen.menu() else []
+        chosen.trigger()
+
+    QTimer.singleShot(100, pick)
+    bar = window.tabs.tabBar()
+    bar.customContextMenuRequested.emit(bar.tabRect(index).center())
+    return offered
+
+
+def test_the_tab_menu_exports_shows_the_folder_renames_and_closes(
+    qtbot, window, file_manager, monkeypatch, tmp_path
+):
+    clip = speech("pt_picovoice_leopard_test_pt")
+    window.settings.set(Key.LANGUAGE, "pt")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(clip.path), ""))
+    window.open_action.trigger()
+    tab = window.current_tab()
+    _wait_complete(qtbot, tab)
+    window.new_action.trigger()  # the menu acts on the tab it was opened on, not the current one
+
+    target = tmp_path / "from the tab menu.srt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    with qtbot.waitSignal(window.exported, timeout=10_000):
+        offered = _choose_in_tab_menu(qtbot, window, 0, ("&Export", "SRT…"))
+    assert offered == ["&Export", "Show in &folder", "Rename…", "Close tab"]
+    cues = list(srt.parse(target.read_text()))
+    assert wer(clip.reference, " ".join(cue.content for cue in cues)) < 0.2
+
+    _choose_in_tab_menu(qtbot, window, 0, ("Show in &folder",))
+    assert file_manager.opened == [str(tab.session.folder)]
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("Aula de física", True))
+    _choose_in_tab_menu(qtbot, window, 0, ("Rename…",))
+    assert window.tabs.tabText(0) == "Aula de física" and tab.session.name == "Aula de física"
+
+    _choose_in_tab_menu(qtbot, window, 0, ("Close tab",))
+    assert window.tabs.count() == 1 and window.tab_of(tab.session.id) is None
+    assert tab.session.folder.is_dir(), "closing a tab never deletes the recording"
+
+
+def test_file_show_in_folder_opens_the_current_session_folder(window, file_manager):
+    assert not window.show_folder_action.isEnabled()
+    window.new_action.trigger()
+    window.show_folder_action.trigger()
+    assert file_manager.opened == [str(window.current_tab().session.folder)]
+
+
+def test_status_bar_shows_sessions_model_cpu_and_lag(qtbot, window, virtual_mic, monkeypatch):
+    status = window.status_info
+    assert "0 tab(s), 0 recording" in status.text() and "Model: base (int8)" in status.text()
+    tab = _new_tab(window, virtual_mic.device, "en")
+    tab.record()
+    qtbot.waitUntil(lambda: "1 recording" in status.text() and "CPU" in status.text())
+    monkeypatch.setattr(type(tab.session), "caption_lag", property(lambda self: 12.4))
+    qtbot.waitUntil(lambda: "Captions 12 s behind (the recording is safe)" in status.text())
+    tab.stop()
+    _wait_complete(qtbot, tab)
+
+
+def test_a_pause_in_speech_starts_a_new_caption_paragraph(window):
+    from transcrevai_desktop.core.streaming import CaptionEvent
+    from transcrevai_desktop.core.transcript import Segment
+
+    window.new_action.trigger()
+    view = window.current_tab().captions
+    view.add(CaptionEvent("committed", "Bom dia a todos.", 0.0, 1.5))
+    view.add(CaptionEvent("committed", "Vamos começar.", 1.8, 3.0))
+    view.add(CaptionEvent("tentative", "Primeiro", 3.1, 3.5))
+    assert view.toPlainText() == "Bom dia a todos. Vamos começar. Primeiro"
+    assert view.document().blockCount() == 1
+    view.add(CaptionEvent("tentative", "Primeiro ponto", 6.0, 6.9))
+    assert view.toPlainText() == "Bom dia a todos. Vamos começar.\nPrimeiro ponto"
+    view.add(CaptionEvent("committed", "Primeiro ponto:", 6.0, 7.0))
+    view.add(CaptionEvent("tentative", "", 7.0, 7.0))
+    assert view.toPlainText() == "Bom dia a todos. Vamos começar.\nPrimeiro ponto:"
+    assert view.document().blockCount() == 2
+
+    view.show_transcript([Segment(0.0, 3.0, "Bom dia a todos."), Segment(6.0, 7.0, "Primeiro.")])
+    assert view.toPlainText() == "Bom dia a todos.\nPrimeiro."
+    assert view.committed_text == view.toPlainText() and view.tentative_text == ""

@@ -73,7 +73,10 @@ def scan_library(library_dir: Path) -> tuple[list[LibraryEntry], list[str]]:
     """Every session in the library, newest first, and a sentence per folder skipped."""
     entries: list[LibraryEntry] = []
     problems: list[str] = []
-    folders = sorted(library_dir.iterdir()) if library_dir.is_dir() else []
+    try:
+        folders = sorted(library_dir.iterdir()) if library_dir.is_dir() else []
+    except OSError as error:
+        return [], [f"{library_dir} cannot be read ({error.strerror})"]
     for folder in folders:
         if not folder.is_dir() or parse_session_id(folder.name) is None:
             continue
@@ -82,7 +85,10 @@ def scan_library(library_dir: Path) -> tuple[list[LibraryEntry], list[str]]:
         except ValueError as error:
             problems.append(str(error))
             continue
-        transcript = folder / f"{TRANSCRIPT_STEM}.txt"
+        try:
+            text = (folder / f"{TRANSCRIPT_STEM}.txt").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""  # not transcribed yet (or unreadable): the name is still searchable
         entries.append(
             LibraryEntry(
                 id=folder.name,
@@ -91,7 +97,7 @@ def scan_library(library_dir: Path) -> tuple[list[LibraryEntry], list[str]]:
                 duration=float(data.get("duration") or 0.0),
                 language=data.get("language"),
                 status=str(data.get("status") or ""),
-                text=transcript.read_text(encoding="utf-8") if transcript.is_file() else "",
+                text=text,
             )
         )
     entries.sort(key=lambda entry: entry.created_at, reverse=True)

@@ -94,6 +94,7 @@ class Session(QObject):
         self._recorder: WavRecorder | None = None
         self._transcriber: StreamingTranscriber | None = None
         self._imported_seconds = 0.0
+        self._transcript: Transcript | None = None
         if metadata is not None:
             self._restore(metadata)
         self.save_metadata()
@@ -333,6 +334,7 @@ class Session(QObject):
                     path
                 )
             self.detected_language = transcript.language
+            self._transcript = transcript
             self._set_status(SessionStatus.COMPLETE)
         except TranscrevaiError as error:
             self._set_status(SessionStatus.ERROR, str(error))
@@ -342,11 +344,19 @@ class Session(QObject):
 
     # -- export -----------------------------------------------------------------------------
     def transcript(self) -> Transcript | None:
-        """The final transcript, read from ``transcript.json``; None before the final pass."""
-        path = self.files.get("segments")
-        if path is None or not path.is_file():
-            return None
-        return Transcript.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        """The final transcript (kept from the final pass, or read once from a reopened
+        session's ``transcript.json``); None before the final pass."""
+        if self._transcript is None:
+            path = self.files.get("segments")
+            if path is None or not path.is_file():
+                return None
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                self._transcript = Transcript.from_dict(data)
+            except (OSError, ValueError, KeyError, TypeError) as error:
+                log.warning("Cannot read %s: %s", path, error)
+                return None
+        return self._transcript
 
     def available_exports(self) -> list[str]:
         """The formats this session can export now: wav once audio exists, the rest after
@@ -364,7 +374,8 @@ class Session(QObject):
             raise TranscrevaiError(f"This session has no {fmt.upper()} to export yet.")
         if fmt != "wav":
             transcript = self.transcript()
-            assert transcript is not None
+            if transcript is None:
+                raise StorageError(f"The transcript in {self.folder} cannot be read.")
             return write_transcript(transcript, destination, fmt)
         atomic_copy(self.files["audio"], destination)
         return destination

@@ -2,7 +2,9 @@
 
 Each event edits only the end of the document (the tentative tail is replaced, committed text is
 appended), so an hours-long meeting costs no more per caption than a short one. The view follows
-new text unless the user has scrolled up to read; text is selectable and copyable.
+new text unless the user has scrolled up to read; text is selectable and copyable. A pause of
+``PARAGRAPH_PAUSE`` seconds or more between two pieces of speech starts a new paragraph, so a
+long meeting reads as turns rather than one wall of text.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from transcrevai_desktop.core.streaming import CaptionEvent
+from transcrevai_desktop.core.transcript import Segment
+
+PARAGRAPH_PAUSE = 2.0
 
 
 class CaptionView(QTextBrowser):
@@ -20,6 +25,8 @@ class CaptionView(QTextBrowser):
         self.setPlaceholderText("Captions appear here while you record.")
         self._committed_end = 0  # document position where the tentative tail starts
         self._tentative = ""
+        self._tentative_shown = ""  # with the space or paragraph break before it
+        self._spoken_until: float | None = None  # audio time where the committed text ends
         self._normal = QTextCharFormat()
         self._grey = QTextCharFormat()
         self._grey.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
@@ -35,15 +42,29 @@ class CaptionView(QTextBrowser):
     def add(self, event: CaptionEvent) -> None:
         if event.kind == "committed":
             if event.text:
-                self._edit_tail(event.text, self._tentative)
+                self._edit_tail(self._separator(event.start) + event.text, self._tentative_shown)
+                self._spoken_until = event.end
         else:
-            self._edit_tail("", event.text)
+            self._tentative = event.text
+            shown = self._separator(event.start) + event.text if event.text else ""
+            self._edit_tail("", shown)
 
-    def set_text(self, committed: str) -> None:
-        """Show a finished transcript (no tentative tail)."""
+    def show_transcript(self, segments: list[Segment]) -> None:
+        """Replace the live captions with the finished transcript (no tentative tail)."""
         self.clear()
-        self._committed_end, self._tentative = 0, ""
-        self._edit_tail(committed, "")
+        self._committed_end, self._spoken_until = 0, None
+        self._tentative = ""
+        text = ""
+        for segment in segments:
+            text += self._separator(segment.start) + segment.text.strip()
+            self._spoken_until = segment.end
+        self._edit_tail(text, "")
+
+    def _separator(self, start: float) -> str:
+        """What goes before text spoken from ``start``: nothing, a space, or a paragraph break."""
+        if self._spoken_until is None:
+            return ""
+        return "\n" if start - self._spoken_until >= PARAGRAPH_PAUSE else " "
 
     def _edit_tail(self, committed: str, tentative: str) -> None:
         bar = self.verticalScrollBar()
@@ -54,10 +75,9 @@ class CaptionView(QTextBrowser):
         cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         if committed:
-            separator = " " if self._committed_end else ""
-            cursor.insertText(separator + committed, self._normal)
+            cursor.insertText(committed, self._normal)
             self._committed_end = cursor.position()
         if tentative:
-            cursor.insertText((" " if self._committed_end else "") + tentative, self._grey)
-        self._tentative = tentative
+            cursor.insertText(tentative, self._grey)
+        self._tentative_shown = tentative
         bar.setValue(bar.maximum() if following else previous)

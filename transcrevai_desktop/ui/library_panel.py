@@ -1,4 +1,8 @@
-"""The session library: past recordings, searchable; it sends open and delete intents."""
+"""The session library: past recordings, searchable; it sends open and delete intents.
+
+The folder is scanned on a background thread (one scan at a time; requests made meanwhile
+coalesce into one more), so a library of thousands of sessions never freezes the window;
+the search filters the last scan in memory."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from transcrevai_desktop.core.library import LibraryEntry
 from transcrevai_desktop.core.session_manager import SessionManager
+from transcrevai_desktop.ui.background import Background
 
 COLUMNS = ("Name", "Date", "Duration", "Language", "Status")
 
@@ -31,11 +36,18 @@ def _duration(seconds: float) -> str:
 class LibraryPanel(QDockWidget):
     open_requested = Signal(str)  # session id
     delete_requested = Signal(str)  # session id
+    updated = Signal()  # a scan has been shown
 
-    def __init__(self, manager: SessionManager, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, manager: SessionManager, background: Background, parent: QWidget | None = None
+    ) -> None:
         super().__init__("Library", parent)
         self.setObjectName("library")
         self.manager = manager
+        self.background = background
+        self._entries: list[LibraryEntry] = []
+        self._scanning = False
+        self._stale = False
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search names and transcripts")
         self.search.setClearButtonEnabled(True)
@@ -66,7 +78,7 @@ class LibraryPanel(QDockWidget):
         layout.addWidget(self.problems)
         self.setWidget(body)
 
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(self._show)
         self.table.cellDoubleClicked.connect(
             lambda row, _column: self._request(self.open_requested)
         )
@@ -92,17 +104,47 @@ class LibraryPanel(QDockWidget):
         return -1
 
     @Slot()
-    def refresh(self) -> None:
+    def refresh(self, *_: object) -> None:
+        """Rescan the library folder in the background; ``updated`` fires when it is shown."""
+        if self._scanning:
+            self._stale = True
+            return
+        self._scanning, self._stale = True, False
+        self.background.run(self.manager.library, self._on_scanned, self._on_scan_failed)
+
+    def _on_scanned(self, result: tuple[list[LibraryEntry], list[str]]) -> None:
+        self._entries, problems = result
+        self.problems.setVisible(bool(problems))
+        self.problems.setText(f"{len(problems)} folder(s) skipped: " + "; ".join(problems))
+        self._scan_done()
+
+    def _on_scan_failed(self, sentence: str) -> None:
+        self.problems.setVisible(True)
+        self.problems.setText(sentence)
+        self._scan_done()
+
+    def _scan_done(self) -> None:
+        self._scanning = False
+        self._show()
+        if self._stale:
+            self.refresh()
+        else:
+            self.updated.emit()
+
+    @Slot()
+    def _show(self) -> None:
         selected = self.selected_id()
-        entries, problems = self.manager.library()
-        shown = [entry for entry in entries if entry.matches(self.search.text())]
+        shown = [entry for entry in self._entries if entry.matches(self.search.text())]
         self.table.setRowCount(len(shown))
         for row, entry in enumerate(shown):
             self._fill_row(row, entry)
         if selected is not None and (row := self.row_of(selected)) >= 0:
             self.table.selectRow(row)
-        self.problems.setVisible(bool(problems))
-        self.problems.setText(f"{len(problems)} folder(s) skipped: " + "; ".join(problems))
+
+    def show_duration(self, session_id: str, seconds: float) -> None:
+        """Keep a recording's duration current between scans."""
+        if (row := self.row_of(session_id)) >= 0:
+            self.table.item(row, 2).setText(_duration(seconds))
 
     def _fill_row(self, row: int, entry: LibraryEntry) -> None:
         values = (

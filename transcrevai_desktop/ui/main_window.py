@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import psutil
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -23,6 +26,7 @@ from transcrevai_desktop.core.library import default_library_dir
 from transcrevai_desktop.core.session import BUSY, CAPTURING, EXPORT_FORMATS, Session
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.ui.background import Background
 from transcrevai_desktop.ui.library_panel import LibraryPanel
 from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
 from transcrevai_desktop.ui.session_tab import SessionTab
@@ -40,10 +44,13 @@ FORMAT_FILTERS = {
     "vtt": "WebVTT subtitles (*.vtt)",
     "json": "JSON with word timings (*.json)",
 }
+CPU_BUSY_PERCENT = 85  # above this, the status bar says the CPU is the bottleneck
+LAG_SHOWN_SECONDS = 3
 
 
 class MainWindow(QMainWindow):
     model_state = Signal(bool, str)  # loaded, error sentence (from the loading thread)
+    exported = Signal(list)  # the paths an export wrote, once they are on disk
 
     def __init__(self, manager: SessionManager, settings: Settings) -> None:
         super().__init__()
@@ -64,13 +71,17 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().customContextMenuRequested.connect(self._tab_menu)
         self.tabs.tabBarDoubleClicked.connect(self.rename_tab)
         self.setCentralWidget(self.tabs)
-        self.library = LibraryPanel(manager, self)
+        self.background = Background(self)
+        self.library = LibraryPanel(manager, self.background, self)
         self.library.open_requested.connect(self.open_from_library)
         self.library.delete_requested.connect(self.delete_from_library)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
         self.resizeDocks([self.library], [420], Qt.Orientation.Horizontal)
         self._build_menus()
 
+        self.status_info = QLabel()
+        self.statusBar().addPermanentWidget(self.status_info)
+        psutil.cpu_percent()  # starts the measurement; each later call covers the interval
         self.model_state.connect(self._on_model_state)
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self._update_status_bar)
@@ -273,13 +284,8 @@ class MainWindow(QMainWindow):
         )  # the dialog itself asks before overwriting
         if not path:
             return
-        try:
-            written = tab.session.export(fmt, Path(path))
-        except TranscrevaiError as error:
-            QMessageBox.warning(self, "Export", str(error))
-            return
-        self.settings.set(Key.EXPORT_DIR, str(written.parent))
-        self.statusBar().showMessage(f"Saved {written}", 5000)
+        session = tab.session
+        self._export_in_background("Export", lambda: [session.export(fmt, Path(path))])
 
     @Slot()
     def export_all(self) -> None:
@@ -305,13 +311,25 @@ class MainWindow(QMainWindow):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        try:
-            written = session.export_all(Path(folder))
-        except TranscrevaiError as error:
-            QMessageBox.warning(self, "Export all", str(error))
-            return
-        self.settings.set(Key.EXPORT_DIR, folder)
-        self.statusBar().showMessage(f"Saved {len(written)} files in {folder}", 5000)
+        self._export_in_background("Export all", lambda: session.export_all(Path(folder)))
+
+    def _export_in_background(self, title: str, export: Callable[[], list[Path]]) -> None:
+        """Run an export off the GUI thread (a long recording's WAV is hundreds of MB); the
+        status bar says when it is saved, a message box if it failed."""
+        self.statusBar().showMessage("Saving…")
+
+        def done(written: list[Path]) -> None:
+            folder = written[0].parent
+            self.settings.set(Key.EXPORT_DIR, str(folder))
+            where = written[0] if len(written) == 1 else f"{len(written)} files in {folder}"
+            self.statusBar().showMessage(f"Saved {where}", 5000)
+            self.exported.emit(written)
+
+        def failed(sentence: str) -> None:
+            self.statusBar().clearMessage()
+            QMessageBox.warning(self, title, sentence)
+
+        self.background.run(export, done, failed)
 
     @Slot()
     def show_in_folder(self) -> None:
@@ -387,12 +405,17 @@ class MainWindow(QMainWindow):
         else:
             model_text = f"Model: {model}" + ("" if engine.model_loaded else " — loading…")
         sessions = [tab.session for tab in self.session_tabs()]
-        recording = sum(s.status in CAPTURING for s in sessions)
-        parts = [f"{len(sessions)} tab(s), {recording} recording", model_text]
+        recording = [s for s in sessions if s.status in CAPTURING]
+        for session in recording:
+            self.library.show_duration(session.id, session.recorded_seconds)
+        parts = [f"{len(sessions)} tab(s), {len(recording)} recording", model_text]
+        cpu = psutil.cpu_percent()
+        if any(s.status in BUSY for s in sessions) or cpu >= CPU_BUSY_PERCENT:
+            parts.append(f"CPU {cpu:.0f} %")
         lag = max((s.caption_lag for s in sessions), default=0.0)
-        if lag >= 3:
+        if lag >= LAG_SHOWN_SECONDS:
             parts.append(f"Captions {lag:.0f} s behind (the recording is safe)")
-        self.statusBar().showMessage(" · ".join(parts))
+        self.status_info.setText(" · ".join(parts))
         if self._closing and not any(s.status in BUSY for s in sessions):
             self.close()
 

@@ -170,7 +170,7 @@ class SessionTab(QWidget):
         if state is SessionStatus.COMPLETE:
             transcript = self.session.transcript()
             if transcript is not None:
-                self.captions.set_text(" ".join(seg.text for seg in transcript.segments))
+                self.captions.show_transcript(transcript.segments)
         self.title_changed.emit()
 
     @Slot(object)
