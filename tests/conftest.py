@@ -10,15 +10,17 @@ device. Without ``pulseaudio`` installed the microphone tests skip, unless
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from benchmarks.wer import wer  # noqa: F401  (the tests import it from here)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SANDBOX = Path(tempfile.mkdtemp(prefix="transcrevai-tests-"))
@@ -97,18 +99,6 @@ def speech(name: str) -> Clip:
     pytest.skip(f"speech clip {name} is not available (../shared/speech is absent)")
 
 
-def normalise(text: str) -> str:
-    """Lower case, typographic apostrophes folded, punctuation stripped, one space."""
-    text = text.lower().replace("\u2019", "'")
-    return " ".join(re.sub(r"[^\w\s']", " ", text).split())
-
-
-def wer(reference: str, hypothesis: str) -> float:
-    import jiwer
-
-    return jiwer.wer(normalise(reference), normalise(hypothesis) or "<empty>")
-
-
 class VirtualMic:
     """The PulseAudio virtual microphone: what ``play`` plays, PortAudio's ``pulse`` hears."""
 
@@ -150,3 +140,50 @@ def engine():
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
     return tmp_path / "library"
+
+
+def race(workers: list, background, timeout: float = 120.0) -> list[BaseException]:
+    """Start ``workers`` and ``background(stop)`` together; stop it when the workers end.
+
+    Returns the exceptions raised in any thread; fails if a thread is still alive at the end.
+    """
+    errors: list[BaseException] = []
+    errors_lock = threading.Lock()
+    barrier = threading.Barrier(len(workers) + 1)
+    stop = threading.Event()
+    remaining = [len(workers)]
+
+    def record(error: BaseException) -> None:
+        with errors_lock:
+            errors.append(error)
+
+    def run_worker(work) -> None:
+        try:
+            barrier.wait(timeout=30)
+            work()
+        except BaseException as error:
+            record(error)
+        finally:
+            with errors_lock:
+                remaining[0] -= 1
+                if remaining[0] == 0:
+                    stop.set()
+
+    def run_background() -> None:
+        try:
+            barrier.wait(timeout=30)
+            background(stop)
+        except BaseException as error:
+            record(error)
+
+    threads = [threading.Thread(target=run_worker, args=(w,), daemon=True) for w in workers]
+    threads.append(threading.Thread(target=run_background, daemon=True))
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + timeout
+    for thread in threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    stop.set()
+    alive = [thread.name for thread in threads if thread.is_alive()]
+    assert not alive, f"threads still running after {timeout} s (deadlock?): {alive}"
+    return errors

@@ -154,6 +154,7 @@ def test_json_holds_word_timings(transcript):
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_write_transcript_writes_utf8_without_leftovers(tmp_path, transcript, fmt):
     path = tmp_path / "out" / f"transcript.{fmt}"
+    path.parent.mkdir()
 
     returned = write_transcript(transcript, path, fmt)
 
@@ -161,6 +162,16 @@ def test_write_transcript_writes_utf8_without_leftovers(tmp_path, transcript, fm
     assert path.read_bytes() == FORMATS[fmt](transcript).encode("utf-8")
     assert "Não é ótimo?" in path.read_text(encoding="utf-8")
     assert _files(path.parent) == [path.name]  # no temporary file left behind
+
+
+def test_writing_into_a_folder_that_is_gone_is_an_error_and_does_not_recreate_it(
+    tmp_path, transcript
+):
+    """A session deleted while its final pass runs must stay deleted."""
+    gone = tmp_path / "deleted-session"
+    with pytest.raises(StorageError, match="deleted-session"):
+        write_transcript(transcript, gone / "transcript.txt", "txt")
+    assert not gone.exists()
 
 
 def test_write_transcript_files_get_the_usual_permissions(tmp_path, transcript):

@@ -39,6 +39,10 @@ NORMAL_SENTENCES = [
     "We went to Amara's house for dinner.",
     "Muito obrigado a todos que vieram hoje.",
 ]
+REPEATED_SPEECH = [  # real speech (en_mfa_acoustic_corpus) that an early guard dropped
+    "And here's some more words words words words words",
+    "Não, não, não, não, não!",
+]
 
 LOOPS = [
     "obrigado obrigado obrigado obrigado",
@@ -47,7 +51,12 @@ LOOPS = [
     "Thank you! Thank you! Thank you! Thank you!",
     "So we went and then and then and then and then it stopped.",  # inside a sentence
     "a b c d a b c d a b c d a b c d",  # four-word run
+    "And here's some more words words words words words",
+]
+SURE_LOOPS = [
     "Ha ha ha ha ha ha ha ha ha ha",
+    "Obrigado. " * 8,
+    "you know, " * 9,
 ]
 
 
@@ -74,8 +83,19 @@ def test_normal_sentences_are_never_flagged(text):
 
 
 @pytest.mark.parametrize("text", LOOPS)
-def test_loops_are_flagged_whatever_no_speech_prob(text):
+def test_short_loops_are_dropped_only_when_the_model_doubts_they_are_speech(text):
     assert is_loop(text)
+    assert is_hallucination(text, no_speech_prob=0.5)
+    assert not is_hallucination(text, no_speech_prob=0.05)
+
+
+@pytest.mark.parametrize("text", REPEATED_SPEECH)
+def test_people_repeating_a_word_are_kept(text):
+    assert not is_hallucination(text, no_speech_prob=0.05)
+
+
+@pytest.mark.parametrize("text", SURE_LOOPS)
+def test_long_loops_are_dropped_whatever_no_speech_prob(text):
     assert is_hallucination(text, no_speech_prob=0.0)
     assert is_hallucination(text, no_speech_prob=0.99)
 

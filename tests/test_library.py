@@ -64,3 +64,23 @@ def test_a_corrupt_transcript_is_a_clear_export_error_not_a_crash(engine, librar
     with pytest.raises(StorageError, match="cannot be read"):
         reopened.export("srt", tmp_path / "out.srt")
     assert not (tmp_path / "out.srt").exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../../etc/passwd", "..", "/tmp/x", "C:\\Windows\\evil", "a/../../b", ".hidden", "\x00nul"],
+)
+def test_a_session_name_never_exports_outside_the_chosen_folder(engine, library, tmp_path, name):
+    manager = SessionManager(library_dir=library, engine=engine)
+    session = manager.get_session(manager.create_session())
+    (session.folder / "audio.wav").write_bytes(b"RIFF")  # any audio file will do for a copy
+    session.files["audio"] = session.folder / "audio.wav"
+    session.rename(name)
+    target = tmp_path / "exports"
+    target.mkdir()
+
+    written = session.export_all(target)
+
+    assert [path.parent for path in written] == [target]
+    assert [p.name for p in target.iterdir()] == [written[0].name]
+    assert not written[0].name.startswith(".") and "/" not in written[0].name

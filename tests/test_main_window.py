@@ -384,3 +384,43 @@ def test_a_pause_in_speech_starts_a_new_caption_paragraph(window):
     view.show_transcript([Segment(0.0, 3.0, "Bom dia a todos."), Segment(6.0, 7.0, "Primeiro.")])
     assert view.toPlainText() == "Bom dia a todos.\nPrimeiro."
     assert view.committed_text == view.toPlainText() and view.tentative_text == ""
+
+
+def test_a_recording_cut_by_a_crash_is_offered_at_start_and_transcribed(
+    qtbot, engine, library, monkeypatch
+):
+    """The process died while recording: the header counts 2 s, the file holds the whole clip."""
+    from transcrevai_desktop.core.capture import decode_file
+
+    clip = speech("pt_picovoice_leopard_test_pt")
+    writer = SessionManager(library_dir=library, engine=engine)
+    session = writer.get_session(writer.create_session())
+    audio = decode_file(clip.path)
+    path = session.folder / "audio.wav"
+    soundfile.write(path, audio[:32000], 16000, subtype="PCM_16")
+    with path.open("ab") as wav:
+        wav.write((audio[32000:] * 32767).astype("<i2").tobytes())
+    session.files["audio"] = path
+    session.status = session.status.RECORDING
+    session.save_metadata()
+
+    asked = []
+    opening = QMessageBox.StandardButton.Open
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **kw: asked.append(a[2]) or opening)
+    settings = Settings()
+    settings.reset()
+    window = MainWindow(SessionManager(library_dir=library, engine=engine), settings)
+    qtbot.addWidget(window)
+    window.model_state.emit(True, "")
+    qtbot.waitUntil(lambda: window.tabs.count() == 1)
+    assert "1 recording(s) stopped before their transcripts were written" in asked[0]
+    tab = window.current_tab()
+    assert tab.session.id == session.id
+    assert tab.status_label.text() == "Stopped before the transcript was written"
+    assert not tab.transcribe_button.isHidden()
+    assert soundfile.info(path).frames == len(audio), "the header was repaired on reopening"
+
+    qtbot.mouseClick(tab.transcribe_button, Qt.MouseButton.LeftButton)
+    _wait_complete(qtbot, tab)
+    assert tab.transcribe_button.isHidden()
+    assert wer(clip.reference, tab.captions.toPlainText()) < 0.2

@@ -102,7 +102,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_everything(tmp_path):
     assert "fellow americans" in (folder / "transcript.txt").read_text().lower()
 
 
-def test_killed_process_leaves_a_playable_wav_missing_at_most_a_second(tmp_path):
+def test_killed_process_leaves_a_playable_wav_that_recover_transcribes(tmp_path):
     clip = speech("en_jfk")
     out = tmp_path / "out"
     process = _record("--input", str(clip.path), "--out", str(out))
@@ -112,9 +112,29 @@ def test_killed_process_leaves_a_playable_wav_missing_at_most_a_second(tmp_path)
     os.kill(process.pid, signal.SIGKILL)
     elapsed = time.monotonic() - started
     process.communicate(timeout=30)
-    audio, rate = soundfile.read(_session_folder(out) / "audio.wav")
+    folder = _session_folder(out)
+    audio, rate = soundfile.read(folder / "audio.wav")
     assert rate == 16000
     assert elapsed - 1.0 <= len(audio) / rate <= elapsed + 0.2
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "transcrevai_desktop", "recover", "--out", str(out)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert listed.returncode == 0, listed.stderr
+    assert f"({folder.name}): " in listed.stderr and "s of audio kept" in listed.stderr
+    assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
+    assert not (folder / "transcript.txt").exists()
+
+    recovered = subprocess.run(
+        [sys.executable, "-m", "transcrevai_desktop", "recover", "--transcribe", "--out",
+         str(out), "--language", "en"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert recovered.returncode == 0, recovered.stderr
+    assert "fellow americans" in (folder / "transcript.txt").read_text().lower()
+    assert json.loads((folder / "session.json").read_text())["status"] == "complete"
+    assert soundfile.info(folder / "audio.wav").frames >= len(audio)  # nothing was cut
 
 
 def test_unknown_device_is_one_clear_line(tmp_path):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import race
 from transcrevai_desktop.core.errors import StorageError
 from transcrevai_desktop.core.library import METADATA_FILE
 from transcrevai_desktop.core.session import Session, SessionStatus
@@ -295,53 +296,6 @@ WORKERS = 8
 ITERATIONS = 30
 
 
-def _race(workers: list, background, timeout: float = 120.0) -> list[BaseException]:
-    """Start ``workers`` and ``background(stop)`` together; stop it when the workers end.
-
-    Returns the exceptions raised in any thread; fails if a thread is still alive at the end.
-    """
-    errors: list[BaseException] = []
-    errors_lock = threading.Lock()
-    barrier = threading.Barrier(len(workers) + 1)
-    stop = threading.Event()
-    remaining = [len(workers)]
-
-    def record(error: BaseException) -> None:
-        with errors_lock:
-            errors.append(error)
-
-    def run_worker(work) -> None:
-        try:
-            barrier.wait(timeout=30)
-            work()
-        except BaseException as error:
-            record(error)
-        finally:
-            with errors_lock:
-                remaining[0] -= 1
-                if remaining[0] == 0:
-                    stop.set()
-
-    def run_background() -> None:
-        try:
-            barrier.wait(timeout=30)
-            background(stop)
-        except BaseException as error:
-            record(error)
-
-    threads = [threading.Thread(target=run_worker, args=(w,), daemon=True) for w in workers]
-    threads.append(threading.Thread(target=run_background, daemon=True))
-    for thread in threads:
-        thread.start()
-    deadline = time.monotonic() + timeout
-    for thread in threads:
-        thread.join(max(0.0, deadline - time.monotonic()))
-    stop.set()
-    alive = [thread.name for thread in threads if thread.is_alive()]
-    assert not alive, f"threads still running after {timeout} s (deadlock?): {alive}"
-    return errors
-
-
 def test_many_threads_create_get_and_delete_at_once(manager, library):
     existing = [manager.create_session() for _ in range(3)]
     kept: list[str] = []
@@ -365,7 +319,7 @@ def test_many_threads_create_get_and_delete_at_once(manager, library):
         while not stop.is_set():
             cleanup_results.append(manager.cleanup_old_sessions())
 
-    errors = _race([worker] * WORKERS, cleaner)
+    errors = race([worker] * WORKERS, cleaner)
 
     assert not errors, f"{len(errors)} thread(s) failed: {errors!r}"
     assert cleanup_results, "the clean-up thread never ran"
@@ -395,7 +349,7 @@ def test_threads_racing_an_aggressive_cleanup_never_fail(library, engine):
         while not stop.is_set():
             dropped.extend(manager.cleanup_old_sessions())
 
-    errors = _race([worker] * WORKERS, cleaner)
+    errors = race([worker] * WORKERS, cleaner)
 
     assert not errors, f"{len(errors)} thread(s) failed: {errors!r}"
     assert len(dropped) == len(set(dropped))  # a session is dropped once at most

@@ -128,6 +128,21 @@ def test_a_single_repeated_committed_word_is_dropped():
     assert texts(committed) == ["how", "are"]
 
 
+def test_a_short_word_retimed_to_start_inside_the_committed_audio_is_kept():
+    """Live JFK once lost "your": committed "what" ended at 3.20, the next passes timed
+    "your" from 3.10. The committed tail anchors the new words; time alone dropped it."""
+    agreement = LocalAgreement()
+    agreement.commit_all(words(("ask", 2.5, 2.9), ("not", 2.9, 3.0), ("what", 3.0, 3.2)))
+    retimed = words(
+        ("not", 2.85, 3.0), ("what", 3.0, 3.1), ("your", 3.1, 3.3), ("country", 3.3, 3.8)
+    )
+
+    agreement.insert(retimed)
+    committed, _ = agreement.insert(retimed)
+
+    assert texts(committed) == ["your", "country"]
+
+
 def test_the_same_word_said_again_much_later_is_kept():
     agreement = LocalAgreement()
     agreement.commit_all(words(HELLO, WORLD))  # ends at 0.9
@@ -187,6 +202,23 @@ def test_commit_all_of_already_committed_words_commits_nothing():
     assert agreement.commit_all([]) == []
     assert texts(agreement.committed_words) == ["Hello", "world"]
     assert agreement.committed_end == pytest.approx(0.9)
+
+
+def test_words_at_the_end_of_the_audio_heard_stay_tentative_even_when_agreed():
+    """Whisper guesses the word being spoken as the audio ends ("e" for "este") and puts a
+    full stop after it; such words wait for a pass that heard past them."""
+    agreement = LocalAgreement()
+    hypothesis = words(HELLO, WORLD, ("how.", 1.0, 1.3))
+    agreement.insert(hypothesis, heard_until=1.4)
+
+    committed, tentative = agreement.insert(hypothesis, heard_until=1.7)
+
+    assert texts(committed) == ["Hello", "world"]
+    assert texts(tentative) == ["how."]
+    committed, _ = agreement.insert(words(HELLO, WORLD, HOW, ARE), heard_until=1.7)
+    assert committed == []  # "how." and "how" agree, but "how" ends within 0.5 s of 1.7
+    committed, _ = agreement.insert(words(HELLO, WORLD, HOW, ARE, YOU), heard_until=2.3)
+    assert texts(committed) == ["how", "are"]
 
 
 def test_committed_words_memory_is_bounded():

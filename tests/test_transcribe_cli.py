@@ -62,3 +62,37 @@ def test_unknown_language_and_missing_model_are_clear(tmp_path):
     missing_model = _transcribe(str(clip.path), "--model", str(tmp_path / "nope"))
     assert missing_model.returncode == 2
     assert "does not exist" in missing_model.stderr and "Traceback" not in missing_model.stderr
+
+
+def test_odd_rates_channels_extensions_and_truncation_are_handled(tmp_path):
+    """44.1 kHz stereo, 8 kHz, a WAV named .mp3 and a file cut in half: each is decoded and
+    resampled to the model's 16 kHz mono; the cut file yields what it holds."""
+    import numpy as np
+    import soundfile
+
+    from transcrevai_desktop.core.capture import decode_file
+
+    clip = speech("pt_picovoice_leopard_test_pt")
+    audio = decode_file(clip.path)
+    stereo = tmp_path / "stereo44k.wav"
+    resampled = np.interp(np.arange(0, len(audio), 16000 / 44100), np.arange(len(audio)), audio)
+    soundfile.write(stereo, np.stack([resampled, resampled], axis=1), 44100)
+    narrow = tmp_path / "narrow8k.flac"
+    soundfile.write(narrow, audio[::2], 8000)
+    renamed = tmp_path / "actually-a-wav.mp3"
+    soundfile.write(renamed, audio, 16000, format="WAV")
+    cut = tmp_path / "cut.wav"
+    soundfile.write(cut, audio, 16000)
+    cut.write_bytes(cut.read_bytes()[: len(cut.read_bytes()) * 2 // 3])
+    folder = tmp_path / "a-folder.wav"
+    folder.mkdir()
+
+    result = _transcribe(str(stereo), str(narrow), str(renamed), str(cut), str(folder),
+                         "--language", "pt", "--out", str(tmp_path / "out"))  # fmt: skip
+
+    errors = [line for line in result.stderr.splitlines() if line.startswith("transcrevai:")]
+    assert errors == [f"transcrevai: {folder}: {folder} does not exist or is not a file."]
+    for stem in ("stereo44k", "narrow8k", "actually-a-wav"):
+        text = (tmp_path / "out" / f"{stem}.txt").read_text()
+        assert wer(clip.reference, text) < 0.25, (stem, text)
+    assert "raposa" in (tmp_path / "out" / "cut.txt").read_text().lower()

@@ -4,6 +4,7 @@ transcrevai transcribe FILE... [--language auto|pt|en|...] [--model NAME|PATH] [
                                [--formats txt,srt,vtt,json]
 transcrevai record [--device ID|NAME] [--input FILE] [--seconds N] [--language ...]
                    [--model ...] [--out DIR] [--json]
+transcrevai recover [--transcribe] [--out DIR] [--language ...] [--model ...]
 transcrevai devices
 transcrevai models
 
@@ -17,6 +18,7 @@ import argparse
 import logging
 import signal
 import sys
+import time
 from pathlib import Path
 
 from transcrevai_desktop import __version__
@@ -66,6 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     record.add_argument("--out", type=Path, help="recordings folder (default: the library)")
     record.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
 
+    recover = commands.add_parser(
+        "recover", help="find recordings a crash interrupted, repair them, transcribe them"
+    )
+    recover.add_argument("--out", type=Path, help="recordings folder (default: the library)")
+    recover.add_argument("--transcribe", action="store_true", help="also write their transcripts")
+    model_options(recover)
+
     commands.add_parser("devices", help="list input devices")
     commands.add_parser("models", help="list models")
     return parser
@@ -92,6 +101,10 @@ def _transcribe(args: argparse.Namespace) -> int:
         print(f"transcrevai: error: unknown format {', '.join(unknown)}", file=sys.stderr)
         return EXIT_USAGE
     engine, language = _load_engine(args)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise TranscrevaiError(f"Could not create {args.out}: {error.strerror}.") from error
     failed = 0
     for path in args.files:
         try:
@@ -158,6 +171,52 @@ def _record(args: argparse.Namespace) -> int:
     return 0 if reporter.succeeded else EXIT_FAILED
 
 
+def _recover(args: argparse.Namespace) -> int:
+    """List the sessions whose process died while busy (they reopen as interrupted), repair
+    their .wav headers, and with ``--transcribe`` run their final passes."""
+    from PySide6.QtCore import QCoreApplication
+
+    from transcrevai_desktop.core.engine import Engine, EngineSettings
+    from transcrevai_desktop.core.recovery import repair_wav
+    from transcrevai_desktop.core.session import BUSY, UNFINISHED, SessionStatus
+    from transcrevai_desktop.core.session_manager import SessionManager
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    engine = Engine(EngineSettings(model=args.model))
+    manager = SessionManager(library_dir=args.out, engine=engine)
+    entries, problems = manager.library()
+    for problem in problems:
+        print(f"transcrevai: skipped {problem}", file=sys.stderr)
+    found = [entry for entry in entries if entry.status in UNFINISHED]
+    if not found:
+        print(f"No interrupted recordings in {manager.library_dir}.", file=sys.stderr)
+        return 0
+    failed = 0
+    for entry in found:
+        session = manager.open_session(entry.id)
+        try:
+            if session is None or "audio" not in session.files:
+                raise TranscrevaiError(f"{entry.name}: no audio was saved.")
+            seconds = repair_wav(session.files["audio"])
+            print(f"{entry.name} ({entry.id}): {seconds:.1f} s of audio kept in "
+                  f"{session.files['audio']}", file=sys.stderr)  # fmt: skip
+            if not args.transcribe:
+                continue
+            session.transcribe_recording(_language(args.language))
+            while session.status in BUSY:
+                app.processEvents()
+                time.sleep(0.05)
+            if session.status is not SessionStatus.COMPLETE:
+                raise TranscrevaiError(f"{entry.name}: {session.message}")
+            print(f"  transcript: {session.files['transcript']}", file=sys.stderr)
+        except TranscrevaiError as error:
+            print(f"transcrevai: {error}", file=sys.stderr)
+            failed += 1
+    if not args.transcribe:
+        print("Run `transcrevai recover --transcribe` to write their transcripts.", file=sys.stderr)
+    return EXIT_FAILED if failed else 0
+
+
 def _devices(_: argparse.Namespace) -> int:
     from transcrevai_desktop.core.devices import list_input_devices
 
@@ -193,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     command = {
         "transcribe": _transcribe,
         "record": _record,
+        "recover": _recover,
         "devices": _devices,
         "models": _models,
     }[args.command]

@@ -62,7 +62,7 @@ class MicrophoneSource:
 
         def finished() -> None:
             if not self._stopping:
-                blocks.put(DeviceLost(f"The microphone '{self.description}' stopped working."))
+                blocks.put(DeviceLost.disconnected(self.description))
 
         try:
             self._stream = sd.InputStream(
@@ -84,7 +84,10 @@ class MicrophoneSource:
     def stop(self) -> None:
         self._stopping = True
         if self._stream is not None:
-            self._stream.stop()
+            # abort, not stop: Pa_StopStream waits for the device, and a device that stopped
+            # delivering (suspended, dropped out) makes it wait for as long as it is gone.
+            # An input stream has nothing to drain; the last block (50 ms) may be cut.
+            self._stream.abort()
             self._stream.close()
             self._stream = None
             if self.overflows:
@@ -97,13 +100,14 @@ class MicrophoneSource:
 
 
 class FileSource:
-    """A file fed block by block at real-time pace, exactly as a microphone would deliver it."""
+    """A file fed block by block at real-time pace, exactly as a microphone would deliver it
+    (``speed`` times faster for overload tests)."""
 
-    def __init__(self, path: Path, realtime: bool = True) -> None:
+    def __init__(self, path: Path, speed: float = 1.0) -> None:
         self.audio = decode_file(Path(path))
         self.rate, self.channels = MODEL_RATE, 1
         self.description = f"file {Path(path).name}"
-        self.realtime = realtime
+        self.speed = speed
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -119,10 +123,9 @@ class FileSource:
         for offset in range(0, len(self.audio), step):
             if self._stop.is_set():
                 return
-            if self.realtime:
-                delay = started + (offset + step) / self.rate - time.monotonic()
-                if delay > 0 and self._stop.wait(delay):
-                    return
+            delay = started + (offset + step) / self.rate / self.speed - time.monotonic()
+            if delay > 0 and self._stop.wait(delay):
+                return
             blocks.put(self.audio[offset : offset + step, None].copy())
         blocks.put(END)
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import QRunnable, QThreadPool
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.hallucinations import is_hallucination
 from transcrevai_desktop.core.models import BUNDLED_MODEL, MODELS, ModelRegistry
+from transcrevai_desktop.core.short_context import FULL_CONTEXT_FRAMES, ShortContextWhisper
 from transcrevai_desktop.core.streaming import StreamingTranscriber
 from transcrevai_desktop.core.transcript import Segment, Transcript, Word
 
@@ -75,12 +76,16 @@ def _words(segments, offset: float = 0.0) -> tuple[list[Segment], list[Word]]:
     return kept, words
 
 
+LIVE_TOKENS_PER_SECOND = 8  # fast speech is about 4 words, 6 tokens, a second
+
+
 @dataclass(frozen=True)
 class EngineSettings:
     model: str = BUNDLED_MODEL
     compute_type: str = "int8"
     final_beam_size: int = 5
     live_beam_size: int = 1
+    live_context: float = 10.0  # seconds the live encoder sees at least (30: Whisper's own)
 
 
 class Engine:
@@ -91,6 +96,7 @@ class Engine:
         self._registry = registry
         self.live = LiveScheduler()
         self.pool = QThreadPool.globalInstance()
+        self._live_model: ShortContextWhisper | None = None
 
     def model(self) -> WhisperModel:
         """The shared model, loaded on first use (call it off the GUI thread)."""
@@ -99,6 +105,17 @@ class Engine:
     @property
     def model_loaded(self) -> bool:
         return self._registry.is_loaded(self.settings.model, self.settings.compute_type)
+
+    def live_model(self) -> WhisperModel:
+        """The shared model, as the live passes use it (see ``short_context``)."""
+        model = self.model()
+        seconds = self.settings.live_context
+        if seconds * model.frames_per_second >= FULL_CONTEXT_FRAMES:
+            return model
+        live = self._live_model
+        if live is None or live.base_model is not model or live.min_seconds != seconds:
+            live = self._live_model = ShortContextWhisper(model, seconds)
+        return live
 
     def submit(self, work: Callable[[], None]) -> None:
         self.pool.start(Job(work))
@@ -111,11 +128,15 @@ class Engine:
     def transcribe_window(
         self, audio: np.ndarray, language: str | None, prompt: str
     ) -> tuple[list[Word], str, float]:
-        """A fast live pass over a short window: greedy, no fallback, word timings."""
-        segments, info = self.model().transcribe(
+        """A fast live pass over a short window: greedy, no fallback, word timings, and at most
+        ``LIVE_TOKENS_PER_SECOND`` tokens per second of audio, so a pass stuck in a loop ends
+        in a fraction of a second instead of decoding 448 tokens."""
+        seconds = len(audio) / MODEL_RATE
+        segments, info = self.live_model().transcribe(
             audio,
             language=language,
             beam_size=self.settings.live_beam_size,
+            max_new_tokens=int(LIVE_TOKENS_PER_SECOND * seconds) + 16,
             temperature=0.0,
             condition_on_previous_text=False,
             initial_prompt=prompt or None,

@@ -1,5 +1,7 @@
 """One exception type per failure a user can meet; each message is a sentence to show as is."""
 
+from __future__ import annotations
+
 
 class TranscrevaiError(Exception):
     """Base class: ``str(error)`` is a complete sentence fit for a dialog or the CLI."""
@@ -15,6 +17,13 @@ class DeviceNotFound(TranscrevaiError):
 
 class DeviceLost(TranscrevaiError):
     """The input device failed or stopped delivering audio while recording."""
+
+    @classmethod
+    def disconnected(cls, device: str) -> DeviceLost:
+        return cls(
+            f"Microphone disconnected: '{device}' stopped delivering audio. What was recorded "
+            "until then is kept and can be transcribed."
+        )
 
 
 class UnreadableAudio(TranscrevaiError):

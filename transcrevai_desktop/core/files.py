@@ -16,10 +16,11 @@ os.umask(_UMASK)
 
 
 def _atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write ``path`` through a temporary file in the same folder, fsync'd, then renamed."""
+    """Write ``path`` through a temporary file in the same folder, fsync'd, then renamed.
+
+    The folder must exist: a session folder deleted meanwhile is an error, never recreated."""
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             os.fchmod(fd, 0o666 & ~_UMASK)

@@ -44,6 +44,13 @@ def is_loop(text: str, times: int = 4) -> bool:
     return False
 
 
+DOUBTED_SPEECH = 0.2  # no_speech_prob above which the model itself doubts a segment
+SURE_LOOP_REPEATS = 8  # people repeat a word four or five times ("words words words words")
+
+
 def is_hallucination(text: str, no_speech_prob: float = 0.0) -> bool:
-    """A segment to drop: a loop, or a stock phrase that the model itself doubts is speech."""
-    return is_loop(text) or (is_stock_phrase(text) and no_speech_prob > 0.2)
+    """A segment to drop: a run repeated ``SURE_LOOP_REPEATS`` times, or a shorter loop or a
+    stock phrase that the model itself doubts is speech."""
+    if is_loop(text, SURE_LOOP_REPEATS):
+        return True
+    return no_speech_prob > DOUBTED_SPEECH and (is_loop(text) or is_stock_phrase(text))

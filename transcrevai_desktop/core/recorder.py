@@ -116,10 +116,7 @@ class WavRecorder:
                 except queue.Empty:
                     if self._paused.is_set() or self._stopping:
                         continue
-                    raise DeviceLost(
-                        f"The microphone '{self.source.description}' stopped delivering audio "
-                        "(was it unplugged?). What was recorded so far is kept."
-                    ) from None
+                    raise DeviceLost.disconnected(self.source.description) from None
                 if item is END:
                     break
                 if isinstance(item, TranscrevaiError):

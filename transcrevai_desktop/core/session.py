@@ -26,6 +26,7 @@ from transcrevai_desktop.core.library import (
     safe_filename,
 )
 from transcrevai_desktop.core.recorder import WavRecorder
+from transcrevai_desktop.core.recovery import repair_wav
 from transcrevai_desktop.core.streaming import CaptionEvent, StreamingTranscriber
 from transcrevai_desktop.core.transcript import Transcript
 
@@ -53,6 +54,7 @@ class SessionStatus(StrEnum):
 
 CAPTURING = (SessionStatus.RECORDING, SessionStatus.PAUSED)
 BUSY = (*CAPTURING, SessionStatus.PROCESSING)
+UNFINISHED = (*BUSY, SessionStatus.INTERRUPTED)  # on disk: audio with no final pass yet
 
 
 def _now() -> str:
@@ -95,22 +97,32 @@ class Session(QObject):
         self._transcriber: StreamingTranscriber | None = None
         self._imported_seconds = 0.0
         self._transcript: Transcript | None = None
+        self._discarded = False  # its files are being deleted: write nothing more
         if metadata is not None:
             self._restore(metadata)
         self.save_metadata()
 
     def _restore(self, data: dict) -> None:
-        """Take back a past session's state; one that was still busy when its process ended
-        is ``interrupted`` (its audio is kept)."""
+        """Take back a past session's state. One that was still busy when its process ended
+        (or whose status is unknown) is ``interrupted``: its audio is kept, and if it was
+        recording, the .wav header is repaired to count every frame on disk."""
         for attribute in ("name", "created_at", "started_at", "ended_at", "device", "message"):
             setattr(self, attribute, data.get(attribute) or getattr(self, attribute))
         self.detected_language = data.get("language")
         self._imported_seconds = float(data.get("duration") or 0.0)
-        status = SessionStatus(data.get("status", "idle"))
+        try:
+            status = SessionStatus(data.get("status", "idle"))
+        except ValueError:
+            status = SessionStatus.PROCESSING  # unknown: treat as unfinished
         self.status = SessionStatus.INTERRUPTED if status in BUSY else status
         for kind, name in (data.get("files") or {}).items():
             if (self.folder / Path(name).name).is_file():
                 self.files[kind] = self.folder / Path(name).name
+        if status in CAPTURING and "audio" in self.files:  # its process died while recording
+            try:
+                self._imported_seconds = repair_wav(self.files["audio"])
+            except StorageError as error:
+                log.error("%s", error)
 
     # -- state ----------------------------------------------------------------------------
     def touch(self) -> None:
@@ -136,6 +148,11 @@ class Session(QObject):
         """Seconds of audio the live captions have not looked at yet."""
         transcriber = self._transcriber
         return transcriber.backlog_seconds if transcriber and not transcriber.closed else 0.0
+
+    @property
+    def captions_skipped(self) -> float:
+        """Seconds of audio the live captions skipped to keep up (all of it is recorded)."""
+        return self._transcriber.skipped_seconds if self._transcriber else 0.0
 
     @property
     def committed_text(self) -> str:
@@ -171,6 +188,8 @@ class Session(QObject):
         }
 
     def save_metadata(self) -> None:
+        if self._discarded:
+            return
         atomic_write_text(self.files["metadata"], json.dumps(self.to_dict(), indent=2) + "\n")
 
     # -- intents --------------------------------------------------------------------------
@@ -252,6 +271,22 @@ class Session(QObject):
         self._imported_seconds = len(audio) / MODEL_RATE
         self._final_pass()
 
+    def transcribe_recording(self, language: str | None = None) -> None:
+        """Write the transcript of a recording that never got its final pass: one interrupted
+        (the app was killed or closed while recording) or failed (a device lost), in
+        ``language`` (default: the one asked for when recording, else detected). The .wav's
+        header is repaired first; nothing recorded is lost or deleted."""
+        with self._lock:
+            if self.status not in (SessionStatus.INTERRUPTED, SessionStatus.ERROR):
+                raise TranscrevaiError("This session has no unfinished recording to transcribe.")
+            audio = self.files.get("audio")
+            if audio is None or not audio.is_file():
+                raise StorageError(f"This session has no audio in {self.folder}.")
+            self._imported_seconds = repair_wav(audio)
+            self.language = language or self.language
+            self._set_status(SessionStatus.PROCESSING)
+        self.engine.submit(self._final_pass)
+
     def pause(self) -> None:
         with self._lock:
             if self.status is SessionStatus.RECORDING and self._recorder:
@@ -280,6 +315,13 @@ class Session(QObject):
                 self._set_status(SessionStatus.INTERRUPTED)
         if capturing:
             self._end_capture()
+
+    def discard(self) -> None:
+        """Stop for good before the session's files are deleted: capture stops, and a final
+        pass under way writes nothing (it would recreate the folder)."""
+        with self._lock:
+            self._discarded = True
+        self.close()
 
     def _end_capture(self) -> None:
         if self._recorder is not None:
@@ -318,6 +360,8 @@ class Session(QObject):
             self.engine.submit(self._final_pass)
 
     def _final_pass(self) -> None:
+        if self._discarded:
+            return
         try:
             audio_path = self.files["audio"]
             try:

@@ -97,7 +97,9 @@ class SessionManager:
         key = parse_session_id(session_id)
         with self._lock:
             session = self._sessions.pop(key, None) if key else None
-        if session is not None:
+        if session is not None and delete_files:
+            session.discard()
+        elif session is not None:
             session.close()
         if key and delete_files:
             folder = self.library_dir / key

@@ -11,6 +11,7 @@ committed sentence ends, and forcibly past ``MAX_WINDOW`` seconds.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -26,6 +27,7 @@ from transcrevai_desktop.core.transcript import Word
 log = logging.getLogger(__name__)
 
 MIN_STEP = 0.3  # seconds of new audio before another pass
+COMMIT_MARGIN = 0.5  # words ending this close to the end of the audio heard stay tentative
 END_SILENCE = 0.5  # trailing silence that ends an utterance
 SPEECH_PAD = 0.2  # audio kept around speech when cutting the window
 CONTEXT = 1.0  # committed audio kept before a restarted window, so its first word has context
@@ -33,6 +35,7 @@ TRIM_AFTER = 6.0  # trim at a committed sentence end once the window is this lon
 MAX_WINDOW = 15.0  # trim at the last committed word past this length
 HARD_WINDOW = 25.0  # commit everything past this length (Whisper sees 30 s at most)
 PROMPT_CHARS = 200
+MAX_BACKLOG = 30.0  # seconds of audio waiting for live captions; older audio skips them
 KEEP_WORDS = 200  # committed words remembered for overlap checks, trimming and the prompt
 VAD_FRAME = 512
 VAD_THRESHOLD = 0.5
@@ -71,24 +74,39 @@ class LocalAgreement:
         self.previous: list[Word] = []
 
     def _fresh(self, words: Sequence[Word]) -> list[Word]:
-        """Drop words already committed: by time (a word ending inside committed audio is an
-        echo of it), then n-gram overlap with the committed tail."""
-        fresh = [
-            w for w in words if w.start > self.committed_end - 0.1 and w.end > self.committed_end
-        ]
-        if fresh and self.committed_words and abs(fresh[0].start - self.committed_end) < 1.0:
-            tail = [_key(w) for w in self.committed_words[-5:]]
-            for size in range(min(5, len(tail), len(fresh)), 0, -1):
-                if tail[-size:] == [_key(w) for w in fresh[:size]]:
-                    return fresh[size:]
-        return fresh
+        """The words of a hypothesis that come after what is already committed.
 
-    def insert(self, words: Sequence[Word]) -> tuple[list[Word], list[Word]]:
-        """Take a new hypothesis; return (newly committed words, tentative words)."""
+        Anchored on text first: the committed tail (its last 5 down to 1 words) found in the
+        hypothesis where it ends near ``committed_end``; the words after it are new. Word
+        timings move by a few hundred ms between passes, so cutting by time alone drops a
+        short word that starts just before the committed end ("what [your] country"). With no
+        anchor, a word is new when its middle lies past the committed end.
+        """
+        end = self.committed_end
+        tail = [_key(w) for w in self.committed_words[-5:]]
+        keys = [_key(w) for w in words]
+        for size in range(len(tail), 0, -1):
+            anchors = [
+                i + size
+                for i in range(len(words) - size + 1)
+                if keys[i : i + size] == tail[-size:] and abs(words[i + size - 1].end - end) < 1.0
+            ]
+            if anchors:
+                after = min(anchors, key=lambda j: abs(words[j - 1].end - end))
+                return list(words[after:])
+        return [w for w in words if (w.start + w.end) / 2 > end]
+
+    def insert(
+        self, words: Sequence[Word], heard_until: float = math.inf
+    ) -> tuple[list[Word], list[Word]]:
+        """Take a new hypothesis of the audio up to ``heard_until``; return (newly committed
+        words, tentative words). Words ending within ``COMMIT_MARGIN`` of the end of the audio
+        stay tentative even when both hypotheses agree: there Whisper guesses a word from its
+        first syllable ("e" for "este") and ends it with a full stop that the next words undo."""
         fresh = self._fresh(words)
         agreed = 0
         for old, new in zip(self.previous, fresh, strict=False):
-            if _key(old) != _key(new):
+            if _key(old) != _key(new) or new.end > heard_until - COMMIT_MARGIN:
                 break
             agreed += 1
         committed = self._commit(fresh[:agreed])
@@ -155,6 +173,8 @@ class StreamingTranscriber:
         self._lock = threading.Lock()
         self._incoming: list[np.ndarray] = []
         self._incoming_samples = 0
+        self._skipped_samples = 0  # skipped since the last step
+        self.skipped_seconds = 0.0  # in all: audio the live captions never showed
         self._pending_since: float | None = None
         self._closing = False
         self.closed = False
@@ -168,9 +188,16 @@ class StreamingTranscriber:
 
     # -- recorder side -----------------------------------------------------------------------
     def feed(self, audio: np.ndarray) -> None:
+        """Queue audio for the next pass. When the CPU cannot keep up and more than
+        ``MAX_BACKLOG`` seconds wait, the oldest skip the live captions (memory stays bounded;
+        the recording and the final transcript keep every sample)."""
         with self._lock:
             self._incoming.append(audio)
             self._incoming_samples += len(audio)
+            while self._incoming_samples - len(self._incoming[0]) >= MAX_BACKLOG * MODEL_RATE:
+                skipped = self._incoming.pop(0)
+                self._incoming_samples -= len(skipped)
+                self._skipped_samples += len(skipped)
             if self._pending_since is None:
                 self._pending_since = time.monotonic()
 
@@ -201,8 +228,11 @@ class StreamingTranscriber:
     def step(self) -> None:
         with self._lock:
             incoming, self._incoming, self._incoming_samples = self._incoming, [], 0
+            skipped, self._skipped_samples = self._skipped_samples, 0
             self._pending_since = None
             closing = self._closing
+        if skipped:
+            self._skip(skipped / MODEL_RATE)
         if incoming:
             self._window = np.concatenate([self._window, *incoming])
         self._gate.update(self._window)
@@ -243,7 +273,9 @@ class StreamingTranscriber:
 
     def _pass(self) -> None:
         self._last_pass_end = self._window_start + len(self._window) / MODEL_RATE
-        committed, tentative = self._agreement.insert(self._run_model(self._window))
+        committed, tentative = self._agreement.insert(
+            self._run_model(self._window), self._last_pass_end
+        )
         self._emit("committed", committed)
         self._emit("tentative", tentative)
         self._trim_committed()
@@ -262,6 +294,19 @@ class StreamingTranscriber:
         self._emit("committed", committed)
         self._emit("tentative", [])
         self._restart_at(cut)
+
+    def _skip(self, seconds: float) -> None:
+        """Jump the window over ``seconds`` of audio the captions will not show: what the last
+        pass heard is committed as it stood, and a new window starts after the gap."""
+        committed = self._agreement.commit_all(self._agreement.previous)
+        self._emit("committed", committed)
+        self._emit("tentative", [])
+        self._window_start += len(self._window) / MODEL_RATE + seconds
+        self._window = np.zeros(0, np.float32)
+        self._gate.probs = np.zeros(0, np.float32)
+        self._new_speech_from = 0.0
+        self.skipped_seconds += seconds
+        log.warning("Live captions skipped %.1f s to keep up; the recording has it all", seconds)
 
     def _trim_committed(self) -> None:
         duration = len(self._window) / MODEL_RATE

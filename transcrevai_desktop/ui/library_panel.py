@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from transcrevai_desktop.core.library import LibraryEntry
+from transcrevai_desktop.core.session import UNFINISHED
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.ui.background import Background
 
@@ -140,6 +141,12 @@ class LibraryPanel(QDockWidget):
             self._fill_row(row, entry)
         if selected is not None and (row := self.row_of(selected)) >= 0:
             self.table.selectRow(row)
+
+    def interrupted_ids(self) -> list[str]:
+        """Sessions of the last scan left without a transcript by a process that died while
+        busy, or closed while recording; not those this process holds (they are live)."""
+        live = set(self.manager.get_all_session_ids())
+        return [e.id for e in self._entries if e.status in UNFINISHED and e.id not in live]
 
     def show_duration(self, session_id: str, seconds: float) -> None:
         """Keep a recording's duration current between scans."""

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self._status_timer.start(1000)
         self._update_actions()
         self._update_status_bar()
+        self.library.updated.connect(self._offer_interrupted)
 
     # -- menus -----------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -133,6 +134,18 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.export_all_action)
         return menu
+
+    def _ask(
+        self,
+        title: str,
+        text: str,
+        yes: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes,
+        no: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel,
+        default_yes: bool = True,
+    ) -> bool:
+        """A question box; True when the user picks ``yes``."""
+        answer = QMessageBox.question(self, title, text, yes | no, yes if default_yes else no)
+        return answer == yes
 
     # -- tabs --------------------------------------------------------------------------------------
     def current_tab(self) -> SessionTab | None:
@@ -210,6 +223,24 @@ class MainWindow(QMainWindow):
             tab = self._open_tab(session)
         self.tabs.setCurrentWidget(tab)
 
+    @Slot()
+    def _offer_interrupted(self) -> None:
+        """Once, after the first library scan: offer to open the recordings a crash (or a
+        close while recording) left without a transcript; each tab offers to transcribe."""
+        self.library.updated.disconnect(self._offer_interrupted)
+        ids = self.library.interrupted_ids()
+        if not ids:
+            return
+        if self._ask(
+            "Interrupted recordings",
+            f"{len(ids)} recording(s) stopped before their transcripts were written; their "
+            "audio is kept. Open them to transcribe?",
+            yes=QMessageBox.StandardButton.Open,
+            no=QMessageBox.StandardButton.Ignore,
+        ):
+            for session_id in ids:
+                self.open_from_library(session_id)
+
     @Slot(str)
     def delete_from_library(self, session_id: str) -> None:
         tab = self.tab_of(session_id)
@@ -218,14 +249,11 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Delete", "Stop this recording before deleting it.")
             return
         name = session.name if session else session_id
-        answer = QMessageBox.question(
-            self,
+        if not self._ask(
             "Delete",
             f"Delete “{name}” and all its files (audio and transcripts)? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            default_yes=False,
+        ):
             return
         if tab is not None:
             self.tabs.removeTab(self.tabs.indexOf(tab))
@@ -255,15 +283,11 @@ class MainWindow(QMainWindow):
         if not isinstance(tab, SessionTab):
             return
         if tab.session.status in CAPTURING:
-            answer = QMessageBox.question(
-                self,
+            if not self._ask(
                 "Close tab",
                 f"“{tab.session.name}” is recording. Stop and keep the recording?\n\n"
                 "The final transcript is written in the background.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Yes,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            ):
                 return
             tab.session.stop()
         self.tabs.removeTab(index)
@@ -301,14 +325,8 @@ class MainWindow(QMainWindow):
             for fmt in session.available_exports()
             if (Path(folder) / (name := session.default_export_name(fmt))).exists()
         ]
-        if existing and (
-            QMessageBox.question(
-                self,
-                "Export all",
-                f"Replace {', '.join(existing)} in {folder}?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            )
-            != QMessageBox.StandardButton.Yes
+        if existing and not self._ask(
+            "Export all", f"Replace {', '.join(existing)} in {folder}?", default_yes=False
         ):
             return
         self._export_in_background("Export all", lambda: session.export_all(Path(folder)))
@@ -415,6 +433,12 @@ class MainWindow(QMainWindow):
         lag = max((s.caption_lag for s in sessions), default=0.0)
         if lag >= LAG_SHOWN_SECONDS:
             parts.append(f"Captions {lag:.0f} s behind (the recording is safe)")
+        skipped = sum(s.captions_skipped for s in recording)
+        if skipped:
+            parts.append(
+                f"captions skipped {skipped:.0f} s to keep up; the recording and the final "
+                "transcript have everything"
+            )
         self.status_info.setText(" · ".join(parts))
         if self._closing and not any(s.status in BUSY for s in sessions):
             self.close()
@@ -430,17 +454,12 @@ class MainWindow(QMainWindow):
         event.ignore()
         if self._closing:
             return
-        if any(s.status in CAPTURING for s in sessions):
-            answer = QMessageBox.question(
-                self,
-                "Quit",
-                "Recording is in progress. Stop and keep the recordings?\n\n"
-                "TranscrevAI closes once their transcripts are written.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Yes,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if any(s.status in CAPTURING for s in sessions) and not self._ask(
+            "Quit",
+            "Recording is in progress. Stop and keep the recordings?\n\n"
+            "TranscrevAI closes once their transcripts are written.",
+        ):
+            return
         for session in sessions:
             session.stop()
         self._closing = True

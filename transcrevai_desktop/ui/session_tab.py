@@ -55,6 +55,10 @@ class SessionTab(QWidget):
         self.record_button = QPushButton("Record")
         self.pause_button = QPushButton("Pause")
         self.stop_button = QPushButton("Stop")
+        self.transcribe_button = QPushButton("Transcribe recording")
+        self.transcribe_button.setToolTip(
+            "Write the transcript of the audio recorded so far (it never got its final pass)"
+        )
         self.level_meter = LevelMeter()
         self.elapsed = QLabel("00:00")
         self.status_label = QLabel()
@@ -77,6 +81,7 @@ class SessionTab(QWidget):
         buttons.addWidget(self.elapsed)
         status = QHBoxLayout()
         status.addWidget(self.status_label, 1)
+        status.addWidget(self.transcribe_button)
         status.addWidget(self.progress)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
@@ -87,6 +92,7 @@ class SessionTab(QWidget):
         self.record_button.clicked.connect(self.record)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
+        self.transcribe_button.clicked.connect(self.transcribe_recording)
         space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         space.activated.connect(self.toggle)
@@ -139,6 +145,13 @@ class SessionTab(QWidget):
     def stop(self) -> None:
         self.session.stop()
 
+    @Slot()
+    def transcribe_recording(self) -> None:
+        try:
+            self.session.transcribe_recording()
+        except TranscrevaiError as error:
+            self._show_status(str(error), error=True)
+
     def model_ready(self, ready: bool) -> None:
         self.record_button.setToolTip(
             "Start recording"
@@ -163,6 +176,8 @@ class SessionTab(QWidget):
         self.pause_button.setText("Resume" if state is SessionStatus.PAUSED else "Pause")
         self.stop_button.setEnabled(state in CAPTURING)
         self.progress.setVisible(state is SessionStatus.PROCESSING)
+        unfinished = state in (SessionStatus.INTERRUPTED, SessionStatus.ERROR)
+        self.transcribe_button.setVisible(unfinished and "audio" in self.session.files)
         if state not in CAPTURING:
             self.level_meter.reset_level()
         text = _STATUS_TEXT[state] + (f": {message}" if message else "")

@@ -1,0 +1,58 @@
+"""Run the benchmarks and write their tables into docs/benchmarks.md.
+
+    python -m benchmarks                 # everything (about 45 minutes on 2 cores)
+    python -m benchmarks live memory     # some of them
+    python -m benchmarks live --runs 1 --clips en_jfk pt_picovoice_leopard_test_pt
+
+Each benchmark prints its Markdown section and replaces that section in docs/benchmarks.md.
+Run them on an otherwise idle machine: they measure time and CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from benchmarks import common, concurrency, final_pass, live, memory, startup
+
+BENCHMARKS = ("live", "concurrency", "memory", "final", "startup")
+
+
+def _run(name: str, args: argparse.Namespace) -> str:
+    if name == "live":
+        contexts = args.live_context or [common.EngineSettings().live_context, 30.0]
+        variants = [live.Variant(f"context {c:g} s", {"live_context": c}) for c in contexts]
+        return live.run(args.clips, args.runs, variants)
+    module = {"concurrency": concurrency, "memory": memory, "final": final_pass}.get(name, startup)
+    return module.run(args.runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "names", nargs="*", metavar="BENCHMARK", help=f"{', '.join(BENCHMARKS)} (default: all)"
+    )
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (default 3)")
+    parser.add_argument("--clips", nargs="+", default=(), help="clips of ../shared/speech")
+    parser.add_argument(
+        "--live-context",
+        type=float,
+        nargs="+",
+        default=None,
+        help="live encoder contexts in seconds: the first is measured on every clip, the "
+        "others on the short clips as baselines (default: the app's, then 30)",
+    )
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    names = args.names or BENCHMARKS
+    if unknown := sorted(set(names) - set(BENCHMARKS)):
+        parser.error(f"no benchmark named {', '.join(unknown)}")
+    if not common.SPEECH.is_dir():
+        parser.error(f"the benchmarks need the speech clips in {common.SPEECH}")
+    for name in names:
+        common.publish(name, _run(name, args))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

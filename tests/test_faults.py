@@ -1,0 +1,161 @@
+"""Faults a recorder must survive: a disk that fills up mid-recording, a CPU that cannot keep up."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from functools import partial
+
+import numpy as np
+import psutil
+import pytest
+import soundfile
+
+from tests.conftest import speech, wer
+from transcrevai_desktop.core.capture import FileSource, decode_file
+from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.recovery import repair_wav
+from transcrevai_desktop.core.session_manager import SessionManager
+from transcrevai_desktop.core.streaming import MAX_BACKLOG, StreamingTranscriber
+
+DISK_BYTES = 256 * 1024  # 8 s of 16 kHz 16-bit audio, less the folder's other files
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 256 KiB tmpfs: a real disk that fills up (needs root or passwordless sudo)."""
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    mount = [*sudo, "mount", "-t", "tmpfs", "-o", f"size={DISK_BYTES}", "tmpfs", str(folder)]
+    if subprocess.run(mount, capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root or passwordless sudo)")
+    yield folder
+    subprocess.run([*sudo, "umount", "-l", str(folder)], check=True)
+
+
+def test_a_full_disk_stops_the_recording_with_a_clear_error_and_keeps_the_audio(
+    qtbot, engine, tiny_disk
+):
+    clip = speech("en_jfk")  # 11 s: does not fit
+    manager = SessionManager(library_dir=tiny_disk, engine=engine)
+    session = manager.get_session(manager.create_session())
+    statuses = []
+    session.status_changed.connect(lambda status, message: statuses.append(status))
+    session.start(input_file=clip.path, language="en")
+    qtbot.waitUntil(lambda: statuses[-1:] == ["error"], timeout=30_000)
+
+    assert session.message.startswith(f"Recording stopped: could not write to {session.folder}")
+    assert "The audio recorded until then is kept" in session.message
+    audio = session.files["audio"]
+    on_disk = soundfile.info(audio).duration
+    assert on_disk > 6, "the audio that fitted is kept and plays"
+    assert repair_wav(audio) >= on_disk
+
+    session.transcribe_recording()  # the final pass runs, but its files cannot be written
+    qtbot.waitUntil(lambda: statuses[-2:] == ["processing", "error"], timeout=60_000)
+    assert f"in {session.folder}: No space left on device" in session.message
+    leftovers = [p.name for p in session.folder.iterdir() if p.name.startswith(".")]
+    assert leftovers == [], "no half-written transcript stays behind"
+    assert not (session.folder / "transcript.txt").exists()
+
+
+# -- CPU overload ------------------------------------------------------------------------------
+
+
+def test_a_live_transcriber_that_cannot_keep_up_keeps_a_bounded_backlog():
+    """Five minutes arrive while no pass runs (the CPU is busy elsewhere): at most
+    MAX_BACKLOG seconds wait; the rest skip the captions, and the next pass says so."""
+    transcriber = StreamingTranscriber(lambda *_: ([], "pt", 1.0), lambda _: None, language="pt")
+    chunk = np.full(MODEL_RATE // 2, 0.1, np.float32)
+    for _ in range(600):  # 300 s
+        transcriber.feed(chunk)
+    assert transcriber.backlog_seconds <= MAX_BACKLOG + 0.5
+    transcriber.step()
+    assert transcriber.skipped_seconds == pytest.approx(300 - MAX_BACKLOG, abs=0.5)
+    assert transcriber.backlog_seconds == 0
+
+
+@pytest.mark.slow
+def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
+    qtbot, engine, library, tmp_path, monkeypatch
+):
+    """More than the CPU can caption live: six sessions each fed 5 minutes in 30 s."""
+    clips = [speech(name) for name in ("en_jfk", "pt_picovoice_leopard_test_pt")]
+    parts = [decode_file(clip.path) for clip in clips]
+    audio = np.concatenate(parts * (300 * MODEL_RATE // sum(map(len, parts)) + 1))
+    audio = audio[: 300 * MODEL_RATE]
+    long_file = tmp_path / "five-minutes.wav"
+    soundfile.write(long_file, audio, MODEL_RATE, subtype="PCM_16")
+    session_module = sys.modules["transcrevai_desktop.core.session"]
+    monkeypatch.setattr(session_module, "FileSource", partial(FileSource, speed=10.0))
+
+    process = psutil.Process()
+    manager = SessionManager(library_dir=library, engine=engine)
+    sessions = [manager.get_session(manager.create_session()) for _ in range(6)]
+    for session in sessions:  # each fake source holds its 5 minutes decoded (19 MiB)
+        session.start(input_file=long_file, language="en")
+    started, lag, rss = time.monotonic(), 0.0, []  # (seconds, MiB)
+    while any(s.status == "recording" for s in sessions):
+        qtbot.wait(200)
+        rss.append((time.monotonic() - started, process.memory_info().rss / 2**20))
+        lag = max([lag, *(s.caption_lag for s in sessions)])
+    settled = [mib for seconds, mib in rss if seconds >= 8]  # from 80 s of audio on
+    third = len(settled) // 3
+    early, late = np.median(settled[third : 2 * third]), np.median(settled[2 * third :])
+    print(f"overload: RSS median {early:.0f} MiB mid-way, {late:.0f} MiB at the end, peak "
+          f"{max(settled):.0f} MiB; most behind {lag:.1f} s; captions skipped "
+          f"{[round(s.captions_skipped) for s in sessions]} s")  # fmt: skip
+    assert lag >= 3, "the captions fell behind (and the status bar says so)"
+    assert any(s.captions_skipped > 0 for s in sessions)
+    assert lag <= MAX_BACKLOG + 1
+    assert late - early < 30, "memory does not grow with the length of the recording"
+    for session in sessions:
+        assert soundfile.info(session.files["audio"]).frames == len(audio), "no sample lost"
+    kept, *others = sessions
+    for session in others:
+        session.close()
+    qtbot.waitUntil(lambda: kept.status == "complete", timeout=300_000)
+    assert "fellow americans" in kept.files["transcript"].read_text().lower()
+
+
+# -- device lost -------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_microphone_that_disappears_is_an_error_and_other_sessions_go_on(
+    qtbot, virtual_mic, engine, library
+):
+    """PulseAudio suspends the microphone mid-recording, so its stream stops delivering (as a
+    Bluetooth headset that drops out); the session says so, keeps its audio and can still be
+    transcribed, while a second session goes on recording. (``pactl unload-module`` of the
+    source would not do: PulseAudio moves the stream to the fallback source and it goes on.)"""
+    clip = speech("en_jfk")
+    manager = SessionManager(library_dir=library, engine=engine)
+    mic = manager.get_session(manager.create_session())
+    other = manager.get_session(manager.create_session())
+    statuses = []
+    mic.status_changed.connect(lambda status, message: statuses.append(status))
+    mic.start(device=virtual_mic.device, language="en")
+    other.start(input_file=clip.path, language="en")
+    playing = virtual_mic.play(clip.path)
+    qtbot.waitUntil(lambda: mic.recorded_seconds > 4, timeout=15_000)
+    subprocess.run(["pactl", "suspend-source", "vmic", "1"], check=True)
+    try:
+        qtbot.waitUntil(lambda: statuses[-1:] == ["error"], timeout=15_000)
+    finally:
+        subprocess.run(["pactl", "suspend-source", "vmic", "0"], check=True)
+        playing.kill()
+    assert mic.message.startswith("Microphone disconnected:")
+    assert "What was recorded until then is kept" in mic.message
+    assert other.status == "recording", "the other session is not affected"
+    kept = soundfile.info(mic.files["audio"]).duration
+    assert kept > 4
+
+    mic.transcribe_recording()
+    done = ("complete", "complete")
+    qtbot.waitUntil(lambda: (mic.status, other.status) == done, timeout=120_000)
+    assert "fellow americans" in mic.files["transcript"].read_text().lower()
+    assert wer(clip.reference, other.files["transcript"].read_text()) < 0.15
