@@ -98,7 +98,7 @@ def run(clip_names: Sequence[str], runs: int, variants: Sequence[Variant]) -> st
             f"{statistics.median(everything):.2f}", f"{common.percentile(everything, 90):.2f}",
             f"{100 * statistics.mean(live_wers):.1f}", f"{100 * statistics.mean(final_wers):.1f}",
         ])  # fmt: skip
-    settings = common.engine(**variants[0].settings).settings
+    settings = common.EngineSettings(**variants[0].settings)  # type: ignore[arg-type]
     return "\n\n".join([
         "## Caption latency and live accuracy",
         f"{common.machine(settings)}; {runs} runs per clip, each figure the median of the runs "

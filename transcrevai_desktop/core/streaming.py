@@ -147,6 +147,9 @@ class SpeechGate:
     def trim(self, samples: int) -> None:
         self.probs = self.probs[samples // VAD_FRAME :]
 
+    def reset(self) -> None:
+        self.probs = np.zeros(0, np.float32)
+
     def last_speech_end(self, after: float = 0.0) -> float | None:
         """Seconds from the window start to the end of its last speech frame past ``after``."""
         first = int(after * MODEL_RATE) // VAD_FRAME
@@ -303,7 +306,7 @@ class StreamingTranscriber:
         self._emit("tentative", [])
         self._window_start += len(self._window) / MODEL_RATE + seconds
         self._window = np.zeros(0, np.float32)
-        self._gate.probs = np.zeros(0, np.float32)
+        self._gate.reset()
         self._new_speech_from = 0.0
         self.skipped_seconds += seconds
         log.warning("Live captions skipped %.1f s to keep up; the recording has it all", seconds)
