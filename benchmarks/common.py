@@ -98,7 +98,7 @@ def record(engine: Engine, batch: Sequence[Clip]) -> Recording:
     for their final transcripts; one shared engine, as in the app."""
     from PySide6.QtCore import QCoreApplication
 
-    from transcrevai_desktop.core.capture import decode_file
+    from transcrevai_desktop.core.decoding import decode_file
     from transcrevai_desktop.core.session import BUSY, SessionStatus
     from transcrevai_desktop.core.session_manager import SessionManager
 

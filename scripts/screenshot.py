@@ -8,6 +8,8 @@ Each tab is fed a clip from ../shared/speech through the live pipeline at real-t
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -25,9 +27,11 @@ GRAB_AFTER_S = 14
 
 
 def main() -> int:
+    sandbox = Path(tempfile.mkdtemp(prefix="transcrevai-shot-"))
+    os.environ["XDG_CONFIG_HOME"] = str(sandbox / "config")  # never the user's preferences
     app = QApplication(sys.argv[:1])
     settings = Settings()
-    settings.set(Key.LIBRARY_DIR, tempfile.mkdtemp(prefix="transcrevai-shot-"))
+    settings.set(Key.LIBRARY_DIR, str(sandbox / "library"))
     window = build_window(settings)
     window.resize(1280, 640)
     window.show()
@@ -45,12 +49,12 @@ def main() -> int:
         window.grab().save(str(out))
         for tab in window.session_tabs():
             tab.session.close()
-        settings.reset()
         app.quit()
 
     QTimer.singleShot(GRAB_AFTER_S * 1000, grab)
     app.exec()
     window.manager.engine.wait()
+    shutil.rmtree(sandbox, ignore_errors=True)
     print(out)
     return 0
 

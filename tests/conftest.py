@@ -108,7 +108,7 @@ class VirtualMic:
         """Play ``clip`` into the microphone (as 16-bit WAV: paplay cuts some FLAC files short)."""
         import soundfile
 
-        from transcrevai_desktop.core.capture import decode_file
+        from transcrevai_desktop.core.decoding import decode_file
 
         wav = _SANDBOX / f"{clip.stem}.play.wav"
         if not wav.exists():

@@ -14,7 +14,8 @@ import pytest
 import soundfile
 
 from tests.conftest import speech, wer
-from transcrevai_desktop.core.capture import FileSource, decode_file
+from transcrevai_desktop.core.capture import FileSource
+from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.recovery import repair_wav
 from transcrevai_desktop.core.session_manager import SessionManager

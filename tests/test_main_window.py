@@ -390,7 +390,7 @@ def test_a_recording_cut_by_a_crash_is_offered_at_start_and_transcribed(
     qtbot, engine, library, monkeypatch
 ):
     """The process died while recording: the header counts 2 s, the file holds the whole clip."""
-    from transcrevai_desktop.core.capture import decode_file
+    from transcrevai_desktop.core.decoding import decode_file
 
     clip = speech("pt_picovoice_leopard_test_pt")
     writer = SessionManager(library_dir=library, engine=engine)

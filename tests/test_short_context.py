@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import speech, wer
-from transcrevai_desktop.core.capture import decode_file
+from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.engine import Engine, EngineSettings
 from transcrevai_desktop.core.short_context import FULL_CONTEXT_FRAMES, ShortContextWhisper
 

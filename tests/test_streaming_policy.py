@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import speech, wer
-from transcrevai_desktop.core.capture import decode_file
+from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.streaming import KEEP_WORDS, LocalAgreement, StreamingTranscriber
 from transcrevai_desktop.core.transcript import Word

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
 from tests.conftest import race, speech
-from transcrevai_desktop.core.capture import decode_file
+from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.recovery import repair_wav
 from transcrevai_desktop.core.session import BUSY, SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 
+import pytest
 import srt
 
 from tests.conftest import speech, wer
@@ -70,7 +73,7 @@ def test_odd_rates_channels_extensions_and_truncation_are_handled(tmp_path):
     import numpy as np
     import soundfile
 
-    from transcrevai_desktop.core.capture import decode_file
+    from transcrevai_desktop.core.decoding import decode_file
 
     clip = speech("pt_picovoice_leopard_test_pt")
     audio = decode_file(clip.path)
@@ -96,3 +99,79 @@ def test_odd_rates_channels_extensions_and_truncation_are_handled(tmp_path):
         text = (tmp_path / "out" / f"{stem}.txt").read_text()
         assert wer(clip.reference, text) < 0.25, (stem, text)
     assert "raposa" in (tmp_path / "out" / "cut.txt").read_text().lower()
+
+
+def _file_of_silence_between(clip, hours: float, path):
+    """``clip``, ``hours`` of silence, ``clip`` again, as FLAC (a few hundred KB an hour)."""
+    import numpy as np
+    import soundfile
+
+    from transcrevai_desktop.core.decoding import decode_file
+
+    voice = decode_file(clip.path)
+    minute = np.zeros(60 * 16000, np.float32)
+    with soundfile.SoundFile(path, "w", 16000, 1, "PCM_16", format="FLAC") as out:
+        out.write(voice)
+        for _ in range(round(hours * 60)):
+            out.write(minute)
+        out.write(voice)
+    return path
+
+
+def _peak_rss_mb(*args: str) -> float:
+    """Peak RSS of ``transcrevai transcribe ARGS`` run as its own process (MiB)."""
+    script = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], check=True, capture_output=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    command = [sys.executable, "-m", "transcrevai_desktop", "transcribe", *args]
+    result = subprocess.run([sys.executable, "-c", script, *command],
+                            capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return int(result.stdout) / 1024
+
+
+@pytest.mark.slow
+def test_a_two_hour_file_needs_no_more_memory_than_a_half_hour_one(tmp_path):
+    """Decoded to disk and transcribed ten minutes at a time: memory does not grow with the
+    length (decoded whole, two hours are 460 MB of samples more than half an hour). The words
+    at both ends land at their times."""
+    import srt
+
+    clip = speech("ptbr_ufpalign_coxinha")
+    short = _file_of_silence_between(clip, 0.5, tmp_path / "half-hour.flac")
+    long = _file_of_silence_between(clip, 2, tmp_path / "two-hours.flac")
+    out = ["--language", "pt", "--out", str(tmp_path)]
+
+    grown = _peak_rss_mb(str(long), *out) - _peak_rss_mb(str(short), *out)
+
+    assert grown < 150, f"peak RSS grew {grown:.0f} MiB from half an hour to two hours"
+    cues = list(srt.parse((tmp_path / "two-hours.srt").read_text()))
+    assert [wer(clip.reference, cue.content) < 0.2 for cue in cues] == [True, True], cues
+    assert cues[0].start.total_seconds() < 5
+    assert cues[1].end.total_seconds() > 2 * 3600
+
+
+def test_a_file_without_read_permission_is_one_line_and_the_others_are_done(tmp_path):
+    """Run without root's power to read anything (CAP_DAC_OVERRIDE dropped with setpriv, as
+    CI runs as root), so the permission bits apply as for any user."""
+    good = speech("pt_picovoice_leopard_test_pt")
+    locked = tmp_path / "locked.wav"
+    shutil.copy(good.path, locked)
+    locked.chmod(0)
+    command = [sys.executable, "-m", "transcrevai_desktop", "transcribe", str(locked),
+               str(good.path), "--language", "pt", "--out", str(tmp_path)]  # fmt: skip
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("setpriv (util-linux) is needed to drop root's read-anything power")
+        dropped = "-dac_override,-dac_read_search"
+        command = ["setpriv", f"--inh-caps={dropped}", f"--bounding-set={dropped}", *command]
+
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("transcrevai:")]
+    assert errors == [f"transcrevai: {locked}: locked.wav cannot be read: permission denied."]
+    assert wer(good.reference, (tmp_path / f"{good.path.stem}.txt").read_text()) < 0.15
+    assert not (tmp_path / "locked.txt").exists()

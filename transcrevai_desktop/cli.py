@@ -18,6 +18,7 @@ import argparse
 import logging
 import signal
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def _load_engine(args: argparse.Namespace):
 
 
 def _transcribe(args: argparse.Namespace) -> int:
-    from transcrevai_desktop.core.capture import decode_file
+    from transcrevai_desktop.core.decoding import decode_to_wav
     from transcrevai_desktop.core.exporters import FORMATS, write_transcript
 
     formats = [fmt.strip().lower() for fmt in args.formats.split(",") if fmt.strip()]
@@ -108,8 +109,12 @@ def _transcribe(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            audio = decode_file(path)
-            transcript = engine.transcribe(audio, language, progress=_progress_printer(path.name))
+            with tempfile.TemporaryDirectory(prefix="transcrevai-") as folder:
+                wav = Path(folder) / "audio.wav"  # decoded a block at a time: any length fits
+                decode_to_wav(path, wav)
+                transcript = engine.transcribe_recording(
+                    wav, language, progress=_progress_printer(path.name)
+                )
             written = [
                 write_transcript(transcript, args.out / f"{path.stem}.{fmt}", fmt)
                 for fmt in formats

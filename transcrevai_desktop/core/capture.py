@@ -16,6 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
+from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import (
     MODEL_RATE,
     InputDevice,
@@ -23,7 +24,7 @@ from transcrevai_desktop.core.devices import (
     find_input_device,
     portaudio,
 )
-from transcrevai_desktop.core.errors import DeviceLost, UnreadableAudio
+from transcrevai_desktop.core.errors import DeviceLost
 
 log = logging.getLogger(__name__)
 
@@ -133,20 +134,3 @@ class FileSource:
         self._stop.set()
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join()
-
-
-def decode_file(path: Path) -> np.ndarray:
-    """Any audio or video file as 16 kHz mono float32; ``UnreadableAudio`` if it has none."""
-    from faster_whisper import decode_audio
-
-    if not path.is_file():
-        raise UnreadableAudio(f"{path} does not exist or is not a file.")
-    try:
-        audio = decode_audio(str(path), sampling_rate=MODEL_RATE)
-    except PermissionError as error:
-        raise UnreadableAudio(f"{path.name} cannot be read: permission denied.") from error
-    except Exception as error:  # PyAV raises many types for broken or non-audio files
-        raise UnreadableAudio(f"{path.name} is not a readable audio file.") from error
-    if audio.size == 0:
-        raise UnreadableAudio(f"{path.name} holds no audio.")
-    return audio

@@ -15,12 +15,15 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+import soundfile
 from PySide6.QtCore import QRunnable, QThreadPool
 
 from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.errors import StorageError
 from transcrevai_desktop.core.hallucinations import is_hallucination
 from transcrevai_desktop.core.models import BUNDLED_MODEL, MODELS, ModelRegistry
 from transcrevai_desktop.core.short_context import FULL_CONTEXT_FRAMES, ShortContextWhisper
@@ -76,6 +79,8 @@ def _words(segments, offset: float = 0.0) -> tuple[list[Segment], list[Word]]:
     return kept, words
 
 
+FINAL_CHUNK_SECONDS = 600.0  # the final pass reads a recording in pieces this long...
+CUT_SEARCH_SECONDS = 30.0  # ...each cut in the longest pause of its last half minute
 LIVE_TOKENS_PER_SECOND = 8  # fast speech is about 4 words, 6 tokens, a second
 
 
@@ -144,14 +149,56 @@ class Engine:
         )
         return _words(list(segments))[1], info.language, info.language_probability
 
-    def transcribe(
+    def transcribe_recording(
         self,
-        audio: np.ndarray,
+        path: Path,
         language: str | None = None,
         progress: Callable[[float], None] | None = None,
     ) -> Transcript:
-        """The full-quality pass: beam search, Silero VAD, hallucination guards."""
-        duration = len(audio) / MODEL_RATE
+        """The final pass over a recording's .wav, read ``FINAL_CHUNK_SECONDS`` at a time and
+        cut in the longest pause near each chunk's end, so memory does not grow with the
+        length of a meeting. Without ``language``, the first piece with speech picks the
+        language for the rest.
+        ``StorageError`` if the file cannot be read."""
+        try:
+            return self._transcribe_wav(path, language, progress)
+        except (OSError, soundfile.SoundFileError) as error:
+            raise StorageError(f"The recording {path} cannot be read: {error}.") from error
+
+    def _transcribe_wav(
+        self, path: Path, language: str | None, progress: Callable[[float], None] | None
+    ) -> Transcript:
+        segments: list[Segment] = []
+        detected = language or ""
+        with soundfile.SoundFile(path) as wav:
+            total = wav.frames / MODEL_RATE
+            offset = 0
+            while offset < wav.frames:
+                wav.seek(offset)
+                block = wav.read(int(FINAL_CHUNK_SECONDS * MODEL_RATE), dtype="float32")
+                if block.ndim > 1:
+                    block = block.mean(axis=1)
+                if offset + len(block) < wav.frames:
+                    block = block[: _pause_near_end(block)]
+                part, found = self._decode(block, language, progress, offset / MODEL_RATE, total)
+                if part and language is None:  # a piece of silence does not pick the language
+                    language = found
+                detected = language or found
+                segments += part
+                offset += len(block)
+                if progress is not None:
+                    progress(offset / wav.frames)
+        return Transcript(detected, round(total, 3), segments)
+
+    def _decode(
+        self,
+        audio: np.ndarray,
+        language: str | None,
+        progress: Callable[[float], None] | None,
+        offset: float,
+        total: float,
+    ) -> tuple[list[Segment], str]:
+        """Final-pass segments of ``audio``, which starts ``offset`` seconds into ``total``."""
         segments, info = self.model().transcribe(
             audio,
             language=language,
@@ -164,11 +211,27 @@ class Engine:
         collected = []
         for segment in segments:
             collected.append(segment)
-            if progress is not None and duration > 0:
-                progress(min(1.0, segment.end / duration))
-        if progress is not None:
-            progress(1.0)
-        return Transcript(info.language, round(duration, 3), _words(collected)[0])
+            if progress is not None and total > 0:
+                progress(min(1.0, (offset + segment.end) / total))
+        return _words(collected, offset)[0], info.language
+
+
+def _pause_near_end(block: np.ndarray) -> int:
+    """Where to cut ``block``: the middle of the longest pause in its last
+    ``CUT_SEARCH_SECONDS`` (its very end if that is all speech)."""
+    from faster_whisper.vad import get_speech_timestamps
+
+    searched = int(CUT_SEARCH_SECONDS * MODEL_RATE)
+    start = max(0, len(block) - searched)
+    speech = get_speech_timestamps(block[start:], min_silence_duration_ms=200)
+    bounds = [
+        0,
+        *(edge for chunk in speech for edge in (chunk["start"], chunk["end"])),
+        len(block) - start,
+    ]
+    gaps = [(end - begin, begin, end) for begin, end in zip(bounds[::2], bounds[1::2], strict=True)]
+    _, begin, end = max(gaps)
+    return start + (begin + end) // 2 if end > begin else len(block)
 
 
 class LiveScheduler:

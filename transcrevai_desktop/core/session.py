@@ -10,11 +10,10 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-import soundfile
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from transcrevai_desktop.core.capture import FileSource, MicrophoneSource, decode_file
-from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.capture import FileSource, MicrophoneSource
+from transcrevai_desktop.core.decoding import decode_to_wav
 from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.errors import StorageError, TranscrevaiError
 from transcrevai_desktop.core.exporters import FORMATS, write_transcript
@@ -258,17 +257,10 @@ class Session(QObject):
 
     def _import_then_transcribe(self, path: Path) -> None:
         try:
-            audio = decode_file(path)
-            try:
-                soundfile.write(self.files["audio"], audio, MODEL_RATE, subtype="PCM_16")
-            except (OSError, soundfile.SoundFileError) as error:
-                raise StorageError(
-                    f"Could not save the audio in {self.folder}: {error}."
-                ) from error
+            self._imported_seconds = decode_to_wav(path, self.files["audio"])
         except TranscrevaiError as error:
             self._set_status(SessionStatus.ERROR, str(error))
             return
-        self._imported_seconds = len(audio) / MODEL_RATE
         self._final_pass()
 
     def transcribe_recording(self, language: str | None = None) -> None:
@@ -363,14 +355,9 @@ class Session(QObject):
         if self._discarded:
             return
         try:
-            audio_path = self.files["audio"]
-            try:
-                audio, _ = soundfile.read(audio_path, dtype="float32")
-            except (OSError, soundfile.SoundFileError) as error:
-                raise StorageError(
-                    f"The recording {audio_path} cannot be read: {error}."
-                ) from error
-            transcript = self.engine.transcribe(audio, self.language, progress=self.progress.emit)
+            transcript = self.engine.transcribe_recording(
+                self.files["audio"], self.language, progress=self.progress.emit
+            )
             for fmt in FINAL_FORMATS:
                 path = self.folder / f"{TRANSCRIPT_STEM}.{fmt}"
                 write_transcript(transcript, path, fmt)

@@ -1,0 +1,52 @@
+"""The final pass reads a long recording a piece at a time, cut in pauses, and loses nothing."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import numpy as np
+import pytest
+import soundfile
+
+from tests.conftest import speech, wer
+from transcrevai_desktop.core import engine as engine_module
+from transcrevai_desktop.core.decoding import decode_file
+from transcrevai_desktop.core.devices import MODEL_RATE
+
+
+@pytest.mark.slow
+def test_a_recording_transcribed_in_pieces_matches_it_whole(engine, tmp_path, monkeypatch):
+    clips = [speech("en_jfk"), speech("en_mfa_acoustic_corpus")]
+    pause = np.zeros(int(1.5 * MODEL_RATE), np.float32)
+    audio = np.concatenate([decode_file(clips[0].path), pause, decode_file(clips[1].path), pause])
+    path = tmp_path / "audio.wav"
+    soundfile.write(path, audio, MODEL_RATE, subtype="PCM_16")
+    reference = " ".join(clip.reference for clip in clips)
+    whole = engine.transcribe_recording(path, "en")  # one piece: shorter than 10 minutes
+
+    monkeypatch.setattr(engine_module, "FINAL_CHUNK_SECONDS", 14.0)  # 3 pieces of ~40 s
+    monkeypatch.setattr(engine_module, "CUT_SEARCH_SECONDS", 5.0)
+    decoded, decode = [], engine._decode
+    monkeypatch.setattr(
+        engine, "_decode", lambda audio, *a: decoded.append(len(audio)) or decode(audio, *a)
+    )
+    progress: list[float] = []
+    pieces = engine.transcribe_recording(path, None, progress=progress.append)
+
+    assert len(decoded) >= 3 and sum(decoded) == len(audio), decoded
+
+    assert pieces.language == "en"
+    assert pieces.duration == pytest.approx(len(audio) / MODEL_RATE, abs=0.01)
+    assert wer(reference, pieces.text) <= wer(reference, whole.text) + 0.03, pieces.text
+    starts = [segment.start for segment in pieces.segments]
+    assert starts == sorted(starts) and pieces.segments[-1].end <= pieces.duration + 0.5
+    assert progress[-1] == 1.0 and all(a <= b for a, b in pairwise(progress))
+
+
+def test_a_piece_is_cut_in_the_middle_of_its_last_pause():
+    voice = decode_file(speech("pt_picovoice_leopard_test_pt").path)  # 4.4 s
+    silence = np.zeros(MODEL_RATE, np.float32)
+    block = np.concatenate([voice, silence, voice[: 3 * MODEL_RATE]])
+    cut = engine_module._pause_near_end(block)
+    assert len(voice) < cut < len(voice) + MODEL_RATE
+    assert engine_module._pause_near_end(voice[: 3 * MODEL_RATE]) > 0

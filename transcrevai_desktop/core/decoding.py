@@ -1,0 +1,79 @@
+"""Audio and video files decoded to the model's 16 kHz mono, a block at a time.
+
+PyAV (FFmpeg) decodes; faster-whisper's own frame helpers skip invalid frames and resample, so
+a file decodes here exactly as ``faster_whisper.decode_audio`` would decode it, but without
+holding all of it: ``decode_to_wav`` streams a multi-hour file to disk in blocks of about
+30 s, so importing or transcribing it needs no more memory than a short one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import av
+import numpy as np
+import soundfile
+from faster_whisper.audio import _group_frames, _ignore_invalid_frames, _resample_frames
+
+from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.errors import StorageError, UnreadableAudio
+
+GROUP_SAMPLES = 500_000  # input samples resampled at once (faster-whisper's own choice)
+
+
+def decoded_blocks(path: Path) -> Iterator[np.ndarray]:
+    """The audio of ``path`` as 16 kHz mono int16 blocks; ``UnreadableAudio`` if it is
+    missing, unreadable or not audio. A file cut short yields what it holds."""
+    if not path.is_file():
+        raise UnreadableAudio(f"{path} does not exist or is not a file.")
+    try:
+        container = av.open(str(path), mode="r", metadata_errors="ignore")
+    except PermissionError as error:  # av's PermissionError is also an FFmpegError
+        raise UnreadableAudio(f"{path.name} cannot be read: permission denied.") from error
+    except Exception as error:  # PyAV raises many types for broken or non-audio files
+        raise UnreadableAudio(f"{path.name} is not a readable audio file.") from error
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=MODEL_RATE)
+    try:
+        with container:
+            if not container.streams.audio:
+                raise UnreadableAudio(f"{path.name} holds no audio.")
+            frames = _ignore_invalid_frames(container.decode(audio=0))
+            for frame in _resample_frames(_group_frames(frames, GROUP_SAMPLES), resampler):
+                yield frame.to_ndarray().reshape(-1)
+    except av.FFmpegError as error:
+        raise UnreadableAudio(f"{path.name} is not a readable audio file.") from error
+    finally:
+        del resampler
+        gc.collect()  # PyAV's resampler keeps buffers until collected (faster-whisper #390)
+
+
+def decode_file(path: Path) -> np.ndarray:
+    """The whole of ``path`` as 16 kHz mono float32 in memory (for short files)."""
+    blocks = list(decoded_blocks(path))
+    if not blocks or not any(len(block) for block in blocks):
+        raise UnreadableAudio(f"{path.name} holds no audio.")
+    return np.concatenate(blocks).astype(np.float32) / 32768.0
+
+
+def decode_to_wav(path: Path, wav: Path) -> float:
+    """Write the audio of ``path`` to ``wav`` (16-bit PCM, 16 kHz, mono) a block at a time;
+    returns its duration in seconds. ``UnreadableAudio`` for a bad input, ``StorageError``
+    if ``wav`` cannot be written; either way no partial ``wav`` is left behind."""
+    frames = 0
+    try:
+        with soundfile.SoundFile(wav, "w", MODEL_RATE, 1, "PCM_16") as out:
+            for block in decoded_blocks(path):
+                out.write(block)
+                frames += len(block)
+        if frames == 0:
+            raise UnreadableAudio(f"{path.name} holds no audio.")
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            wav.unlink(missing_ok=True)
+        if isinstance(error, OSError | soundfile.SoundFileError):
+            raise StorageError(f"Could not save the audio in {wav.parent}: {error}.") from error
+        raise
+    return frames / MODEL_RATE
