@@ -271,6 +271,29 @@ def test_captions_follow_new_text_unless_the_user_scrolled_up(qtbot, window):
     assert view.toPlainText().endswith("reunião. ainda mudando")
 
 
+def test_captions_join_a_word_split_across_commits_without_a_space(qtbot, window):
+    """Whisper's "quinta" + "-feira" (and Chinese, written without spaces) committed in two
+    events read as one word, as in the transcript; a pause still starts a paragraph."""
+    from transcrevai_desktop.core.streaming import CaptionEvent
+    from transcrevai_desktop.core.transcript import Word
+
+    def event(kind, *words):
+        found = tuple(Word(start, end, text) for text, start, end in words)
+        return CaptionEvent(kind, "".join(w.text for w in found).strip(), found[0].start,
+                            found[-1].end, found)  # fmt: skip
+
+    window.new_action.trigger()
+    tab = window.current_tab()
+    view = tab.captions
+    view.add(event("committed", (" É", 0.0, 0.2), (" quinta", 0.2, 0.6)))
+    view.add(event("tentative", ("-feira", 0.6, 1.0)))
+    assert view.toPlainText() == "É quinta-feira"
+    view.add(event("committed", ("-feira.", 0.6, 1.0)))
+    view.add(event("committed", ("你好", 4.0, 4.5)))
+    view.add(event("committed", ("世界", 4.5, 5.0)))
+    assert view.committed_text == "É quinta-feira.\n你好世界"
+
+
 class _FileManager(QObject):
     """Stands in for the desktop's file manager: records the folders it is asked to open."""
 

@@ -10,7 +10,13 @@ import pytest
 from tests.conftest import speech, wer
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
-from transcrevai_desktop.core.streaming import KEEP_WORDS, LocalAgreement, StreamingTranscriber
+from transcrevai_desktop.core.streaming import (
+    KEEP_WORDS,
+    CaptionEvent,
+    LocalAgreement,
+    StreamingTranscriber,
+    join_captions,
+)
 from transcrevai_desktop.core.transcript import Word
 
 
@@ -286,3 +292,14 @@ def test_streaming_silence_commits_nothing(engine):
     assert transcriber.closed
     assert [e for e in events if e.kind == "committed"] == []
     assert calls == []  # the speech gate never woke the model
+
+
+def test_caption_events_join_as_whisper_spaced_them():
+    def event(*items: tuple[str, float, float]) -> CaptionEvent:
+        found = tuple(words(*items))
+        return CaptionEvent("committed", "".join(texts(list(found))).strip(), 0.0, 1.0, found)
+
+    assert join_captions([event((" Hello", 0, 1)), event((" world.", 1, 2))]) == "Hello world."
+    assert join_captions([event((" quinta", 0, 1)), event(("-feira", 1, 2))]) == "quinta-feira"
+    assert join_captions([event(("你好", 0, 1)), event(("世界", 1, 2))]) == "你好世界"
+    assert join_captions([]) == ""

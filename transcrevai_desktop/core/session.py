@@ -26,7 +26,7 @@ from transcrevai_desktop.core.library import (
 )
 from transcrevai_desktop.core.recorder import WavRecorder
 from transcrevai_desktop.core.recovery import repair_wav
-from transcrevai_desktop.core.streaming import CaptionEvent, StreamingTranscriber
+from transcrevai_desktop.core.streaming import CaptionEvent, StreamingTranscriber, join_captions
 from transcrevai_desktop.core.transcript import Transcript
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,7 @@ class Session(QObject):
     @property
     def committed_text(self) -> str:
         with self._lock:
-            return " ".join(event.text for event in self.committed if event.text)
+            return join_captions(self.committed)
 
     def _set_status(self, status: SessionStatus, message: str = "") -> None:
         with self._lock:

@@ -60,6 +60,22 @@ class CaptionEvent:
     words: tuple[Word, ...] = ()
     emitted_at: float = field(default_factory=time.monotonic)
 
+    @property
+    def continues_word(self) -> bool:
+        """Its first word carries on the last one shown, with no space between: Whisper's
+        words start with a space unless they continue a word ("quinta" + "-feira") or the
+        language writes none (Chinese, Japanese)."""
+        return bool(self.words) and not self.words[0].text[:1].isspace()
+
+
+def join_captions(events: Sequence[CaptionEvent]) -> str:
+    """The text of consecutive caption events as one line, spaced as Whisper wrote it."""
+    text = ""
+    for event in events:
+        if event.text:
+            text += ("" if not text or event.continues_word else " ") + event.text
+    return text
+
 
 def _key(word: Word) -> str:
     return normalise(word.text)

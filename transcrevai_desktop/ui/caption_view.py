@@ -42,12 +42,13 @@ class CaptionView(QTextBrowser):
     def add(self, event: CaptionEvent) -> None:
         if event.kind == "committed":
             if event.text:
-                self._edit_tail(self._separator(event.start) + event.text, self._tentative_shown)
+                shown = self._separator(event.start, event.continues_word) + event.text
+                self._edit_tail(shown, self._tentative_shown)
                 self._spoken_until = event.end
         else:
             self._tentative = event.text
-            shown = self._separator(event.start) + event.text if event.text else ""
-            self._edit_tail("", shown)
+            separator = self._separator(event.start, event.continues_word)
+            self._edit_tail("", separator + event.text if event.text else "")
 
     def show_transcript(self, segments: list[Segment]) -> None:
         """Replace the live captions with the finished transcript (no tentative tail)."""
@@ -60,11 +61,14 @@ class CaptionView(QTextBrowser):
             self._spoken_until = segment.end
         self._edit_tail(text, "")
 
-    def _separator(self, start: float) -> str:
-        """What goes before text spoken from ``start``: nothing, a space, or a paragraph break."""
+    def _separator(self, start: float, continues_word: bool = False) -> str:
+        """What goes before text spoken from ``start``: nothing (at the start, or within a
+        word), a space, or a paragraph break."""
         if self._spoken_until is None:
             return ""
-        return "\n" if start - self._spoken_until >= PARAGRAPH_PAUSE else " "
+        if start - self._spoken_until >= PARAGRAPH_PAUSE:
+            return "\n"
+        return "" if continues_word else " "
 
     def _edit_tail(self, committed: str, tentative: str) -> None:
         bar = self.verticalScrollBar()
