@@ -9,7 +9,12 @@ import soundfile
 from faster_whisper import decode_audio
 
 from tests.conftest import speech
-from transcrevai_desktop.core.decoding import decode_file, decode_to_wav, decoded_blocks
+from transcrevai_desktop.core.decoding import (
+    decode_file,
+    decode_to_wav,
+    decoded_blocks,
+    scratch_wav,
+)
 from transcrevai_desktop.core.errors import StorageError, UnreadableAudio
 
 
@@ -74,3 +79,17 @@ def test_a_destination_that_cannot_be_written_is_a_storage_error(tmp_path):
     with pytest.raises(StorageError, match=f"Could not save the audio in {gone.parent}"):
         decode_to_wav(clip.path, gone)
     assert not gone.parent.exists()
+
+
+def test_a_scratch_wav_lives_in_the_cache_folder_and_goes_afterwards(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with scratch_wav() as wav:
+        decode_to_wav(speech("pt_picovoice_leopard_test_pt").path, wav)
+        assert wav.parent.parent == tmp_path / "cache" / "transcrevai-desktop"
+        assert soundfile.info(wav).duration > 4
+    assert not wav.parent.exists()
+
+    (tmp_path / "not-a-folder").write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
+    with pytest.raises(StorageError, match="Could not make a temporary folder"), scratch_wav():
+        pass

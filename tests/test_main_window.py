@@ -164,10 +164,13 @@ def test_library_lists_searches_reopens_and_deletes_with_confirmation(qtbot, win
     session_id, folder = tab.session.id, tab.session.folder
     _wait_complete(qtbot, tab)
     library = window.library
-    qtbot.waitUntil(lambda: library.row_of(session_id) >= 0)
-    row = library.row_of(session_id)
-    assert library.table.item(row, 0).text() == clip.path.stem
-    assert library.table.item(row, 4).text() == "complete"
+
+    def status_shown() -> str:  # scans run in the background; the last one shows "complete"
+        row = library.row_of(session_id)
+        return library.table.item(row, 4).text() if row >= 0 else ""
+
+    qtbot.waitUntil(lambda: status_shown() == "complete")
+    assert library.table.item(library.row_of(session_id), 0).text() == clip.path.stem
 
     library.search.setText("raposa")  # a word of the transcript
     assert library.row_of(session_id) >= 0

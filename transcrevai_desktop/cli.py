@@ -18,7 +18,6 @@ import argparse
 import logging
 import signal
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -93,7 +92,7 @@ def _load_engine(args: argparse.Namespace):
 
 
 def _transcribe(args: argparse.Namespace) -> int:
-    from transcrevai_desktop.core.decoding import decode_to_wav
+    from transcrevai_desktop.core.decoding import decode_to_wav, scratch_wav
     from transcrevai_desktop.core.exporters import FORMATS, write_transcript
 
     formats = [fmt.strip().lower() for fmt in args.formats.split(",") if fmt.strip()]
@@ -109,8 +108,7 @@ def _transcribe(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            with tempfile.TemporaryDirectory(prefix="transcrevai-") as folder:
-                wav = Path(folder) / "audio.wav"  # decoded a block at a time: any length fits
+            with scratch_wav() as wav:  # decoded a block at a time: any length fits
                 decode_to_wav(path, wav)
                 transcript = engine.transcribe_recording(
                     wav, language, progress=_progress_printer(path.name)

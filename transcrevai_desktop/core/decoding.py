@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import av
 import numpy as np
+import platformdirs
 import soundfile
 from faster_whisper.audio import _group_frames, _ignore_invalid_frames, _resample_frames
 
@@ -56,6 +59,22 @@ def decode_file(path: Path) -> np.ndarray:
     if not blocks or not any(len(block) for block in blocks):
         raise UnreadableAudio(f"{path.name} holds no audio.")
     return np.concatenate(blocks).astype(np.float32) / 32768.0
+
+
+@contextlib.contextmanager
+def scratch_wav() -> Iterator[Path]:
+    """A path for a temporary .wav in the user's cache folder, removed afterwards (on disk,
+    not in ``/tmp``, which is often memory: an hour of audio is 115 MB)."""
+    cache = Path(platformdirs.user_cache_dir("transcrevai-desktop"))
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix="decoding-", dir=cache))
+    except OSError as error:
+        raise StorageError(f"Could not make a temporary folder in {cache}: {error}.") from error
+    try:
+        yield folder / "audio.wav"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def decode_to_wav(path: Path, wav: Path) -> float:
