@@ -16,6 +16,7 @@ from transcrevai_desktop.core.streaming import (
     LocalAgreement,
     StreamingTranscriber,
     join_captions,
+    without_repeats,
 )
 from transcrevai_desktop.core.transcript import Word
 
@@ -303,3 +304,58 @@ def test_caption_events_join_as_whisper_spaced_them():
     assert join_captions([event((" quinta", 0, 1)), event(("-feira", 1, 2))]) == "quinta-feira"
     assert join_captions([event(("你好", 0, 1)), event(("世界", 1, 2))]) == "你好世界"
     assert join_captions([]) == ""
+
+
+def _spoken(text: str) -> list[Word]:
+    """Whisper-style words of ``text``, half a second each."""
+    return [Word(i / 2, i / 2 + 0.5, f" {word}") for i, word in enumerate(text.split())]
+
+
+def test_a_phrase_a_pass_repeats_in_a_loop_is_kept_once():
+    looped = _spoken(
+        "again. Until the resonant frequencies of the room. Until the resonant frequencies "
+        "of the room. until the resonant frequencies of the room reinforce themselves"
+    )
+    kept = without_repeats(looped)
+    assert "".join(texts(kept)).split() == (
+        [
+            "again.",
+            "Until",
+            "the",
+            "resonant",
+            "frequencies",
+            "of",
+            "the",
+            "room.",
+            "reinforce",
+            "themselves",
+        ]
+    )
+    assert kept[-1] is looped[-1] and kept[1] is looped[1]  # the first copy's timings stay
+
+
+@pytest.mark.parametrize(
+    "said", ["words words words words words", "I think I think that", "muito muito bom"]
+)
+def test_repeats_of_one_or_two_words_are_what_people_say(said):
+    assert without_repeats(_spoken(said)) == _spoken(said)
+
+
+def test_words_that_are_only_punctuation_are_never_committed():
+    """A pass that hears ". ." commits nothing of it, so the prompt of the next passes stays
+    clean (once in the prompt, such dots made every later pass answer with dots)."""
+    voice = decode_file(speech("pt_picovoice_leopard_test_pt").path)
+    pause = np.zeros(MODEL_RATE, np.float32)
+    audio = np.concatenate([voice, pause, voice, pause])  # two utterances: the second is prompted
+    prompts = []
+
+    def transcribe(window, language, prompt):
+        prompts.append(prompt)
+        return [Word(0.3, 0.7, " Uma"), Word(0.7, 1.0, " . ."), Word(1.0, 1.4, " raposa")], "pt", 1
+
+    events = []
+    _stream(StreamingTranscriber(transcribe, events.append, "pt"), audio)
+
+    committed = [e for e in events if e.kind == "committed"]
+    assert join_captions(committed) == "Uma raposa Uma raposa"
+    assert "Uma raposa" in prompts[-1] and not any("." in prompt for prompt in prompts)

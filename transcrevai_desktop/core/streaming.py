@@ -37,6 +37,8 @@ HARD_WINDOW = 25.0  # commit everything past this length (Whisper sees 30 s at m
 PROMPT_CHARS = 200
 MAX_BACKLOG = 30.0  # seconds of audio waiting for live captions; older audio skips them
 KEEP_WORDS = 200  # committed words remembered for overlap checks, trimming and the prompt
+REPEAT_WORDS = 3  # a run this long said twice in a row in one pass is a loop: kept once...
+MAX_REPEAT_WORDS = 30  # ...up to this long
 VAD_FRAME = 512
 VAD_THRESHOLD = 0.5
 _SENTENCE_END = (".", "?", "!", "…", "。")
@@ -79,6 +81,32 @@ def join_captions(events: Sequence[CaptionEvent]) -> str:
 
 def _key(word: Word) -> str:
     return normalise(word.text)
+
+
+def without_repeats(words: Sequence[Word]) -> list[Word]:
+    """A hypothesis with every run of ``REPEAT_WORDS`` or more words that is said again right
+    away kept once. Greedy passes over a short window, prompted with the words before it, fall
+    into loops of whole phrases ("until the resonant frequencies of the room. until the
+    resonant frequencies of the room."); the text anchor then commits every copy. A speaker's
+    real repeat ("it's not, it's not working") loses its echo in the captions only: the final
+    pass keeps it."""
+    kept: list[Word] = []
+    keys = [_key(w) for w in words]
+    kept_keys: list[str] = []
+    i = 0
+    while i < len(words):
+        longest = min(len(kept_keys), len(keys) - i, MAX_REPEAT_WORDS)
+        size = next(
+            (n for n in range(longest, REPEAT_WORDS - 1, -1) if keys[i : i + n] == kept_keys[-n:]),
+            0,
+        )
+        if size:
+            i += size
+            continue
+        kept.append(words[i])
+        kept_keys.append(keys[i])
+        i += 1
+    return kept
 
 
 class LocalAgreement:
@@ -287,7 +315,8 @@ class StreamingTranscriber:
             self.language = language
         return [
             Word(w.start + self._window_start, w.end + self._window_start, w.text, w.probability)
-            for w in words
+            for w in without_repeats(words)
+            if _key(w)  # a lone ". ." is no word, and in the prompt it breeds more of them
         ]
 
     def _pass(self) -> None:
