@@ -55,10 +55,10 @@ def decoded_blocks(path: Path) -> Iterator[np.ndarray]:
 
 def decode_file(path: Path) -> np.ndarray:
     """The whole of ``path`` as 16 kHz mono float32 in memory (for short files)."""
-    blocks = list(decoded_blocks(path))
-    if not blocks or not any(len(block) for block in blocks):
+    audio = np.concatenate([np.zeros(0, np.int16), *decoded_blocks(path)])
+    if not audio.size:
         raise UnreadableAudio(f"{path.name} holds no audio.")
-    return np.concatenate(blocks).astype(np.float32) / 32768.0
+    return audio.astype(np.float32) / 32768.0
 
 
 @contextlib.contextmanager

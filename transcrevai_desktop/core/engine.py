@@ -169,26 +169,23 @@ class Engine:
         self, path: Path, language: str | None, progress: Callable[[float], None] | None
     ) -> Transcript:
         segments: list[Segment] = []
-        detected = language or ""
-        with soundfile.SoundFile(path) as wav:
+        found = ""
+        with soundfile.SoundFile(path) as wav:  # ours: 16 kHz mono
             total = wav.frames / MODEL_RATE
             offset = 0
             while offset < wav.frames:
                 wav.seek(offset)
                 block = wav.read(int(FINAL_CHUNK_SECONDS * MODEL_RATE), dtype="float32")
-                if block.ndim > 1:
-                    block = block.mean(axis=1)
                 if offset + len(block) < wav.frames:
                     block = block[: _pause_near_end(block)]
                 part, found = self._decode(block, language, progress, offset / MODEL_RATE, total)
                 if part and language is None:  # a piece of silence does not pick the language
                     language = found
-                detected = language or found
                 segments += part
                 offset += len(block)
                 if progress is not None:
                     progress(offset / wav.frames)
-        return Transcript(detected, round(total, 3), segments)
+        return Transcript(language or found, round(total, 3), segments)
 
     def _decode(
         self,
