@@ -142,6 +142,19 @@ def library(tmp_path: Path) -> Path:
     return tmp_path / "library"
 
 
+@pytest.fixture
+def manager(library: Path, engine):
+    """A SessionManager on the shared engine. At teardown its sessions are discarded, so a test
+    that fails mid-way leaves no capture or final pass running into the next test."""
+    from transcrevai_desktop.core.session_manager import SessionManager
+
+    sessions = SessionManager(library_dir=library, engine=engine)
+    yield sessions
+    for session_id in sessions.get_all_session_ids():
+        if session := sessions.get_session(session_id):
+            session.discard()
+
+
 def race(workers: list, background, timeout: float = 120.0) -> list[BaseException]:
     """Start ``workers`` and ``background(stop)`` together; stop it when the workers end.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import subprocess
 import sys
@@ -79,9 +80,16 @@ def test_a_live_transcriber_that_cannot_keep_up_keeps_a_bounded_backlog():
     assert transcriber.backlog_seconds == 0
 
 
+def _live_rss_mib() -> float:
+    """The process's RSS once glibc has handed back the free memory it caches (malloc_trim):
+    the arenas of many busy threads fragment, and that noise is not a leak."""
+    ctypes.CDLL(None).malloc_trim(0)
+    return psutil.Process().memory_info().rss / 2**20
+
+
 @pytest.mark.slow
 def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
-    qtbot, engine, library, tmp_path, monkeypatch
+    qtbot, tmp_path, monkeypatch, manager
 ):
     """More than the CPU can caption live: six sessions each fed 5 minutes in 30 s."""
     clips = [speech(name) for name in ("en_jfk", "pt_picovoice_leopard_test_pt")]
@@ -93,26 +101,28 @@ def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
     session_module = sys.modules["transcrevai_desktop.core.session"]
     monkeypatch.setattr(session_module, "FileSource", partial(FileSource, speed=10.0))
 
-    process = psutil.Process()
-    manager = SessionManager(library_dir=library, engine=engine)
     sessions = [manager.get_session(manager.create_session()) for _ in range(6)]
     for session in sessions:  # each fake source holds its 5 minutes decoded (19 MiB)
         session.start(input_file=long_file, language="en")
     started, lag, rss = time.monotonic(), 0.0, []  # (seconds, MiB)
     while any(s.status == "recording" for s in sessions):
         qtbot.wait(200)
-        rss.append((time.monotonic() - started, process.memory_info().rss / 2**20))
+        rss.append((time.monotonic() - started, _live_rss_mib()))
         lag = max([lag, *(s.caption_lag for s in sessions)])
-    settled = [mib for seconds, mib in rss if seconds >= 8]  # from 80 s of audio on
-    third = len(settled) // 3
-    early, late = np.median(settled[third : 2 * third]), np.median(settled[2 * third :])
-    print(f"overload: RSS median {early:.0f} MiB mid-way, {late:.0f} MiB at the end, peak "
-          f"{max(settled):.0f} MiB; most behind {lag:.1f} s; captions skipped "
+    settled = [(seconds, mib) for seconds, mib in rss if seconds >= 8]  # from 80 s of audio on
+    early, late = (np.median(window, axis=0) for window in np.array_split(settled, 3)[::2])
+    # What keeping the audio (float32, as it flows from capture to the captions) would add
+    # between the two windows; a leak of it fails, allocator noise (a few MiB) passes.
+    kept_audio = len(sessions) * (late[0] - early[0]) * 10 * MODEL_RATE * 4 / 2**20
+    print(f"overload: RSS median {early[1]:.0f} MiB early, {late[1]:.0f} MiB at the end, peak "
+          f"{max(mib for _, mib in settled):.0f} MiB (keeping the audio would add "
+          f"{kept_audio:.0f} MiB); most behind {lag:.1f} s; captions skipped "
           f"{[round(s.captions_skipped) for s in sessions]} s")  # fmt: skip
     assert lag >= 3, "the captions fell behind (and the status bar says so)"
     assert any(s.captions_skipped > 0 for s in sessions)
     assert lag <= MAX_BACKLOG + 1
-    assert late - early < 30, "memory does not grow with the length of the recording"
+    growth = late[1] - early[1]
+    assert growth < kept_audio / 2, "memory does not grow with the length of the recording"
     for session in sessions:
         assert soundfile.info(session.files["audio"]).frames == len(audio), "no sample lost"
     kept, *others = sessions
@@ -127,14 +137,13 @@ def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
 
 @pytest.mark.slow
 def test_a_microphone_that_disappears_is_an_error_and_other_sessions_go_on(
-    qtbot, virtual_mic, engine, library
+    qtbot, virtual_mic, manager
 ):
     """PulseAudio suspends the microphone mid-recording, so its stream stops delivering (as a
     Bluetooth headset that drops out); the session says so, keeps its audio and can still be
     transcribed, while a second session goes on recording. (``pactl unload-module`` of the
     source would not do: PulseAudio moves the stream to the fallback source and it goes on.)"""
     clip = speech("en_jfk")
-    manager = SessionManager(library_dir=library, engine=engine)
     mic = manager.get_session(manager.create_session())
     other = manager.get_session(manager.create_session())
     statuses = []

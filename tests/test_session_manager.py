@@ -17,11 +17,6 @@ from transcrevai_desktop.core.session import Session, SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
 
 
-@pytest.fixture
-def manager(library: Path, engine) -> SessionManager:
-    return SessionManager(library_dir=library, engine=engine)
-
-
 def _metadata(folder: Path) -> dict:
     return json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
 

@@ -11,7 +11,6 @@ import soundfile
 from tests.conftest import speech, wer
 from transcrevai_desktop.core.capture import FileSource
 from transcrevai_desktop.core.errors import DeviceLost
-from transcrevai_desktop.core.session_manager import SessionManager
 
 # Live WER bound for the 8-word Portuguese clip: one misheard word can come out as three
 # ("nenhum" → "ninho em um", 0.375), a mishearing the live passes make now and then on a busy
@@ -31,9 +30,8 @@ def _wait_status(qtbot, statuses: _Statuses, status: str, timeout: int = 120_000
     qtbot.waitUntil(lambda: statuses[-1:] == [status], timeout=timeout)
 
 
-def test_session_records_the_virtual_microphone(qtbot, virtual_mic, engine, library):
+def test_session_records_the_virtual_microphone(qtbot, virtual_mic, manager):
     clip = speech("pt_picovoice_leopard_test_pt")
-    manager = SessionManager(library_dir=library, engine=engine)
     session = manager.get_session(manager.create_session())
     statuses, captions = _Statuses(session), []
     session.caption.connect(captions.append)
@@ -51,9 +49,8 @@ def test_session_records_the_virtual_microphone(qtbot, virtual_mic, engine, libr
     assert manager.get_active_session_count() == 1
 
 
-def test_two_sessions_record_at_once_with_their_own_captions(qtbot, engine, library):
+def test_two_sessions_record_at_once_with_their_own_captions(qtbot, manager):
     english, portuguese = speech("en_jfk"), speech("pt_picovoice_leopard_test_pt")
-    manager = SessionManager(library_dir=library, engine=engine)
     first = manager.get_session(manager.create_session())
     second = manager.get_session(manager.create_session())
     first_statuses, second_statuses = _Statuses(first), _Statuses(second)
@@ -85,11 +82,10 @@ class _Unplugged:
         )
 
 
-def test_device_lost_is_an_error_that_keeps_the_audio(qtbot, engine, library, monkeypatch):
+def test_device_lost_is_an_error_that_keeps_the_audio(qtbot, monkeypatch, manager):
     clip = speech("en_jfk")
     session_module = sys.modules["transcrevai_desktop.core.session"]
     monkeypatch.setattr(session_module, "FileSource", _DyingSource)
-    manager = SessionManager(library_dir=library, engine=engine)
     session = manager.get_session(manager.create_session())
     statuses = _Statuses(session)
     session.start(input_file=clip.path)
@@ -99,9 +95,8 @@ def test_device_lost_is_an_error_that_keeps_the_audio(qtbot, engine, library, mo
     assert json.loads(session.files["metadata"].read_text())["status"] == "error"
 
 
-def test_delete_while_recording_stops_and_keeps_files_unless_asked(qtbot, engine, library):
+def test_delete_while_recording_stops_and_keeps_files_unless_asked(qtbot, library, manager):
     clip = speech("en_jfk")
-    manager = SessionManager(library_dir=library, engine=engine)
     kept_id, gone_id = manager.create_session(), manager.create_session()
     kept, gone = manager.get_session(kept_id), manager.get_session(gone_id)
     kept.start(input_file=clip.path)
