@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import speech, wer
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.hallucinations import in_foreign_script
 from transcrevai_desktop.core.streaming import (
     KEEP_WORDS,
     CaptionEvent,
@@ -359,3 +360,30 @@ def test_words_that_are_only_punctuation_are_never_committed():
     committed = [e for e in events if e.kind == "committed"]
     assert join_captions(committed) == "Uma raposa Uma raposa"
     assert "Uma raposa" in prompts[-1] and not any("." in prompt for prompt in prompts)
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("en", "Ask not"), ("pt", "Ask not"), ("zh", "Ask not 爬的?"), (None, "Ask not 爬的?")],
+)
+def test_a_word_in_a_script_the_language_does_not_use_is_not_captioned(language, shown):
+    """A pass that loses its way answers "爬的?" in an English session; Chinese keeps it, and
+    so does auto-detect until a language is picked."""
+    voice = decode_file(speech("en_jfk").path)[: 3 * MODEL_RATE]
+    audio = np.concatenate([voice, np.zeros(MODEL_RATE, np.float32)])
+
+    def transcribe(window, forced, prompt):
+        return [Word(0.3, 0.7, " Ask"), Word(0.7, 1.0, " not"), Word(1.0, 1.4, " 爬的?")], "en", 0
+
+    events = []
+    _stream(StreamingTranscriber(transcribe, events.append, language), audio)
+
+    assert join_captions([e for e in events if e.kind == "committed"]) == shown
+
+
+@pytest.mark.parametrize(
+    "text", ["Ação", "1ª", "2º", "Tiếng Việt", "İstanbul", "ĳ", "(café)", "x²", "—"]
+)
+def test_latin_letters_of_every_kind_are_not_foreign(text):
+    assert not in_foreign_script(text, "pt")
+    assert in_foreign_script(f"{text} Ωμέγα", "en") and in_foreign_script("Привет", "pt")

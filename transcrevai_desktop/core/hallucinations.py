@@ -44,6 +44,24 @@ def is_loop(text: str, times: int = 4) -> bool:
     return False
 
 
+# Whisper languages written in the Latin script (a word in any other script is foreign to them);
+# a language not listed here is never filtered, so a missing entry costs nothing.
+_LATIN_SCRIPT = (
+    "af az br bs ca cs cy da de en es et eu fi fo fr gl ha haw hr ht hu id is it jw la lb ln lt "
+    "lv mg mi ms mt nl nn no oc pl pt ro sk sl sn so sq su sv sw tl tr vi yo"
+)
+_LATIN_SCRIPT_LANGUAGES = frozenset(_LATIN_SCRIPT.split())
+
+
+def in_foreign_script(text: str, language: str | None) -> bool:
+    """True when ``text`` has a letter beyond the Latin script (Greek and up, but for the Latin
+    letters of Vietnamese) and ``language`` is written in Latin script: a greedy pass that loses
+    its way on a window cut mid-word can answer "爬的?" in an English session."""
+    if language not in _LATIN_SCRIPT_LANGUAGES:
+        return False
+    return any(ch.isalpha() and ord(ch) >= 0x370 and not 0x1E00 <= ord(ch) <= 0x1EFF for ch in text)
+
+
 DOUBTED_SPEECH = 0.2  # no_speech_prob above which the model itself doubts a segment
 SURE_LOOP_REPEATS = 8  # people repeat a word four or five times ("words words words words")
 

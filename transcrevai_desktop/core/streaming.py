@@ -21,7 +21,7 @@ from typing import Literal
 import numpy as np
 
 from transcrevai_desktop.core.devices import MODEL_RATE
-from transcrevai_desktop.core.hallucinations import normalise
+from transcrevai_desktop.core.hallucinations import in_foreign_script, normalise
 from transcrevai_desktop.core.transcript import Word
 
 log = logging.getLogger(__name__)
@@ -316,7 +316,8 @@ class StreamingTranscriber:
         return [
             Word(w.start + self._window_start, w.end + self._window_start, w.text, w.probability)
             for w in without_repeats(words)
-            if _key(w)  # a lone ". ." is no word, and in the prompt it breeds more of them
+            # a lone ". ." is no word, and in the prompt it breeds more of them
+            if _key(w) and not in_foreign_script(w.text, self.language)
         ]
 
     def _pass(self) -> None:
