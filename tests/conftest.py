@@ -9,6 +9,7 @@ device. Without ``pulseaudio`` installed the microphone tests skip, unless
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 import pytest
 
 from benchmarks.wer import wer  # noqa: F401  (the tests import it from here)
@@ -97,6 +99,13 @@ def speech(name: str) -> Clip:
             reference = (folder / f"{name}.txt").read_text(encoding="utf-8")
             return Clip(matches[0], reference, "pt" if name.startswith("pt") else "en")
     pytest.skip(f"speech clip {name} is not available (../shared/speech is absent)")
+
+
+def live_rss_mib() -> float:
+    """The process's RSS once glibc has handed back the free memory it caches (malloc_trim):
+    memory in use, not the free buffers of busy threads' arenas."""
+    ctypes.CDLL(None).malloc_trim(0)
+    return psutil.Process().memory_info().rss / 2**20
 
 
 class VirtualMic:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
 import subprocess
 import sys
@@ -10,11 +9,10 @@ import time
 from functools import partial
 
 import numpy as np
-import psutil
 import pytest
 import soundfile
 
-from tests.conftest import speech, wer
+from tests.conftest import live_rss_mib, speech, wer
 from transcrevai_desktop.core.capture import FileSource
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
@@ -80,13 +78,6 @@ def test_a_live_transcriber_that_cannot_keep_up_keeps_a_bounded_backlog():
     assert transcriber.backlog_seconds == 0
 
 
-def _live_rss_mib() -> float:
-    """The process's RSS once glibc has handed back the free memory it caches (malloc_trim):
-    the arenas of many busy threads fragment, and that noise is not a leak."""
-    ctypes.CDLL(None).malloc_trim(0)
-    return psutil.Process().memory_info().rss / 2**20
-
-
 @pytest.mark.slow
 def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
     qtbot, tmp_path, monkeypatch, manager
@@ -107,7 +98,7 @@ def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
     started, lag, rss = time.monotonic(), 0.0, []  # (seconds, MiB)
     while any(s.status == "recording" for s in sessions):
         qtbot.wait(200)
-        rss.append((time.monotonic() - started, _live_rss_mib()))
+        rss.append((time.monotonic() - started, live_rss_mib()))
         lag = max([lag, *(s.caption_lag for s in sessions)])
     settled = [(seconds, mib) for seconds, mib in rss if seconds >= 8]  # from 80 s of audio on
     first, _, last = np.array_split(np.array(settled), 3)

@@ -25,6 +25,7 @@ from PySide6.QtCore import QRunnable, QThreadPool
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import StorageError
 from transcrevai_desktop.core.hallucinations import is_hallucination
+from transcrevai_desktop.core.memory import release_free_memory
 from transcrevai_desktop.core.models import BUNDLED_MODEL, MODELS, ModelRegistry
 from transcrevai_desktop.core.short_context import FULL_CONTEXT_FRAMES, ShortContextWhisper
 from transcrevai_desktop.core.streaming import StreamingTranscriber
@@ -159,11 +160,14 @@ class Engine:
         cut in the longest pause near each chunk's end, so memory does not grow with the
         length of a meeting. Without ``language``, the first piece with speech picks the
         language for the rest.
-        ``StorageError`` if the file cannot be read."""
+        ``StorageError`` if the file cannot be read. The memory the pass freed is handed
+        back to the system when it ends."""
         try:
             return self._transcribe_wav(path, language, progress)
         except (OSError, soundfile.SoundFileError) as error:
             raise StorageError(f"The recording {path} cannot be read: {error}.") from error
+        finally:
+            release_free_memory()
 
     def _transcribe_wav(
         self, path: Path, language: str | None, progress: Callable[[float], None] | None
