@@ -56,12 +56,14 @@ def test_a_piece_is_cut_in_the_middle_of_its_last_pause():
 @pytest.mark.slow
 def test_a_final_pass_hands_the_memory_it_freed_back(engine, tmp_path):
     """glibc keeps what a pass frees for reuse: after a final pass over 100 s the process held
-    about 190 MiB more than before it, which an idle app would sit on until it quits."""
+    120-190 MiB more than before it (a warm model: -30 to +30 MiB with the hand-back), which an
+    idle app would sit on until it quits."""
     clip = speech("en_lucier_sitting_in_a_room")
     path = tmp_path / "audio.wav"
     soundfile.write(path, decode_file(clip.path), MODEL_RATE, subtype="PCM_16")
+    engine.transcribe_recording(path, "en")  # the model's first pass keeps ~80 MiB of buffers
     before = live_rss_mib()
     transcript = engine.transcribe_recording(path, "en")
     after = psutil.Process().memory_info().rss / 2**20
     assert wer(clip.reference, transcript.text) < 0.1
-    assert after - before < 100, f"{before:.0f} MiB before the pass, {after:.0f} MiB after"
+    assert after - before < 75, f"{before:.0f} MiB before the pass, {after:.0f} MiB after"

@@ -22,7 +22,7 @@ def release_free_memory() -> None:
     """Return to the system the heap memory the C library keeps after it is freed.
 
     glibc keeps freed memory in per-thread arenas for reuse: after a final pass over a
-    100-second recording the process held 170-190 MiB more than before it (about 290 MiB
+    100-second recording the process held 120-190 MiB more than before it (about 290 MiB
     after ten minutes), memory an idle app would sit on until it quits. ``malloc_trim`` hands it
     back in a few milliseconds. A no-op where the C library has no ``malloc_trim``.
     """
