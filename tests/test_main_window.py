@@ -379,10 +379,10 @@ def test_file_show_in_folder_opens_the_current_session_folder(window, file_manag
 
 def test_status_bar_shows_sessions_model_cpu_and_lag(qtbot, window, virtual_mic, monkeypatch):
     status = window.status_info
-    assert "0 tab(s), 0 recording" in status.text() and "Model: base (int8)" in status.text()
+    assert "0 tabs, 0 recording" in status.text() and "Model: base (int8)" in status.text()
     tab = _new_tab(window, virtual_mic.device, "en")
     tab.record()
-    qtbot.waitUntil(lambda: "1 recording" in status.text() and "CPU" in status.text())
+    qtbot.waitUntil(lambda: "1 tab, 1 recording" in status.text() and "CPU" in status.text())
     monkeypatch.setattr(type(tab.session), "caption_lag", property(lambda self: 12.4))
     qtbot.waitUntil(lambda: "Captions 12 s behind (the recording is safe)" in status.text())
     tab.stop()

@@ -426,7 +426,8 @@ class MainWindow(QMainWindow):
         recording = [s for s in sessions if s.status in CAPTURING]
         for session in recording:
             self.library.show_duration(session.id, session.recorded_seconds)
-        parts = [f"{len(sessions)} tab(s), {len(recording)} recording", model_text]
+        tabs = f"{len(sessions)} tab" + ("" if len(sessions) == 1 else "s")
+        parts = [f"{tabs}, {len(recording)} recording", model_text]
         cpu = psutil.cpu_percent()
         if any(s.status in BUSY for s in sessions) or cpu >= CPU_BUSY_PERCENT:
             parts.append(f"CPU {cpu:.0f} %")
