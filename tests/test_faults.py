@@ -78,6 +78,21 @@ def test_a_live_transcriber_that_cannot_keep_up_keeps_a_bounded_backlog():
     assert transcriber.backlog_seconds == 0
 
 
+def test_a_stop_with_the_captions_far_behind_leaves_their_backlog_to_the_final_pass():
+    """Stopped while 22 s of speech wait for the captions: the live transcriber closes at once
+    (the final pass, which starts after it, covers that audio) instead of transcribing it."""
+    speech_audio = decode_file(speech("en_jfk").path)
+    heard = []
+    transcriber = StreamingTranscriber(
+        lambda audio, *_: heard.append(len(audio)) or ([], "en", 1.0), lambda _: None, "en"
+    )
+    transcriber.feed(np.concatenate([speech_audio, speech_audio]))
+    transcriber.close()
+    transcriber.step()
+    assert transcriber.closed and heard == []
+    assert transcriber.skipped_seconds == pytest.approx(2 * len(speech_audio) / MODEL_RATE)
+
+
 @pytest.mark.slow
 def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
     qtbot, tmp_path, monkeypatch, manager
@@ -119,8 +134,8 @@ def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
     for session in sessions:
         assert soundfile.info(session.files["audio"]).frames == len(audio), "no sample lost"
     kept, *others = sessions
-    for session in others:
-        session.close()
+    for session in others:  # deleted: their final passes stop, so the kept one runs alone
+        manager.delete_session(session.id, delete_files=True)
     qtbot.waitUntil(lambda: kept.status == "complete", timeout=300_000)
     assert "fellow americans" in kept.files["transcript"].read_text().lower()
 

@@ -6,10 +6,14 @@ import json
 import queue
 import sys
 
+import numpy as np
+import pytest
 import soundfile
 
 from tests.conftest import speech, wer
 from transcrevai_desktop.core.capture import FileSource
+from transcrevai_desktop.core.decoding import decode_file
+from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import DeviceLost
 
 # Live WER bound for the 8-word Portuguese clip: one misheard word can come out as three
@@ -108,3 +112,22 @@ def test_delete_while_recording_stops_and_keeps_files_unless_asked(qtbot, librar
     assert soundfile.info(kept.files["audio"]).duration > 1
     assert not (library / gone_id).exists()
     assert manager.get_all_session_ids() == []
+
+
+@pytest.mark.slow
+def test_deleting_a_session_stops_its_final_pass(qtbot, engine, manager, tmp_path):
+    """Deleting a long meeting while it is being transcribed frees the CPU at once: the final
+    pass stops at its next segment, writes nothing, and does not recreate the folder."""
+    audio = np.tile(decode_file(speech("en_jfk").path), 20)  # 3.7 minutes
+    long_file = tmp_path / "meeting.wav"
+    soundfile.write(long_file, audio, MODEL_RATE, subtype="PCM_16")
+    session = manager.get_session(manager.create_session())
+    progress: list[float] = []
+    session.progress.connect(progress.append)
+    session.transcribe_file(long_file, "en")
+    qtbot.waitUntil(lambda: max(progress, default=0) > 0.05, timeout=60_000)
+
+    manager.delete_session(session.id, delete_files=True)
+    qtbot.waitUntil(lambda: engine.pool.activeThreadCount() == 0, timeout=120_000)
+    assert max(progress) < 0.5, "the pass stopped soon after the delete"
+    assert session.status == "processing" and not session.folder.exists()

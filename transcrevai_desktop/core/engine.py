@@ -23,7 +23,7 @@ import soundfile
 from PySide6.QtCore import QRunnable, QThreadPool
 
 from transcrevai_desktop.core.devices import MODEL_RATE
-from transcrevai_desktop.core.errors import StorageError
+from transcrevai_desktop.core.errors import StorageError, TranscriptionCancelled
 from transcrevai_desktop.core.hallucinations import is_hallucination
 from transcrevai_desktop.core.memory import release_free_memory
 from transcrevai_desktop.core.models import BUNDLED_MODEL, MODELS, ModelRegistry
@@ -155,22 +155,28 @@ class Engine:
         path: Path,
         language: str | None = None,
         progress: Callable[[float], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
     ) -> Transcript:
         """The final pass over a recording's .wav, read ``FINAL_CHUNK_SECONDS`` at a time and
         cut in the longest pause near each chunk's end, so memory does not grow with the
         length of a meeting. Without ``language``, the first piece with speech picks the
         language for the rest.
-        ``StorageError`` if the file cannot be read. The memory the pass freed is handed
-        back to the system when it ends."""
+        ``StorageError`` if the file cannot be read; ``TranscriptionCancelled`` within a
+        segment of ``cancelled()`` turning true. The memory the pass freed is handed back to
+        the system when it ends."""
         try:
-            return self._transcribe_wav(path, language, progress)
+            return self._transcribe_wav(path, language, progress, cancelled)
         except (OSError, soundfile.SoundFileError) as error:
             raise StorageError(f"The recording {path} cannot be read: {error}.") from error
         finally:
             release_free_memory()
 
     def _transcribe_wav(
-        self, path: Path, language: str | None, progress: Callable[[float], None] | None
+        self,
+        path: Path,
+        language: str | None,
+        progress: Callable[[float], None] | None,
+        cancelled: Callable[[], bool],
     ) -> Transcript:
         segments: list[Segment] = []
         found = ""
@@ -182,7 +188,9 @@ class Engine:
                 block = wav.read(int(FINAL_CHUNK_SECONDS * MODEL_RATE), dtype="float32")
                 if offset + len(block) < wav.frames:
                     block = block[: _pause_near_end(block)]
-                part, found = self._decode(block, language, progress, offset / MODEL_RATE, total)
+                part, found = self._decode(
+                    block, language, progress, offset / MODEL_RATE, total, cancelled
+                )
                 if part and language is None:  # a piece of silence does not pick the language
                     language = found
                 segments += part
@@ -198,6 +206,7 @@ class Engine:
         progress: Callable[[float], None] | None,
         offset: float,
         total: float,
+        cancelled: Callable[[], bool],
     ) -> tuple[list[Segment], str]:
         """Final-pass segments of ``audio``, which starts ``offset`` seconds into ``total``."""
         segments, info = self.model().transcribe(
@@ -211,6 +220,8 @@ class Engine:
         )
         collected = []
         for segment in segments:
+            if cancelled():
+                raise TranscriptionCancelled
             collected.append(segment)
             if progress is not None and total > 0:
                 progress(min(1.0, (offset + segment.end) / total))

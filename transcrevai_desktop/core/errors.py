@@ -32,3 +32,8 @@ class UnreadableAudio(TranscrevaiError):
 
 class StorageError(TranscrevaiError):
     """A file or folder could not be written (disk full, read-only, no permission)."""
+
+
+class TranscriptionCancelled(Exception):
+    """Not a failure: whoever started a transcription asked it to stop (its session was
+    deleted). Nothing is shown to the user."""

@@ -15,7 +15,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from transcrevai_desktop.core.capture import FileSource, MicrophoneSource
 from transcrevai_desktop.core.decoding import decode_to_wav
 from transcrevai_desktop.core.engine import Engine
-from transcrevai_desktop.core.errors import StorageError, TranscrevaiError
+from transcrevai_desktop.core.errors import (
+    StorageError,
+    TranscrevaiError,
+    TranscriptionCancelled,
+)
 from transcrevai_desktop.core.exporters import FORMATS, write_transcript
 from transcrevai_desktop.core.files import atomic_copy, atomic_write_text
 from transcrevai_desktop.core.library import (
@@ -310,7 +314,8 @@ class Session(QObject):
 
     def discard(self) -> None:
         """Stop for good before the session's files are deleted: capture stops, and a final
-        pass under way writes nothing (it would recreate the folder)."""
+        pass under way stops at its next segment and writes nothing (it would recreate the
+        folder), so deleting a long meeting frees the CPU at once."""
         with self._lock:
             self._discarded = True
         self.close()
@@ -356,7 +361,10 @@ class Session(QObject):
             return
         try:
             transcript = self.engine.transcribe_recording(
-                self.files["audio"], self.language, progress=self.progress.emit
+                self.files["audio"],
+                self.language,
+                progress=self.progress.emit,
+                cancelled=lambda: self._discarded,
             )
             for fmt in FINAL_FORMATS:
                 path = self.folder / f"{TRANSCRIPT_STEM}.{fmt}"
@@ -367,6 +375,8 @@ class Session(QObject):
             self.detected_language = transcript.language
             self._transcript = transcript
             self._set_status(SessionStatus.COMPLETE)
+        except TranscriptionCancelled:
+            log.info("Final pass of %s stopped: the session was deleted", self.id)
         except TranscrevaiError as error:
             self._set_status(SessionStatus.ERROR, str(error))
         except Exception as error:

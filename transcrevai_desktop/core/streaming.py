@@ -36,6 +36,7 @@ MAX_WINDOW = 15.0  # trim at the last committed word past this length
 HARD_WINDOW = 25.0  # commit everything past this length (Whisper sees 30 s at most)
 PROMPT_CHARS = 200
 MAX_BACKLOG = 30.0  # seconds of audio waiting for live captions; older audio skips them
+CLOSE_BACKLOG = 5.0  # more than this waiting at a stop is left to the final pass
 KEEP_WORDS = 200  # committed words remembered for overlap checks, trimming and the prompt
 REPEAT_WORDS = 3  # a run this long said twice in a row in one pass is a loop: kept once...
 MAX_REPEAT_WORDS = 30  # ...up to this long
@@ -273,11 +274,17 @@ class StreamingTranscriber:
             return self._incoming_samples / MODEL_RATE
 
     def step(self) -> None:
+        """One pass over the new audio, or the close. Closing with more than
+        ``CLOSE_BACKLOG`` seconds not yet looked at (the captions fell behind), that audio
+        skips the captions: transcribing it would only delay the final pass, which covers it."""
         with self._lock:
             incoming, self._incoming, self._incoming_samples = self._incoming, [], 0
             skipped, self._skipped_samples = self._skipped_samples, 0
             self._pending_since = None
             closing = self._closing
+        if closing and sum(map(len, incoming)) > CLOSE_BACKLOG * MODEL_RATE:
+            skipped += sum(map(len, incoming))
+            incoming = []
         if skipped:
             self._skip(skipped / MODEL_RATE)
         if incoming:
