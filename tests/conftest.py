@@ -9,7 +9,6 @@ device. Without ``pulseaudio`` installed the microphone tests skip, unless
 
 from __future__ import annotations
 
-import ctypes
 import os
 import shutil
 import subprocess
@@ -101,11 +100,18 @@ def speech(name: str) -> Clip:
     pytest.skip(f"speech clip {name} is not available (../shared/speech is absent)")
 
 
-def live_rss_mib() -> float:
-    """The process's RSS once glibc has handed back the free memory it caches (malloc_trim):
-    memory in use, not the free buffers of busy threads' arenas."""
-    ctypes.CDLL(None).malloc_trim(0)
+def rss_mib() -> float:
+    """The process's resident memory, MiB."""
     return psutil.Process().memory_info().rss / 2**20
+
+
+def live_rss_mib() -> float:
+    """The process's RSS once the C library has handed back the free memory it caches: memory
+    in use, not the free buffers of busy threads' arenas."""
+    from transcrevai_desktop.core.memory import release_free_memory
+
+    release_free_memory()
+    return rss_mib()
 
 
 class VirtualMic:

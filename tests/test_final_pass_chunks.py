@@ -5,11 +5,10 @@ from __future__ import annotations
 from itertools import pairwise
 
 import numpy as np
-import psutil
 import pytest
 import soundfile
 
-from tests.conftest import live_rss_mib, speech, wer
+from tests.conftest import live_rss_mib, rss_mib, speech, wer
 from transcrevai_desktop.core import engine as engine_module
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
@@ -64,6 +63,6 @@ def test_a_final_pass_hands_the_memory_it_freed_back(engine, tmp_path):
     engine.transcribe_recording(path, "en")  # the model's first pass keeps ~80 MiB of buffers
     before = live_rss_mib()
     transcript = engine.transcribe_recording(path, "en")
-    after = psutil.Process().memory_info().rss / 2**20
+    after = rss_mib()
     assert wer(clip.reference, transcript.text) < 0.1
     assert after - before < 75, f"{before:.0f} MiB before the pass, {after:.0f} MiB after"

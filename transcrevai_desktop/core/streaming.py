@@ -278,13 +278,13 @@ class StreamingTranscriber:
         ``CLOSE_BACKLOG`` seconds not yet looked at (the captions fell behind), that audio
         skips the captions: transcribing it would only delay the final pass, which covers it."""
         with self._lock:
-            incoming, self._incoming, self._incoming_samples = self._incoming, [], 0
+            incoming, pending = self._incoming, self._incoming_samples
+            self._incoming, self._incoming_samples = [], 0
             skipped, self._skipped_samples = self._skipped_samples, 0
             self._pending_since = None
             closing = self._closing
-        if closing and sum(map(len, incoming)) > CLOSE_BACKLOG * MODEL_RATE:
-            skipped += sum(map(len, incoming))
-            incoming = []
+        if closing and pending > CLOSE_BACKLOG * MODEL_RATE:
+            skipped, incoming = skipped + pending, []
         if skipped:
             self._skip(skipped / MODEL_RATE)
         if incoming:
