@@ -13,17 +13,29 @@ from __future__ import annotations
 import argparse
 import logging
 
-from benchmarks import common, concurrency, final_pass, live, memory, startup
+from benchmarks import common, concurrency, final_pass, live, memory, peer, startup, vocabulary
 
-BENCHMARKS = ("live", "concurrency", "memory", "final", "startup")
+BENCHMARKS = ("live", "peer", "concurrency", "memory", "final", "startup", "vocabulary")
 
 
 def _run(name: str, args: argparse.Namespace) -> str:
     if name == "live":
-        contexts = args.live_context or [common.EngineSettings().live_context, 30.0]
-        variants = [live.Variant(f"context {c:g} s", {"live_context": c}) for c in contexts]
+        variants = [
+            live.Variant("app", {}),
+            live.Variant("revision prompted", {"revision_prompt": True}),
+        ]
+        variants += [
+            live.Variant(f"context {c:g} s", {"live_context": c}) for c in args.live_context or ()
+        ]
         return live.run(args.clips, args.runs, variants)
-    module = {"concurrency": concurrency, "memory": memory, "final": final_pass}.get(name, startup)
+    if name == "peer":  # the same clips and definitions as live, right after it
+        return peer.run(args.clips, args.runs)
+    module = {
+        "concurrency": concurrency,
+        "memory": memory,
+        "final": final_pass,
+        "vocabulary": vocabulary,
+    }.get(name, startup)
     return module.run(args.runs)
 
 
@@ -39,8 +51,8 @@ def main() -> int:
         type=float,
         nargs="+",
         default=None,
-        help="live encoder contexts in seconds: the first is measured on every clip, the "
-        "others on the short clips as baselines (default: the app's, then 30)",
+        help="also measure the live captions with these encoder contexts, in seconds (30: "
+        "Whisper's own)",
     )
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)

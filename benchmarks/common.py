@@ -73,7 +73,11 @@ class SessionRun:
 
     clip: Clip
     latencies: list[float] = field(default_factory=list)  # per committed word, seconds
-    live_text: str = ""
+    revision_latencies: list[float] = field(default_factory=list)  # per revision, from its end
+    live_text: str = ""  # committed, as it came
+    revised_text: str = ""  # as shown once revisions came
+    revisions: int = 0
+    stretches: int = 0  # stretches of committed speech (each may be revised once)
     final_text: str = ""
     status: str = ""
     recorded_samples: int = 0
@@ -139,7 +143,13 @@ def record(engine: Engine, batch: Sequence[Clip]) -> Recording:
                 for event in session.committed
                 for word in event.words
             ]
+            run.revision_latencies = [
+                event.emitted_at - (origin + event.end) for event in session.revisions.values()
+            ]
+            run.revisions = len(session.revisions)
+            run.stretches = len({event.utterance for event in session.committed})
             run.live_text = session.committed_text
+            run.revised_text = session.caption_text
             transcript = session.folder / "transcript.txt"
             run.final_text = transcript.read_text(encoding="utf-8") if transcript.exists() else ""
             run.recorded_samples = soundfile.info(session.files["audio"]).frames

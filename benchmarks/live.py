@@ -2,11 +2,12 @@
 
 Each clip is fed alone through the live pipeline at real-time pace (``Session.start(input_file=)``,
 the path ``transcrevai record --input`` takes), RUNS times. Latency of a committed word = when it
-was emitted − the audio time its word ended, both from the first captured sample. Accuracy: WER
-(and CER for Portuguese) of the live committed text and of the final-pass .txt, beside plain
-faster-whisper ``transcribe()`` on the same file with the final pass's model and settings, and
-with faster-whisper's defaults. The live settings under test (the app's, and a baseline such as
-Whisper's full 30 s encoder context) are measured in the same run.
+was emitted − the audio time its word ended, both from the first captured sample; latency of a
+revision = when it was emitted − the audio time its utterance ended. Accuracy: WER (and CER for
+Portuguese) of the committed live text as it came, of the live text once revised, and of the
+final-pass .txt, beside plain faster-whisper ``transcribe()`` on the same file with the final
+pass's options. The variants (the app's settings, and others such as a revision prompt or
+Whisper's full 30 s live context) are measured in the same run.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from dataclasses import dataclass
 from benchmarks import common
 from benchmarks.wer import cer, wer
 
-BASELINE_CLIPS_MAX_SECONDS = 30.0  # the baseline runs on the short clips only (time)
-
 
 @dataclass
 class Variant:
@@ -27,101 +26,116 @@ class Variant:
     settings: dict[str, object]
 
 
-def offline_texts(clip: common.Clip, engine) -> dict[str, str]:
-    """Plain faster-whisper on the clip: with the final pass's settings, and its defaults."""
+def offline_text(clip: common.Clip, engine) -> str:
+    """Plain faster-whisper on the clip, with the final pass's options."""
     from faster_whisper import decode_audio
 
-    audio = decode_audio(str(clip.path))
-    model, ours = engine.model(), engine.settings
-    same = model.transcribe(
-        audio,
+    segments, _ = engine.model().transcribe(
+        decode_audio(str(clip.path)),
         language=clip.language,
-        beam_size=ours.final_beam_size,
         vad_filter=True,
-        word_timestamps=True,
-        condition_on_previous_text=False,
-        hallucination_silence_threshold=2.0,
-    )[0]
-    defaults = model.transcribe(audio, language=clip.language)[0]
-    return {
-        "same": " ".join(s.text for s in same),
-        "defaults": " ".join(s.text for s in defaults),
-    }
+        **engine.settings.final_options(),
+    )
+    return " ".join(s.text for s in segments)
+
+
+def _mean(values: Sequence[float]) -> str:
+    return f"{100 * statistics.mean(values):.1f}"
 
 
 def run(clip_names: Sequence[str], runs: int, variants: Sequence[Variant]) -> str:
     all_clips = common.clips(clip_names)
     latency_rows, accuracy_rows, summary_rows = [], [], []
-    offline: dict[str, dict[str, str]] = {}
+    offline: dict[str, str] = {}
+    as_written: dict[str, list[float]] = {"committed": [], "revised": [], "final": []}
     for variant in variants:
         engine = common.engine(**variant.settings)
-        chosen = (
-            all_clips
-            if variant is variants[0]
-            else [clip for clip in all_clips if clip.duration <= BASELINE_CLIPS_MAX_SECONDS]
-        )
-        everything: list[float] = []
-        live_wers, final_wers = [], []
-        for clip in chosen:
+        words: list[float] = []
+        revisions: list[float] = []
+        means: dict[str, list[float]] = {"committed": [], "revised": [], "final": []}
+        for clip in all_clips:
             results = [common.record(engine, [clip]).sessions[0] for _ in range(runs)]
             medians = [statistics.median(r.latencies) for r in results if r.latencies]
-            p90s = [common.percentile(r.latencies, 90) for r in results if r.latencies]
-            everything += [lat for r in results for lat in r.latencies]
+            revised_medians = [
+                statistics.median(r.revision_latencies) for r in results if r.revision_latencies
+            ]
+            words += [lat for r in results for lat in r.latencies]
+            revisions += [lat for r in results for lat in r.revision_latencies]
             latency_rows.append([
                 clip.name, variant.label, len(results[0].latencies),
-                common.spread(medians) if medians else "–", common.spread(p90s) if p90s else "–",
+                common.spread(medians) if medians else "–",
+                common.spread([common.percentile(r.latencies, 90) for r in results if r.latencies])
+                if medians else "–",
+                results[0].revisions,
+                common.spread(revised_medians) if revised_medians else "–",
             ])  # fmt: skip
-            live = [wer(clip.reference, r.live_text) for r in results]
-            final = [wer(clip.reference, r.final_text) for r in results]
-            live_wers.append(statistics.median(live))
-            final_wers.append(statistics.median(final))
-            if clip.name not in offline:
-                offline[clip.name] = offline_texts(clip, engine)
-            texts = offline[clip.name]
-            row = [
-                clip.name, variant.label, common.spread(live, 1, 100), common.spread(final, 1, 100),
-                f"{100 * wer(clip.reference, texts['same']):.1f}",
-                f"{100 * wer(clip.reference, texts['defaults']):.1f}",
-            ]  # fmt: skip
-            if clip.language == "pt":
-                live_cer = [cer(clip.reference, r.live_text) for r in results]
-                row.append(
-                    f"{common.spread(live_cer, 1, 100)} / "
-                    f"{100 * cer(clip.reference, results[0].final_text):.1f} / "
-                    f"{100 * cer(clip.reference, texts['same']):.1f}"
+            language = clip.language
+            scores = {
+                kind: [wer(clip.reference, getattr(r, attr), language=language) for r in results]
+                for kind, attr in (
+                    ("committed", "live_text"), ("revised", "revised_text"), ("final", "final_text")
                 )
+            }  # fmt: skip
+            for kind, values in scores.items():
+                means[kind].append(statistics.median(values))
+            if variant is variants[0]:
+                for kind, attr in (
+                    ("committed", "live_text"), ("revised", "revised_text"), ("final", "final_text")
+                ):  # fmt: skip
+                    as_written[kind].append(wer(clip.reference, getattr(results[0], attr)))
+            if clip.name not in offline:
+                offline[clip.name] = offline_text(clip, engine)
+            row = [
+                clip.name, variant.label, *(common.spread(v, 1, 100) for v in scores.values()),
+                f"{100 * wer(clip.reference, offline[clip.name], language=language):.1f}",
+            ]  # fmt: skip
+            if language == "pt":
+                row.append(" / ".join(
+                    f"{100 * cer(clip.reference, getattr(results[0], attr), language=language):.1f}"
+                    for attr in ("live_text", "revised_text", "final_text")
+                ))  # fmt: skip
             else:
                 row.append("")
             accuracy_rows.append(row)
+        gaps = [r - f for r, f in zip(means["revised"], means["final"], strict=True)]
         summary_rows.append([
-            variant.label, len(chosen), len(everything),
-            f"{statistics.median(everything):.2f}", f"{common.percentile(everything, 90):.2f}",
-            f"{100 * statistics.mean(live_wers):.1f}", f"{100 * statistics.mean(final_wers):.1f}",
+            variant.label, len(all_clips), len(words),
+            f"{statistics.median(words):.2f}", f"{common.percentile(words, 90):.2f}",
+            len(revisions),
+            f"{statistics.median(revisions):.2f}" if revisions else "–",
+            _mean(means["committed"]), _mean(means["revised"]), _mean(means["final"]),
+            f"{100 * max(gaps):.1f}",
         ])  # fmt: skip
     settings = common.EngineSettings(**variants[0].settings)  # type: ignore[arg-type]
     return "\n\n".join([
         "## Caption latency and live accuracy",
-        f"{common.machine(settings)}; {runs} runs per clip, each figure the median of the runs "
-        "(min–max). Latency: committed word emitted − the audio time its word ended. WER in %, "
-        "normalised by `benchmarks/wer.py` (lower case, punctuation and apostrophes dropped, "
-        f"numbers as written). The baseline runs the clips of ≤ {BASELINE_CLIPS_MAX_SECONDS:.0f} s "
-        "only.",
+        f"{common.machine(settings)}; {runs} run(s) per clip, each figure the median of the runs "
+        "(min–max). Latency: committed word emitted − the audio time its word ended; revision "
+        "emitted − the audio time its utterance ended. WER in %, normalised by "
+        "`benchmarks/wer.py` with numbers spelled out in the clip's language. *committed*: the "
+        "live text as it came; *revised*: the live text once each utterance's revision replaced "
+        "it (what the user reads a second or two after each pause); *final*: the final pass.",
         "### Summary (all words of all runs)",
         common.table(
-            ["live settings", "clips", "words", "median s", "p90 s",
-             "live WER (mean of clips)", "final WER (mean of clips)"],
+            ["variant", "clips", "words", "committed median s", "committed p90 s", "revisions",
+             "revision median s", "committed WER", "revised WER", "final WER",
+             "worst clip: revised − final"],
             summary_rows,
         ),
+        "The same runs (first variant, first run) with numbers as written, the normaliser "
+        f"before: committed {_mean(as_written['committed'])} %, revised "
+        f"{_mean(as_written['revised'])} %, final {_mean(as_written['final'])} % (mean of clips).",
         "### Latency per clip",
-        common.table(["clip", "live settings", "words", "median s", "p90 s"], latency_rows),
-        "### Accuracy per clip (WER %)",
-        "*faster-whisper, same*: `transcribe()` with the final pass's settings (beam 5, Silero "
-        "VAD, word timings, no conditioning on previous text); *defaults*: `transcribe()` with its "
-        "defaults. Both deterministic: one run. CER for Portuguese: live / final / "
-        "faster-whisper same.",
         common.table(
-            ["clip", "live settings", "live", "final pass", "faster-whisper, same",
-             "faster-whisper, defaults", "CER % (pt)"],
+            ["clip", "variant", "words", "median s", "p90 s", "revisions", "revision median s"],
+            latency_rows,
+        ),
+        "### Accuracy per clip (WER %)",
+        "*faster-whisper*: `transcribe()` with the final pass's options, deterministic, one run. "
+        "CER for Portuguese: committed / revised / final (first run).",
+        common.table(
+            ["clip", "variant", "committed", "revised", "final pass", "faster-whisper",
+             "CER % (pt)"],
             accuracy_rows,
         ),
     ])  # fmt: skip

@@ -170,6 +170,27 @@ def manager(library: Path, engine):
             session.discard()
 
 
+@pytest.fixture
+def window(qtbot, engine, library):
+    """The real main window over the shared engine, Preferences at their defaults."""
+    from transcrevai_desktop.core.session import BUSY
+    from transcrevai_desktop.core.session_manager import SessionManager
+    from transcrevai_desktop.settings import Settings
+    from transcrevai_desktop.ui.main_window import MainWindow
+
+    settings = Settings()
+    settings.reset()
+    shown = MainWindow(SessionManager(library_dir=library, engine=engine), settings)
+    shown.show()
+    shown.model_state.emit(True, "")
+    yield shown
+    for tab in shown.session_tabs():
+        tab.session.close()  # a failed test must not leave a microphone recording
+    qtbot.waitUntil(lambda: not any(t.session.status in BUSY for t in shown.session_tabs()))
+    shown.close()
+    shown.deleteLater()
+
+
 def race(workers: list, background, timeout: float = 120.0) -> list[BaseException]:
     """Start ``workers`` and ``background(stop)`` together; stop it when the workers end.
 

@@ -12,26 +12,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from tests.conftest import speech, wer
-from transcrevai_desktop.core.session import BUSY
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.main_window import MainWindow
 from transcrevai_desktop.ui.session_tab import RECORDING_DOT, SessionTab
-
-
-@pytest.fixture
-def window(qtbot, engine, library):
-    settings = Settings()
-    settings.reset()
-    shown = MainWindow(SessionManager(library_dir=library, engine=engine), settings)
-    shown.show()
-    shown.model_state.emit(True, "")
-    yield shown
-    for tab in shown.session_tabs():
-        tab.session.close()  # a failed test must not leave a microphone recording
-    qtbot.waitUntil(lambda: not any(t.session.status in BUSY for t in shown.session_tabs()))
-    shown.close()
-    shown.deleteLater()
 
 
 def _choose(combo, data) -> None:
@@ -257,46 +241,6 @@ def test_quitting_while_recording_asks_then_closes_once_transcripts_are_written(
     assert tab.session.status == "complete"
 
 
-def test_captions_follow_new_text_unless_the_user_scrolled_up(qtbot, window):
-    from transcrevai_desktop.core.streaming import CaptionEvent
-
-    window.new_action.trigger()
-    view = window.current_tab().captions
-    for n in range(200):
-        view.add(CaptionEvent("committed", f"Frase número {n} da reunião.", n, n + 1))
-    bar = view.verticalScrollBar()
-    assert bar.maximum() > 0 and bar.value() == bar.maximum()
-    bar.setValue(0)
-    view.add(CaptionEvent("tentative", "ainda mudando", 200, 201))
-    assert bar.value() == 0
-    assert view.committed_text.endswith("Frase número 199 da reunião.")
-    assert view.tentative_text == "ainda mudando"
-    assert view.toPlainText().endswith("reunião. ainda mudando")
-
-
-def test_captions_join_a_word_split_across_commits_without_a_space(qtbot, window):
-    """Whisper's "quinta" + "-feira" (and Chinese, written without spaces) committed in two
-    events read as one word, as in the transcript; a pause still starts a paragraph."""
-    from transcrevai_desktop.core.streaming import CaptionEvent
-    from transcrevai_desktop.core.transcript import Word
-
-    def event(kind, *words):
-        found = tuple(Word(start, end, text) for text, start, end in words)
-        return CaptionEvent(kind, "".join(w.text for w in found).strip(), found[0].start,
-                            found[-1].end, found)  # fmt: skip
-
-    window.new_action.trigger()
-    tab = window.current_tab()
-    view = tab.captions
-    view.add(event("committed", (" É", 0.0, 0.2), (" quinta", 0.2, 0.6)))
-    view.add(event("tentative", ("-feira", 0.6, 1.0)))
-    assert view.toPlainText() == "É quinta-feira"
-    view.add(event("committed", ("-feira.", 0.6, 1.0)))
-    view.add(event("committed", ("你好", 4.0, 4.5)))
-    view.add(event("committed", ("世界", 4.5, 5.0)))
-    assert view.committed_text == "É quinta-feira.\n你好世界"
-
-
 class _FileManager(QObject):
     """Stands in for the desktop's file manager: records the folders it is asked to open."""
 
@@ -387,29 +331,6 @@ def test_status_bar_shows_sessions_model_cpu_and_lag(qtbot, window, virtual_mic,
     qtbot.waitUntil(lambda: "Captions 12 s behind (the recording is safe)" in status.text())
     tab.stop()
     _wait_complete(qtbot, tab)
-
-
-def test_a_pause_in_speech_starts_a_new_caption_paragraph(window):
-    from transcrevai_desktop.core.streaming import CaptionEvent
-    from transcrevai_desktop.core.transcript import Segment
-
-    window.new_action.trigger()
-    view = window.current_tab().captions
-    view.add(CaptionEvent("committed", "Bom dia a todos.", 0.0, 1.5))
-    view.add(CaptionEvent("committed", "Vamos começar.", 1.8, 3.0))
-    view.add(CaptionEvent("tentative", "Primeiro", 3.1, 3.5))
-    assert view.toPlainText() == "Bom dia a todos. Vamos começar. Primeiro"
-    assert view.document().blockCount() == 1
-    view.add(CaptionEvent("tentative", "Primeiro ponto", 6.0, 6.9))
-    assert view.toPlainText() == "Bom dia a todos. Vamos começar.\nPrimeiro ponto"
-    view.add(CaptionEvent("committed", "Primeiro ponto:", 6.0, 7.0))
-    view.add(CaptionEvent("tentative", "", 7.0, 7.0))
-    assert view.toPlainText() == "Bom dia a todos. Vamos começar.\nPrimeiro ponto:"
-    assert view.document().blockCount() == 2
-
-    view.show_transcript([Segment(0.0, 3.0, "Bom dia a todos."), Segment(6.0, 7.0, "Primeiro.")])
-    assert view.toPlainText() == "Bom dia a todos.\nPrimeiro."
-    assert view.committed_text == view.toPlainText() and view.tentative_text == ""
 
 
 def test_a_recording_cut_by_a_crash_is_offered_at_start_and_transcribed(

@@ -29,6 +29,28 @@ def _events(stdout: str) -> list[dict]:
     return [json.loads(line) for line in stdout.splitlines() if line.strip()]
 
 
+def _committed(events: list[dict]) -> list[dict]:
+    return [e for e in events if e["event"] == "committed"]
+
+
+def _inside(caption: dict, revision: dict) -> bool:
+    return revision["start"] <= (caption["start"] + caption["end"]) / 2 <= revision["end"]
+
+
+def _live_text(events: list[dict]) -> str:
+    """The live text as a consumer of ``--json`` rebuilds it: a ``revised`` event replaces
+    every committed caption whose middle lies inside its [start, end]."""
+    shown: list[dict] = []
+    for event in events:
+        if event["event"] == "committed":
+            shown.append(event)
+        elif event["event"] == "revised":
+            kept = [e for e in shown if not _inside(e, event)]
+            at = next((i for i, e in enumerate(shown) if _inside(e, event)), len(shown))
+            shown = [*kept[:at], event, *kept[at:]]
+    return " ".join(e["text"] for e in shown)
+
+
 def _session_folder(out: Path) -> Path:
     (folder,) = [p for p in out.iterdir() if p.is_dir()]
     return folder
@@ -50,6 +72,12 @@ def test_record_from_virtual_microphone(virtual_mic, tmp_path):
     committed = " ".join(e["text"] for e in events if e["event"] == "committed")
     assert wer(clip.reference, committed) < 0.25, committed
     assert any(e["event"] == "tentative" and e["text"] for e in events)
+    revised = [e for e in events if e["event"] == "revised"]
+    assert revised, "every stretch of speech is revised once it ends"
+    for revision in revised:  # the middle rule and the utterance id name the same captions
+        inside = [e for e in _committed(events) if _inside(e, revision)]
+        assert inside == [e for e in _committed(events) if e["utterance"] == revision["utterance"]]
+        assert inside and revision["words"] and revision["t"] >= revision["end"]
     assert [e["text"] for e in events if e["event"] == "status"][-1] == "complete"
     for event in events:
         if event["event"] == "committed":
@@ -60,7 +88,10 @@ def test_record_from_virtual_microphone(virtual_mic, tmp_path):
     info = soundfile.info(folder / "audio.wav")
     assert (info.samplerate, info.channels, info.subtype) == (16000, 1, "PCM_16")
     assert abs(info.duration - seconds) < 0.2
-    assert wer(clip.reference, (folder / "transcript.txt").read_text()) < 0.15
+    final = wer(clip.reference, (folder / "transcript.txt").read_text())
+    assert final < 0.15
+    live = _live_text(events)
+    assert wer(clip.reference, live) <= final + 0.02, live
     cues = list(srt.parse((folder / "transcript.srt").read_text()))
     assert cues and wer(clip.reference, " ".join(c.content for c in cues)) < 0.15
     assert all(c.end.total_seconds() <= seconds + 0.5 for c in cues)

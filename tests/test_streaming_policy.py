@@ -282,9 +282,9 @@ def test_streaming_the_jfk_clip_commits_its_words_in_order(engine):
 def test_streaming_silence_commits_nothing(engine):
     calls = []
 
-    def transcribe(audio, language, prompt):
+    def transcribe(audio, language, prompt, vocabulary):
         calls.append(len(audio))
-        return engine.transcribe_window(audio, language, prompt)
+        return engine.transcribe_window(audio, language, prompt, vocabulary)
 
     events = []
     transcriber = StreamingTranscriber(transcribe, events.append, language="en")
@@ -350,7 +350,7 @@ def test_words_that_are_only_punctuation_are_never_committed():
     audio = np.concatenate([voice, pause, voice, pause])  # two utterances: the second is prompted
     prompts = []
 
-    def transcribe(window, language, prompt):
+    def transcribe(window, language, prompt, vocabulary):
         prompts.append(prompt)
         return [Word(0.3, 0.7, " Uma"), Word(0.7, 1.0, " . ."), Word(1.0, 1.4, " raposa")], "pt", 1
 
@@ -372,7 +372,7 @@ def test_a_word_in_a_script_the_language_does_not_use_is_not_captioned(language,
     voice = decode_file(speech("en_jfk").path)[: 3 * MODEL_RATE]
     audio = np.concatenate([voice, np.zeros(MODEL_RATE, np.float32)])
 
-    def transcribe(window, forced, prompt):
+    def transcribe(window, forced, prompt, vocabulary):
         return [Word(0.3, 0.7, " Ask"), Word(0.7, 1.0, " not"), Word(1.0, 1.4, " 爬的?")], "en", 0
 
     events = []

@@ -1,9 +1,10 @@
 """``transcrevai``: the window (no arguments) and the headless commands over the same core.
 
 transcrevai transcribe FILE... [--language auto|pt|en|...] [--model NAME|PATH] [--out DIR]
-                               [--formats txt,srt,vtt,json]
+                               [--formats txt,srt,vtt,json] [--vocabulary "A, B"]
+                               [--vocabulary-file FILE]
 transcrevai record [--device ID|NAME] [--input FILE] [--seconds N] [--language ...]
-                   [--model ...] [--out DIR] [--json]
+                   [--model ...] [--out DIR] [--json] [--vocabulary ...] [--vocabulary-file ...]
 transcrevai recover [--transcribe] [--out DIR] [--language ...] [--model ...]
 transcrevai devices
 transcrevai models
@@ -52,9 +53,20 @@ def _parser() -> argparse.ArgumentParser:
             "--model", default="base", help="bundled 'base' (default), a model folder or a name"
         )
 
+    def vocabulary_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--vocabulary",
+            default="",
+            help='names and terms Whisper should spell right, comma-separated: "Lisboa, CORAA"',
+        )
+        command.add_argument(
+            "--vocabulary-file", type=Path, help="the same, from a file (a term a line or commas)"
+        )
+
     transcribe = commands.add_parser("transcribe", help="transcribe audio or video files")
     transcribe.add_argument("files", nargs="+", type=Path, metavar="FILE")
     model_options(transcribe)
+    vocabulary_options(transcribe)
     transcribe.add_argument("--out", type=Path, default=Path("."), help="output folder")
     transcribe.add_argument(
         "--formats", default="txt,srt", help="comma-separated: txt,srt,vtt,json (default txt,srt)"
@@ -67,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     model_options(record)
     record.add_argument("--out", type=Path, help="recordings folder (default: the library)")
     record.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
+    vocabulary_options(record)
 
     recover = commands.add_parser(
         "recover", help="find recordings a crash interrupted, repair them, transcribe them"
@@ -91,6 +104,22 @@ def _load_engine(args: argparse.Namespace):
     return engine, language
 
 
+def _vocabulary(args: argparse.Namespace) -> tuple[str, ...]:
+    """The terms of ``--vocabulary`` and ``--vocabulary-file``."""
+    from transcrevai_desktop.core.vocabulary import merge_vocabularies, parse_vocabulary
+
+    text = ""
+    if args.vocabulary_file is not None:
+        try:
+            text = args.vocabulary_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
+            raise TranscrevaiError(
+                f"The vocabulary file {args.vocabulary_file} cannot be read: {reason}."
+            ) from error
+    return merge_vocabularies(parse_vocabulary(args.vocabulary), parse_vocabulary(text))
+
+
 def _transcribe(args: argparse.Namespace) -> int:
     from transcrevai_desktop.core.decoding import decode_to_wav, scratch_wav
     from transcrevai_desktop.core.exporters import FORMATS, write_transcript
@@ -100,6 +129,7 @@ def _transcribe(args: argparse.Namespace) -> int:
     if unknown or not formats:
         print(f"transcrevai: error: unknown format {', '.join(unknown)}", file=sys.stderr)
         return EXIT_USAGE
+    terms = _vocabulary(args)
     engine, language = _load_engine(args)
     try:
         args.out.mkdir(parents=True, exist_ok=True)
@@ -111,7 +141,7 @@ def _transcribe(args: argparse.Namespace) -> int:
             with scratch_wav() as wav:  # decoded a block at a time: any length fits
                 decode_to_wav(path, wav)
                 transcript = engine.transcribe_recording(
-                    wav, language, progress=_progress_printer(path.name)
+                    wav, language, progress=_progress_printer(path.name), terms=terms
                 )
             written = [
                 write_transcript(transcript, args.out / f"{path.stem}.{fmt}", fmt)
@@ -145,13 +175,14 @@ def _record(args: argparse.Namespace) -> int:
     from transcrevai_desktop.core.session_manager import SessionManager
 
     app = QCoreApplication.instance() or QCoreApplication([])
+    terms = _vocabulary(args)
     engine, language = _load_engine(args)
     manager = SessionManager(library_dir=args.out, engine=engine)
     session = manager.get_session(manager.create_session())
     assert session is not None
     reporter = RecordReporter(session, as_json=args.json)
     reporter.finished.connect(app.quit)
-    session.start(device=args.device, language=language, input_file=args.input)
+    session.start(device=args.device, language=language, input_file=args.input, vocabulary=terms)
 
     def tick() -> None:  # also lets Python run the signal handler while Qt's loop waits
         if args.seconds and session.recorded_seconds >= args.seconds:

@@ -1,23 +1,41 @@
 """What ``transcrevai record`` prints while a session records, and when it is done.
 
-Plain mode: committed captions on stdout as they come; the tentative tail, greyed, on stderr when
-it is a terminal; status and final file paths on stderr. ``--json``: one object per line on
-stdout, ``{"event": "committed"|"tentative"|"status", "text", "start", "end", "t"}`` with start
-and end in audio seconds and ``t`` in seconds since the first sample was captured (audio time
-0); caption events also carry ``words`` (each with its own start and end), status events a
-``message``.
+Terminal (stdout is a terminal): the captions as running text, drawn by ``RunningCaptions``
+(``caption_printer``). Status lines and progress go to stderr; when stderr is the same terminal
+they are drawn below the captions, in order.
+
+Piped (stdout is not a terminal): ``PlainCaptions`` writes each utterance's committed text on a
+line of its own, without escape codes; use ``--json`` for the revisions, or the final transcript
+the session writes. Status lines, progress and the final file paths go to stderr.
+
+``--json``: one object per line on stdout,
+``{"event": "committed"|"tentative"|"revised"|"status", "text", "start", "end", "t"}`` with
+start and end in audio seconds and ``t`` in seconds since the first sample was captured (audio
+time 0); caption events also carry ``words`` (each with its own start and end) and
+``utterance`` (the number of the utterance, from 1; a ``revised`` event's text replaces the
+committed text of its utterance), status events a ``message``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
+from typing import TextIO
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from transcrevai_desktop.caption_printer import PlainCaptions, RunningCaptions
 from transcrevai_desktop.core.session import Session, SessionStatus
 from transcrevai_desktop.core.streaming import CaptionEvent
+
+
+def _same_file(a: TextIO, b: TextIO) -> bool:
+    try:
+        return os.path.samestat(os.fstat(a.fileno()), os.fstat(b.fileno()))
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 class RecordReporter(QObject):
@@ -29,11 +47,23 @@ class RecordReporter(QObject):
         self.as_json = as_json
         self.interrupted = False
         self.succeeded = False
-        self._tty = sys.stderr.isatty()
         self._last_percent = -10
+        self._captions: RunningCaptions | PlainCaptions | None = None
+        self._notes_among_captions = False  # status lines drawn in the caption layout
+        self._end_line_first = False  # status lines would land inside the caption line
+        if not as_json:
+            if sys.stdout.isatty():
+                self._captions = RunningCaptions(sys.stdout)
+                self._notes_among_captions = sys.stderr.isatty()
+            else:
+                self._captions = PlainCaptions(sys.stdout)
+                self._end_line_first = _same_file(sys.stdout, sys.stderr)
         session.caption.connect(self.on_caption)
         session.status_changed.connect(self.on_status)
         session.progress.connect(self.on_progress)
+        app = QCoreApplication.instance()
+        if app is not None:  # a second Ctrl-C quits without a final status
+            app.aboutToQuit.connect(self._end_captions)
 
     def _since_start(self, when: float) -> float:
         origin = self.session.audio_origin
@@ -69,36 +99,42 @@ class RecordReporter(QObject):
                 round(event.end, 3),
                 event.emitted_at,
                 words=words,
+                utterance=event.utterance,
             )
-        elif event.kind == "committed":
-            self._clear_tentative()
-            print(event.text, flush=True)
-        elif self._tty and event.text:
-            print(
-                f"\r\x1b[2K\x1b[2m{event.text[-100:]}\x1b[0m", end="", file=sys.stderr, flush=True
-            )
+        elif self._captions is not None:
+            self._captions.add(event)
 
-    def _clear_tentative(self) -> None:
-        if self._tty:
-            print("\r\x1b[2K", end="", file=sys.stderr, flush=True)
+    def _end_captions(self) -> None:
+        if self._captions is not None:
+            self._captions.finish()
+
+    def _say(self, line: str) -> None:
+        """A status or progress line on stderr, below the captions."""
+        if isinstance(self._captions, RunningCaptions) and self._notes_among_captions:
+            self._captions.note(line, sys.stderr)
+            return
+        if isinstance(self._captions, PlainCaptions) and self._end_line_first:
+            self._captions.end_line()
+        print(line, file=sys.stderr, flush=True)
 
     @Slot(str, str)
     def on_status(self, status: str, message: str) -> None:
+        done = status in (SessionStatus.COMPLETE, SessionStatus.ERROR, SessionStatus.INTERRUPTED)
         if self.as_json:
             self._emit_json("status", status, None, None, time.monotonic(), message=message)
         else:
-            self._clear_tentative()
-            print(
-                _STATUS_LINES.get(status, status) + (f": {message}" if message else ""),
-                file=sys.stderr,
-                flush=True,
-            )
+            line = _STATUS_LINES.get(status, status) + (f": {message}" if message else "")
+            if done:
+                self._end_captions()
+                print(line, file=sys.stderr, flush=True)
+            else:
+                self._say(line)
         if status == SessionStatus.COMPLETE:
             self.succeeded = True
             if not self.as_json:
                 for path in self.session.files.values():
                     print(f"  {path}", file=sys.stderr)
-        if status in (SessionStatus.COMPLETE, SessionStatus.ERROR, SessionStatus.INTERRUPTED):
+        if done:
             self.finished.emit()
 
     @Slot(float)
@@ -106,7 +142,7 @@ class RecordReporter(QObject):
         percent = int(fraction * 100)
         if not self.as_json and percent >= self._last_percent + 10:
             self._last_percent = percent
-            print(f"Transcribing the recording: {percent}%", file=sys.stderr, flush=True)
+            self._say(f"Transcribing the recording: {percent}%")
 
 
 _STATUS_LINES = {

@@ -14,6 +14,7 @@ class Key(StrEnum):
     COMPUTE_TYPE = "engine/compute_type"
     LANGUAGE = "recording/language"  # a Whisper code, or "auto"
     DEVICE = "recording/device"  # a device name, or "" for the system default
+    VOCABULARY = "recording/vocabulary"  # names and terms, as the user typed them
     LIBRARY_DIR = "library/folder"  # "" for the default library
     CLEANUP_HOURS = "library/cleanup_hours"
     EXPORT_DIR = "export/last_folder"
@@ -29,6 +30,7 @@ _DEFAULTS: dict[Key, object] = {
     Key.MODEL: "base",
     Key.COMPUTE_TYPE: "int8",
     Key.DEVICE: "",
+    Key.VOCABULARY: "",
     Key.LIBRARY_DIR: "",
     Key.CLEANUP_HOURS: 24.0,
     Key.EXPORT_DIR: "",

@@ -1,10 +1,13 @@
 """The transcription engine: one shared model, live passes scheduled fairly, final passes.
 
-Live passes of all sessions go through one ``LiveScheduler``: a ``QThreadPool`` of one thread
-(CTranslate2 already spreads one pass over every core, so two passes at once only slow each
-other). When the thread is free it runs the session whose oldest unexamined audio is oldest, so
-sessions take turns and none starves; a session waiting longer simply gets a longer slice of new
-audio in its next pass, which is how the caption cadence adapts to load.
+The model runs ``MODEL_WORKERS`` passes at once (CTranslate2 workers sharing one copy of the
+weights, each using every core). Live passes and utterance revisions of all sessions go through
+one ``LiveScheduler`` with as many threads. A free thread runs, first, the live pass of the
+session whose oldest unexamined audio is oldest, so sessions take turns and none starves (a
+session waiting longer gets a longer slice of new audio in its next pass, which is how the
+caption cadence adapts to load); only when no live pass is ready does it run a revision, the
+oldest first. A revision not started within ``REVISION_DEADLINE`` seconds is dropped: under load
+(captions lagging, several tabs) revisions give way and the final pass covers everything.
 
 Final passes and file transcriptions run on ``QThreadPool.globalInstance()``.
 """
@@ -13,7 +16,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,10 +30,11 @@ from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import StorageError, TranscriptionCancelled
 from transcrevai_desktop.core.hallucinations import is_hallucination
 from transcrevai_desktop.core.memory import release_free_memory
-from transcrevai_desktop.core.models import BUNDLED_MODEL, MODELS, ModelRegistry
+from transcrevai_desktop.core.models import BUNDLED_MODEL, MODEL_WORKERS, MODELS, ModelRegistry
 from transcrevai_desktop.core.short_context import FULL_CONTEXT_FRAMES, ShortContextWhisper
-from transcrevai_desktop.core.streaming import StreamingTranscriber
+from transcrevai_desktop.core.streaming import Revision, StreamingTranscriber
 from transcrevai_desktop.core.transcript import Segment, Transcript, Word
+from transcrevai_desktop.core.vocabulary import hotwords
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
@@ -83,6 +88,8 @@ def _words(segments, offset: float = 0.0) -> tuple[list[Segment], list[Word]]:
 FINAL_CHUNK_SECONDS = 600.0  # the final pass reads a recording in pieces this long...
 CUT_SEARCH_SECONDS = 30.0  # ...each cut in the longest pause of its last half minute
 LIVE_TOKENS_PER_SECOND = 8  # fast speech is about 4 words, 6 tokens, a second
+REVISION_DEADLINE = 4.0  # seconds a revision may wait for a free model worker, then dropped
+REVISION_TEMPERATURES = (0.0, 0.4, 0.8)  # the final pass's fallback, in fewer steps
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,19 @@ class EngineSettings:
     final_beam_size: int = 5
     live_beam_size: int = 1
     live_context: float = 10.0  # seconds the live encoder sees at least (30: Whisper's own)
+    workers: int = MODEL_WORKERS  # passes the model runs at once
+    revise: bool = True  # re-decode each utterance at final-pass quality when it ends
+    revision_prompt: bool = False  # prompt a revision with the utterance before it
+
+    def final_options(self) -> dict[str, object]:
+        """faster-whisper options of the final pass, which revisions share (less its VAD: an
+        utterance is speech already). The one home of these options: benchmarks use it."""
+        return {
+            "beam_size": self.final_beam_size,
+            "word_timestamps": True,
+            "condition_on_previous_text": False,
+            "hallucination_silence_threshold": 2.0,
+        }
 
 
 class Engine:
@@ -100,17 +120,21 @@ class Engine:
     def __init__(self, settings: EngineSettings | None = None, registry: ModelRegistry = MODELS):
         self.settings = settings or EngineSettings()
         self._registry = registry
-        self.live = LiveScheduler()
+        self.live = LiveScheduler(self.settings.workers)
         self.pool = QThreadPool.globalInstance()
         self._live_model: ShortContextWhisper | None = None
 
     def model(self) -> WhisperModel:
         """The shared model, loaded on first use (call it off the GUI thread)."""
-        return self._registry.get(self.settings.model, self.settings.compute_type)
+        return self._registry.get(
+            self.settings.model, self.settings.compute_type, self.settings.workers
+        )
 
     @property
     def model_loaded(self) -> bool:
-        return self._registry.is_loaded(self.settings.model, self.settings.compute_type)
+        return self._registry.is_loaded(
+            self.settings.model, self.settings.compute_type, self.settings.workers
+        )
 
     def live_model(self) -> WhisperModel:
         """The shared model, as the live passes use it (see ``short_context``)."""
@@ -132,11 +156,11 @@ class Engine:
         self.pool.waitForDone()
 
     def transcribe_window(
-        self, audio: np.ndarray, language: str | None, prompt: str
+        self, audio: np.ndarray, language: str | None, prompt: str, terms: Sequence[str] = ()
     ) -> tuple[list[Word], str, float]:
         """A fast live pass over a short window: greedy, no fallback, word timings, and at most
         ``LIVE_TOKENS_PER_SECOND`` tokens per second of audio, so a pass stuck in a loop ends
-        in a fraction of a second instead of decoding 448 tokens."""
+        in a fraction of a second instead of decoding 448 tokens. ``terms``: the vocabulary."""
         seconds = len(audio) / MODEL_RATE
         segments, info = self.live_model().transcribe(
             audio,
@@ -146,9 +170,34 @@ class Engine:
             temperature=0.0,
             condition_on_previous_text=False,
             initial_prompt=prompt or None,
+            hotwords=hotwords(terms),
             word_timestamps=True,
         )
         return _words(list(segments))[1], info.language, info.language_probability
+
+    def transcribe_utterance(
+        self, audio: np.ndarray, language: str | None, prompt: str, terms: Sequence[str] = ()
+    ) -> list[Word]:
+        """A revision: one utterance decoded as the final pass decodes (beam search, Whisper's
+        full 30 s context), its words timed from the start of ``audio``. Unlike the final
+        pass, its temperature fallback stops at ``REVISION_TEMPERATURES`` and it decodes at most
+        ``LIVE_TOKENS_PER_SECOND`` tokens a second: a stuttered "until the, or, or, or the"
+        (en_lucier) sent a revision through every fallback for 14.5 s, and the revisions
+        queued behind it went stale. ``prompt`` (the utterance before) is used only with
+        ``revision_prompt``."""
+        options = {
+            **self.settings.final_options(),
+            "temperature": REVISION_TEMPERATURES,
+            "max_new_tokens": int(LIVE_TOKENS_PER_SECOND * len(audio) / MODEL_RATE) + 16,
+        }
+        segments, _ = self.model().transcribe(
+            audio,
+            language=language,
+            initial_prompt=(prompt or None) if self.settings.revision_prompt else None,
+            hotwords=hotwords(terms),
+            **options,
+        )
+        return _words(list(segments))[1]
 
     def transcribe_recording(
         self,
@@ -156,16 +205,17 @@ class Engine:
         language: str | None = None,
         progress: Callable[[float], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
+        terms: Sequence[str] = (),
     ) -> Transcript:
         """The final pass over a recording's .wav, read ``FINAL_CHUNK_SECONDS`` at a time and
         cut in the longest pause near each chunk's end, so memory does not grow with the
         length of a meeting. Without ``language``, the first piece with speech picks the
-        language for the rest.
+        language for the rest. ``terms``: the vocabulary.
         ``StorageError`` if the file cannot be read; ``TranscriptionCancelled`` within a
         segment of ``cancelled()`` turning true. The memory the pass freed is handed back to
         the system when it ends."""
         try:
-            return self._transcribe_wav(path, language, progress, cancelled)
+            return self._transcribe_wav(path, language, progress, cancelled, terms)
         except (OSError, soundfile.SoundFileError) as error:
             raise StorageError(f"The recording {path} cannot be read: {error}.") from error
         finally:
@@ -177,6 +227,7 @@ class Engine:
         language: str | None,
         progress: Callable[[float], None] | None,
         cancelled: Callable[[], bool],
+        terms: Sequence[str],
     ) -> Transcript:
         segments: list[Segment] = []
         found = ""
@@ -189,7 +240,7 @@ class Engine:
                 if offset + len(block) < wav.frames:
                     block = block[: _pause_near_end(block)]
                 part, found = self._decode(
-                    block, language, progress, offset / MODEL_RATE, total, cancelled
+                    block, language, progress, offset / MODEL_RATE, total, cancelled, terms
                 )
                 if part and language is None:  # a piece of silence does not pick the language
                     language = found
@@ -207,16 +258,15 @@ class Engine:
         offset: float,
         total: float,
         cancelled: Callable[[], bool],
+        terms: Sequence[str] = (),
     ) -> tuple[list[Segment], str]:
         """Final-pass segments of ``audio``, which starts ``offset`` seconds into ``total``."""
         segments, info = self.model().transcribe(
             audio,
             language=language,
-            beam_size=self.settings.final_beam_size,
             vad_filter=True,
-            word_timestamps=True,
-            condition_on_previous_text=False,
-            hallucination_silence_threshold=2.0,
+            hotwords=hotwords(terms),
+            **self.settings.final_options(),
         )
         collected = []
         for segment in segments:
@@ -247,49 +297,89 @@ def _pause_near_end(block: np.ndarray) -> int:
 
 
 class LiveScheduler:
-    """Runs the ready live transcriber that has waited longest, one pass at a time."""
+    """Runs live passes and revisions on ``max_parallel`` threads: a ready live pass first
+    (the one whose audio has waited longest), else the oldest revision still wanted."""
 
-    def __init__(self, max_parallel: int = 1) -> None:
+    def __init__(self, max_parallel: int = MODEL_WORKERS) -> None:
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(max_parallel)
         self._max_parallel = max_parallel
         self._lock = threading.Lock()
         self._transcribers: dict[StreamingTranscriber, Callable[[], None]] = {}
-        self._running: set[StreamingTranscriber] = set()
+        self._running: set[StreamingTranscriber] = set()  # a live pass under way
+        self._revising: set[StreamingTranscriber] = set()  # a revision under way
 
     def add(self, transcriber: StreamingTranscriber, on_closed: Callable[[], None]) -> None:
         with self._lock:
             self._transcribers[transcriber] = on_closed
 
     def wake(self) -> None:
-        """Start passes while a thread is free and some transcriber is ready."""
+        """Start work while a thread is free and some is ready; let closed transcribers with
+        nothing left to revise go (their sessions' final passes start then)."""
         with self._lock:
-            while len(self._running) < self._max_parallel:
-                ready = [
-                    (since, id(t), t)
-                    for t in self._transcribers
-                    if t not in self._running and (since := t.pending_since) is not None
-                ]
-                if not ready:
-                    return
-                transcriber = min(ready)[2]
-                self._running.add(transcriber)
-                self._pool.start(Job(lambda t=transcriber: self._step(t)))
+            while len(self._running) + len(self._revising) < self._max_parallel:
+                transcriber = self._next_live()
+                if transcriber is not None:
+                    self._running.add(transcriber)
+                    self._pool.start(Job(lambda t=transcriber: self._step(t)))
+                    continue
+                revision = self._next_revision()
+                if revision is None:
+                    break
+                transcriber, job = revision
+                self._revising.add(transcriber)
+                self._pool.start(Job(lambda t=transcriber, r=job: self._revise(t, r)))
+            done = [
+                t
+                for t in self._transcribers
+                if t.finished and t not in self._running and t not in self._revising
+            ]
+            closed = [self._transcribers.pop(t) for t in done]
+        for on_closed in closed:
+            on_closed()
+
+    def _next_live(self) -> StreamingTranscriber | None:
+        ready = [
+            (since, id(t), t)
+            for t in self._transcribers
+            if t not in self._running and (since := t.pending_since) is not None
+        ]
+        return min(ready)[2] if ready else None
+
+    def _next_revision(self) -> tuple[StreamingTranscriber, Revision] | None:
+        stale = time.monotonic() - REVISION_DEADLINE
+        waiting = []
+        for transcriber in self._transcribers:
+            if transcriber in self._revising:
+                continue
+            revision = transcriber.next_revision(stale)
+            if revision is not None:
+                waiting.append((revision.queued_at, id(transcriber), transcriber, revision))
+        if not waiting:
+            return None
+        _, _, transcriber, revision = min(waiting)
+        transcriber.take_revision(revision)
+        return transcriber, revision
 
     def _step(self, transcriber: StreamingTranscriber) -> None:
-        on_closed = None
         try:
             transcriber.step()
         except Exception:
             log.exception("Live pass failed; this session's captions stop, its recording goes on")
-            transcriber.closed = True
+            transcriber.fail()
         finally:
             with self._lock:
                 self._running.discard(transcriber)
-                if transcriber.closed:
-                    on_closed = self._transcribers.pop(transcriber, None)
-        if on_closed is not None:
-            on_closed()
+        self.wake()
+
+    def _revise(self, transcriber: StreamingTranscriber, revision: Revision) -> None:
+        try:
+            transcriber.revise(revision)
+        except Exception:
+            log.exception("Revising an utterance failed; its live text stays")
+        finally:
+            with self._lock:
+                self._revising.discard(transcriber)
         self.wake()
 
     def wait(self) -> None:

@@ -6,6 +6,7 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -90,11 +91,13 @@ class Session(QObject):
         self.device: str | None = None
         self.language: str | None = None  # what the user asked for; None: detect
         self.detected_language: str | None = None
+        self.vocabulary: tuple[str, ...] = ()  # names and terms Whisper should spell right
         self.status = SessionStatus.IDLE
         self.message = ""
         self.files: dict[str, Path] = {"metadata": self.folder / METADATA_FILE}
         self.last_activity = time.time()
-        self.committed: list[CaptionEvent] = []
+        self.committed: list[CaptionEvent] = []  # as they came, revised or not
+        self.revisions: dict[int, CaptionEvent] = {}  # by utterance
         self._lock = threading.RLock()
         self._recorder: WavRecorder | None = None
         self._transcriber: StreamingTranscriber | None = None
@@ -112,6 +115,7 @@ class Session(QObject):
         for attribute in ("name", "created_at", "started_at", "ended_at", "device", "message"):
             setattr(self, attribute, data.get(attribute) or getattr(self, attribute))
         self.detected_language = data.get("language")
+        self.vocabulary = tuple(str(term) for term in data.get("vocabulary") or ())
         self._imported_seconds = float(data.get("duration") or 0.0)
         try:
             status = SessionStatus(data.get("status", "idle"))
@@ -159,8 +163,27 @@ class Session(QObject):
 
     @property
     def committed_text(self) -> str:
+        """The committed live text as it came, before any revision."""
         with self._lock:
             return join_captions(self.committed)
+
+    def captions(self) -> list[CaptionEvent]:
+        """The live captions as shown: each utterance's committed events, or its revision
+        once it came."""
+        with self._lock:
+            shown: list[CaptionEvent] = []
+            for event in self.committed:
+                revision = self.revisions.get(event.utterance)
+                if revision is None:
+                    shown.append(event)
+                elif not shown or shown[-1] is not revision:
+                    shown.append(revision)
+            return shown
+
+    @property
+    def caption_text(self) -> str:
+        """The live text as shown, revisions applied."""
+        return join_captions(self.captions())
 
     def _set_status(self, status: SessionStatus, message: str = "") -> None:
         with self._lock:
@@ -184,6 +207,7 @@ class Session(QObject):
             "duration": round(self.recorded_seconds, 2),
             "device": self.device,
             "language": self.language or self.detected_language or self._live_language(),
+            "vocabulary": list(self.vocabulary),
             "model": self.engine.settings.model,
             "status": self.status.value,
             "message": self.message,
@@ -201,8 +225,10 @@ class Session(QObject):
         device: str | int | None = None,
         language: str | None = None,
         input_file: Path | None = None,
+        vocabulary: Sequence[str] = (),
     ) -> None:
-        """Start recording from ``device`` (or feed ``input_file`` at real-time pace).
+        """Start recording from ``device`` (or feed ``input_file`` at real-time pace), with
+        ``vocabulary`` (names and terms) given to Whisper in every pass.
 
         Raises a ``TranscrevaiError`` (device not found, unreadable file, unwritable folder)
         and stays ``idle`` if the recording cannot start.
@@ -212,8 +238,13 @@ class Session(QObject):
                 raise TranscrevaiError("This session has already been recorded.")
             source = FileSource(Path(input_file)) if input_file else MicrophoneSource(device)
             self.language = language
+            self.vocabulary = tuple(vocabulary)
             transcriber = StreamingTranscriber(
-                self.engine.transcribe_window, self._on_caption, language
+                self.engine.transcribe_window,
+                self._on_caption,
+                language,
+                revise=self.engine.transcribe_utterance if self.engine.settings.revise else None,
+                vocabulary=self.vocabulary,
             )
             recorder = WavRecorder(
                 self.folder / AUDIO_FILE,
@@ -242,7 +273,9 @@ class Session(QObject):
             self.name = name.strip() or self.name
             self.save_metadata()
 
-    def transcribe_file(self, path: Path, language: str | None = None) -> None:
+    def transcribe_file(
+        self, path: Path, language: str | None = None, vocabulary: Sequence[str] = ()
+    ) -> None:
         """Make this session the transcript of an existing audio or video file.
 
         The file's audio is saved as the session's ``audio.wav`` (16 kHz mono, like a
@@ -252,6 +285,7 @@ class Session(QObject):
             if self.status is not SessionStatus.IDLE:
                 raise TranscrevaiError("This session has already been recorded.")
             self.language = language
+            self.vocabulary = tuple(vocabulary)
             self.name = path.stem
             self.device = f"file {path.name}"
             self.started_at = _now()
@@ -347,9 +381,11 @@ class Session(QObject):
             self.engine.live.wake()
 
     def _on_caption(self, event: CaptionEvent) -> None:
-        if event.kind == "committed":
-            with self._lock:
+        with self._lock:
+            if event.kind == "committed":
                 self.committed.append(event)
+            elif event.kind == "revised":
+                self.revisions[event.utterance] = event
         self.caption.emit(event)
 
     def _on_live_closed(self) -> None:
@@ -365,6 +401,7 @@ class Session(QObject):
                 self.language,
                 progress=self.progress.emit,
                 cancelled=lambda: self._discarded,
+                terms=self.vocabulary,
             )
             for fmt in FINAL_FORMATS:
                 path = self.folder / f"{TRANSCRIPT_STEM}.{fmt}"

@@ -1,10 +1,21 @@
 """Live captions: committed text in the normal colour, the still-changing tail greyed.
 
-Each event edits only the end of the document (the tentative tail is replaced, committed text is
-appended), so an hours-long meeting costs no more per caption than a short one. The view follows
-new text unless the user has scrolled up to read; text is selectable and copyable. A pause of
+Each live event edits only the end of the document (the tentative tail is replaced, committed
+text is appended), so an hours-long meeting costs no more per caption than a short one. A pause of
 ``PARAGRAPH_PAUSE`` seconds or more between two pieces of speech starts a new paragraph, so a
 long meeting reads as turns rather than one wall of text.
+
+A ``revised`` event carries an utterance re-decoded at final-pass quality, about a second after
+it ended, often once the next utterance's words are already shown. It replaces that utterance's
+committed text in place, in the same colour: the view remembers where each of the last
+``REVISABLE_UTTERANCES`` utterances lies in the document, edits only that range and shifts the
+ranges after it. The separator before the utterance (space or paragraph break) and everything
+after it stay. A revision of an utterance it no longer remembers, or with no text, changes
+nothing.
+
+No edit moves the reader: the view follows new text unless the user has scrolled up to read, and
+then it stays where it is; a selection keeps selecting the same text (one that overlaps a revised
+utterance grows to cover its new text). Text is selectable and copyable.
 """
 
 from __future__ import annotations
@@ -16,6 +27,7 @@ from transcrevai_desktop.core.streaming import CaptionEvent
 from transcrevai_desktop.core.transcript import Segment
 
 PARAGRAPH_PAUSE = 2.0
+REVISABLE_UTTERANCES = 20  # how many of the latest utterances a revision may still replace
 
 
 class CaptionView(QTextBrowser):
@@ -27,12 +39,17 @@ class CaptionView(QTextBrowser):
         self._tentative = ""
         self._tentative_shown = ""  # with the space or paragraph break before it
         self._spoken_until: float | None = None  # audio time where the committed text ends
+        # utterance id -> [start, end) of its committed text in the document, oldest first
+        self._utterances: dict[int, list[int]] = {}
+        self._latest_utterance = 0
         self._normal = QTextCharFormat()
         self._grey = QTextCharFormat()
         self._grey.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
 
     @property
     def committed_text(self) -> str:
+        """The committed text as shown, revisions applied (O(length): for tests and callers
+        that need it once, not per event)."""
         return self.toPlainText()[: self._committed_end]
 
     @property
@@ -40,26 +57,31 @@ class CaptionView(QTextBrowser):
         return self._tentative
 
     def add(self, event: CaptionEvent) -> None:
-        if event.kind == "committed":
+        if event.kind == "revised":
+            self._revise(event.utterance, event.text.strip())
+        elif event.kind == "committed":
             if event.text:
-                shown = self._separator(event.start, event.continues_word) + event.text
-                self._edit_tail(shown, self._tentative_shown)
+                separator = self._separator(event.start, event.continues_word)
+                start = self._edit_tail(separator, event.text, self._tentative_shown)
                 self._spoken_until = event.end
+                self._track(event.utterance, start)
         else:
             self._tentative = event.text
             separator = self._separator(event.start, event.continues_word)
-            self._edit_tail("", separator + event.text if event.text else "")
+            self._edit_tail("", "", separator + event.text if event.text else "")
 
     def show_transcript(self, segments: list[Segment]) -> None:
         """Replace the live captions with the finished transcript (no tentative tail)."""
         self.clear()
         self._committed_end, self._spoken_until = 0, None
         self._tentative = ""
+        self._utterances.clear()
+        self._latest_utterance = 0
         text = ""
         for segment in segments:
             text += self._separator(segment.start) + segment.text.strip()
             self._spoken_until = segment.end
-        self._edit_tail(text, "")
+        self._edit_tail("", text, "")
 
     def _separator(self, start: float, continues_word: bool = False) -> str:
         """What goes before text spoken from ``start``: nothing (at the start, or within a
@@ -70,18 +92,88 @@ class CaptionView(QTextBrowser):
             return "\n"
         return "" if continues_word else " "
 
-    def _edit_tail(self, committed: str, tentative: str) -> None:
+    def _track(self, utterance: int, start: int) -> None:
+        """Remember where ``utterance``'s committed text lies, now that text starting at
+        ``start`` and ending at the committed end was added to it."""
+        if utterance > self._latest_utterance:
+            self._latest_utterance = utterance
+            self._utterances[utterance] = [start, self._committed_end]
+            while len(self._utterances) > REVISABLE_UTTERANCES:
+                del self._utterances[next(iter(self._utterances))]
+        elif utterance == self._latest_utterance and utterance in self._utterances:
+            self._utterances[utterance][1] = self._committed_end
+        else:
+            # Words of an earlier utterance after a later one's: its text is no longer one
+            # range, so a revision could not replace it cleanly.
+            self._utterances.pop(utterance, None)
+
+    def _revise(self, utterance: int, text: str) -> None:
+        span = self._utterances.get(utterance)
+        if span is None or not text:
+            return
+        start, end = span
+        (new_end,) = self._replace(start, end, [(text, self._normal)])
+        shift = new_end - end
+        span[1] = new_end
+        if shift:
+            for later, other in self._utterances.items():
+                if later > utterance:
+                    other[0] += shift
+                    other[1] += shift
+            self._committed_end += shift
+
+    def _edit_tail(self, separator: str, committed: str, tentative: str) -> int:
+        """Replace everything after the committed text with ``separator + committed`` (normal)
+        and ``tentative`` (grey); return where ``committed`` starts."""
+        start, end, _ = self._replace(
+            self._committed_end,
+            None,
+            [(separator, self._normal), (committed, self._normal), (tentative, self._grey)],
+        )
+        self._committed_end = end
+        self._tentative_shown = tentative
+        return start
+
+    def _replace(
+        self, start: int, end: int | None, pieces: list[tuple[str, QTextCharFormat]]
+    ) -> list[int]:
+        """Replace the document range ``[start, end)`` (``end=None``: to the end) with
+        ``pieces``, keeping the scroll position (or following the bottom) and the user's
+        selection on the same text; return the position after each piece."""
         bar = self.verticalScrollBar()
         following = bar.value() >= bar.maximum() - 4
         previous = bar.value()
+        user = self.textCursor()
+        anchor, position = user.anchor(), user.position()
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._committed_end)
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        if end is None:
+            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        end = cursor.position()
         cursor.removeSelectedText()
-        if committed:
-            cursor.insertText(committed, self._normal)
-            self._committed_end = cursor.position()
-        if tentative:
-            cursor.insertText(tentative, self._grey)
-        self._tentative_shown = tentative
+        ends = []
+        for text, text_format in pieces:
+            if text:
+                cursor.insertText(text, text_format)
+            ends.append(cursor.position())
+        new_end = cursor.position()
+
+        def moved(at: int, upper: bool) -> int:
+            if at <= start:
+                return at
+            if at >= end:
+                return at + new_end - end
+            return new_end if upper else start  # inside the replaced text: cover the new text
+
+        # Qt moves other cursors itself, but one at ``start`` also moves past inserted text
+        # (a selection ending there would grow), and one inside the range collapses.
+        wanted = moved(anchor, anchor > position), moved(position, position > anchor)
+        user = self.textCursor()
+        if (user.anchor(), user.position()) != wanted:
+            user.setPosition(wanted[0])
+            user.setPosition(wanted[1], QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(user)
         bar.setValue(bar.maximum() if following else previous)
+        return ends

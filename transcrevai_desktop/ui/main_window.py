@@ -25,6 +25,7 @@ from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.library import default_library_dir
 from transcrevai_desktop.core.session import BUSY, CAPTURING, EXPORT_FORMATS, Session
 from transcrevai_desktop.core.session_manager import SessionManager
+from transcrevai_desktop.core.vocabulary import parse_vocabulary
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.background import Background
 from transcrevai_desktop.ui.library_panel import LibraryPanel
@@ -273,7 +274,11 @@ class MainWindow(QMainWindow):
         if tab is None:
             return
         try:
-            tab.session.transcribe_file(Path(path), tab.language_picker.language)
+            tab.session.transcribe_file(
+                Path(path),
+                tab.language_picker.language,
+                vocabulary=parse_vocabulary(self.settings.get(Key.VOCABULARY)),
+            )
         except TranscrevaiError as error:
             QMessageBox.warning(self, "Open audio file", str(error))
 

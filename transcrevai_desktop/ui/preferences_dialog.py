@@ -1,8 +1,9 @@
-"""Preferences (Ctrl+,): model, compute type, default language and microphone, library, clean-up.
+"""Preferences (Ctrl+,): model, compute type, default language, microphone and vocabulary,
+library, clean-up.
 
-Everything applies without a restart: new tabs take the language and microphone, the library
-folder and clean-up time apply at once, and a new model loads in the background for the passes
-that follow (a pass already running finishes on the old one).
+Everything applies without a restart: new tabs take the language, microphone and vocabulary,
+the library folder and clean-up time apply at once, and a new model loads in the background for
+the passes that follow (a pass already running finishes on the old one).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.device_picker import DevicePicker
 from transcrevai_desktop.ui.language_picker import LanguagePicker
+from transcrevai_desktop.ui.vocabulary_field import PLACEHOLDER, VocabularyField
 
 COMPUTE_TYPES = {"int8": "int8 (fastest)", "int8_float32": "int8 / float32", "float32": "float32"}
 
@@ -60,6 +62,15 @@ class PreferencesDialog(QDialog):
         )
         self.language = LanguagePicker(settings.get(Key.LANGUAGE))
         self.device = DevicePicker(settings.get(Key.DEVICE))
+        self.vocabulary = VocabularyField(
+            settings.get(Key.VOCABULARY),
+            "Names and terms (people, places, jargon) that Whisper should spell right in live "
+            "captions and transcripts, for every new recording. Separate them with commas; "
+            "each tab can change them before it records.",
+        )
+        self.vocabulary.setCursorPosition(0)
+        placeholder_width = self.vocabulary.fontMetrics().horizontalAdvance(PLACEHOLDER)
+        self.vocabulary.setMinimumWidth(placeholder_width + 40)  # the example fits
         self.library = QLineEdit(settings.get(Key.LIBRARY_DIR))
         self.library.setPlaceholderText(str(default_library_dir()))
         library_browse = QPushButton("Browse…")
@@ -75,6 +86,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Compute type:", self.compute_type)
         form.addRow("Default language:", self.language)
         form.addRow("Default microphone:", self.device)
+        form.addRow("Vocabulary:", self.vocabulary)
         form.addRow("Recordings folder:", _with_browse(self.library, library_browse))
         form.addRow("Idle clean-up after:", self.cleanup_hours)
         buttons = QDialogButtonBox(
@@ -99,6 +111,7 @@ class PreferencesDialog(QDialog):
         self.settings.set(Key.COMPUTE_TYPE, self.compute_type.currentData())
         self.settings.set(Key.LANGUAGE, self.language.code)
         self.settings.set(Key.DEVICE, self.device.device)
+        self.settings.set(Key.VOCABULARY, self.vocabulary.text().strip())
         self.settings.set(Key.LIBRARY_DIR, self.library.text().strip())
         self.settings.set(Key.CLEANUP_HOURS, self.cleanup_hours.value())
         super().accept()

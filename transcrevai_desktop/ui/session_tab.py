@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -16,11 +17,13 @@ from PySide6.QtWidgets import (
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.session import CAPTURING, Session, SessionStatus
 from transcrevai_desktop.core.streaming import CaptionEvent
+from transcrevai_desktop.core.vocabulary import parse_vocabulary
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.caption_view import CaptionView
 from transcrevai_desktop.ui.device_picker import DevicePicker
 from transcrevai_desktop.ui.language_picker import LanguagePicker
 from transcrevai_desktop.ui.level_meter import LevelMeter
+from transcrevai_desktop.ui.vocabulary_field import PLACEHOLDER, VocabularyField
 
 RECORDING_DOT = "● "
 _STATUS_TEXT = {
@@ -52,6 +55,15 @@ class SessionTab(QWidget):
 
         self.device_picker = DevicePicker(settings.get(Key.DEVICE))
         self.language_picker = LanguagePicker(settings.get(Key.LANGUAGE))
+        self.vocabulary_field = VocabularyField(
+            tooltip="Names and terms (people, places, jargon) that Whisper should spell right "
+            "in this recording's live captions and transcript, separated by commas. It starts "
+            "as the vocabulary of Preferences; change it before recording."
+        )
+        if session.vocabulary or session.status is not SessionStatus.IDLE:
+            self.vocabulary_field.set_terms(session.vocabulary)  # a session reopened
+        else:
+            self.vocabulary_field.set_terms(parse_vocabulary(settings.get(Key.VOCABULARY)))
         self.record_button = QPushButton("Record")
         self.pause_button = QPushButton("Pause")
         self.stop_button = QPushButton("Stop")
@@ -69,11 +81,15 @@ class SessionTab(QWidget):
         self.progress.hide()
         self.captions = CaptionView()
 
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel("Microphone:"))
-        controls.addWidget(self.device_picker, 2)
-        controls.addWidget(QLabel("Language:"))
-        controls.addWidget(self.language_picker, 1)
+        controls = QGridLayout()
+        controls.addWidget(QLabel("Microphone:"), 0, 0)
+        controls.addWidget(self.device_picker, 0, 1)
+        controls.addWidget(QLabel("Language:"), 0, 2)
+        controls.addWidget(self.language_picker, 0, 3)
+        controls.addWidget(QLabel("Vocabulary:"), 1, 0)
+        controls.addWidget(self.vocabulary_field, 1, 1, 1, 3)
+        controls.setColumnStretch(1, 2)
+        controls.setColumnStretch(3, 1)
         buttons = QHBoxLayout()
         for widget in (self.record_button, self.pause_button, self.stop_button):
             buttons.addWidget(widget)
@@ -118,7 +134,9 @@ class SessionTab(QWidget):
     def record(self) -> None:
         try:
             self.session.start(
-                device=self.device_picker.device or None, language=self.language_picker.language
+                device=self.device_picker.device or None,
+                language=self.language_picker.language,
+                vocabulary=self.vocabulary_field.terms,
             )
         except TranscrevaiError as error:
             self._show_status(f"Could not start recording: {error}", error=True)
@@ -172,6 +190,10 @@ class SessionTab(QWidget):
         self.record_button.setEnabled(idle)
         self.device_picker.setEnabled(idle)
         self.language_picker.setEnabled(idle)
+        self.vocabulary_field.setEnabled(idle)
+        if not idle:  # what the session uses (or used): the terms as the core keeps them
+            self.vocabulary_field.set_terms(self.session.vocabulary)
+        self.vocabulary_field.setPlaceholderText(PLACEHOLDER if idle else "No vocabulary")
         self.pause_button.setEnabled(state in CAPTURING)
         self.pause_button.setText("Resume" if state is SessionStatus.PAUSED else "Pause")
         self.stop_button.setEnabled(state in CAPTURING)

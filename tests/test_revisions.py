@@ -1,0 +1,136 @@
+"""Revisions: each stretch of live speech is decoded again at final-pass quality when it ends,
+and its ``revised`` event replaces exactly that stretch's committed captions."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from tests.conftest import speech, wer
+from transcrevai_desktop.core.decoding import decode_file
+from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.streaming import (
+    MIN_REVISION,
+    REVISE_PIECE,
+    REVISION_TAIL,
+    CaptionEvent,
+    Revision,
+    StreamingTranscriber,
+    join_captions,
+)
+from transcrevai_desktop.core.transcript import Word
+
+CHUNK = MODEL_RATE // 2
+
+
+def shown(events: list[CaptionEvent]) -> str:
+    """The live text a consumer of the events rebuilds: a revision replaces every committed
+    caption whose middle lies inside its [start, end]."""
+    captions: list[CaptionEvent] = []
+    for event in events:
+        if event.kind == "committed":
+            captions.append(event)
+        elif event.kind == "revised":
+            inside = [i for i, c in enumerate(captions) if event.start <= c.middle <= event.end]
+            if inside:
+                captions[inside[0] : inside[-1] + 1] = [event]
+    return join_captions(captions)
+
+
+def _stream_revising(transcriber: StreamingTranscriber, audio: np.ndarray) -> None:
+    """Feed 0.5 s chunks with a step after each, then close; run each revision as soon as it
+    is queued, as a free model worker would."""
+    for offset in [*range(0, len(audio), CHUNK), None]:
+        if offset is None:
+            transcriber.close()
+        else:
+            transcriber.feed(audio[offset : offset + CHUNK])
+        transcriber.step()
+        while (revision := transcriber.next_revision(-math.inf)) is not None:
+            transcriber.take_revision(revision)
+            transcriber.revise(revision)
+
+
+@pytest.mark.slow
+def test_revisions_replace_whole_stretches_with_the_final_pass_quality_text(engine):
+    clip = speech("en_sonnet001_librivox")
+    audio = decode_file(clip.path)[: 30 * MODEL_RATE]
+    events: list[CaptionEvent] = []
+    transcriber = StreamingTranscriber(
+        engine.transcribe_window,
+        events.append,
+        "en",
+        revise=engine.transcribe_utterance,
+    )
+
+    _stream_revising(transcriber, audio)
+
+    assert transcriber.finished
+    committed = [e for e in events if e.kind == "committed"]
+    revised = [e for e in events if e.kind == "revised"]
+    assert len(revised) >= 2, "30 s of reading hold several stretches"
+    for before, after in itertools.pairwise(revised):
+        assert before.end <= after.start and before.utterance < after.utterance
+    for revision in revised:
+        assert revision.text and revision.end - revision.start <= 25.0
+        # the middle rule and the utterance number name the same captions
+        by_middle = [c for c in committed if revision.start <= c.middle <= revision.end]
+        by_id = [c for c in committed if c.utterance == revision.utterance]
+        assert by_middle == by_id and by_id, revision
+    # every stretch but the last, which the close may cut short, is long enough to hear well
+    assert all(r.end - r.start >= MIN_REVISION for r in revised[:-1])
+    reference = " ".join(clip.reference.split()[: len(shown(events).split()) + 2])
+    final = " ".join(w.text for w in engine.transcribe_utterance(audio, "en", "", ()))
+    assert wer(reference, shown(events)) <= wer(reference, final) + 0.05, shown(events)
+
+
+def _word(start: float, text: str) -> Word:
+    return Word(start, start + 0.3, text, 0.9)
+
+
+def test_a_monologue_without_pauses_is_revised_in_pieces_cut_at_sentence_ends():
+    transcriber = StreamingTranscriber(
+        lambda *_: ([], "en", 1.0), lambda _: None, "en", revise=lambda *_: []
+    )
+    events: list[CaptionEvent] = []
+    transcriber._on_event = events.append
+    transcriber._history = np.zeros(45 * MODEL_RATE, np.float32)
+    words = [
+        _word(0.4 * i, " word." if i % 10 == 9 else " word") for i in range(100)
+    ]  # 40 s of speech, a sentence every 4 s, no pause
+
+    for batch in range(0, len(words), 7):  # committed a few words at a time, as passes do
+        transcriber._emit_committed(words[batch : batch + 7])
+
+    queued = list(transcriber._revisions)
+    assert len(queued) == 2 and queued[1].start == queued[0].end
+    # each piece ends after the first sentence that ends REVISE_PIECE or more after its
+    # start, between that sentence's last word and the next one
+    assert queued[0].start == 0.0
+    assert math.isclose(queued[0].end, (words[39].end + words[40].start) / 2)
+    assert math.isclose(queued[1].end, (words[79].end + words[80].start) / 2)
+    assert all(REVISE_PIECE <= r.end - r.start <= REVISE_PIECE + 4.0 for r in queued)
+    first = queued[0]
+    assert len(first.audio) == int((first.end + REVISION_TAIL) * MODEL_RATE)
+    # each committed event is one sentence at most, and belongs to the stretch around it
+    for event in events:
+        assert not any(w.text.endswith(".") for w in event.words[:-1])
+        stretch = next((r for r in queued if r.start <= event.middle <= r.end), None)
+        assert (stretch.utterance if stretch else transcriber._utterance) == event.utterance
+
+
+def test_a_revision_that_waits_too_long_is_dropped():
+    transcriber = StreamingTranscriber(lambda *_: ([], "en", 1.0), lambda _: None, "en")
+    old = Revision(1, 0.0, 5.0, np.zeros(5 * MODEL_RATE, np.float32), "en", "", queued_at=10.0)
+    new = Revision(2, 5.0, 9.0, np.zeros(4 * MODEL_RATE, np.float32), "en", "", queued_at=20.0)
+    transcriber._revisions.extend([old, new])
+
+    assert transcriber.next_revision(stale_before=15.0) is new
+    transcriber.close()
+    transcriber.step()
+    assert not transcriber.finished, "a closed transcriber waits for its last revision"
+    transcriber.take_revision(new)
+    assert transcriber.finished

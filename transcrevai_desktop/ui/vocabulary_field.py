@@ -1,0 +1,31 @@
+"""A one-line field for a vocabulary: names and terms Whisper should spell right."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from transcrevai_desktop.core.vocabulary import format_vocabulary, parse_vocabulary
+
+PLACEHOLDER = "Names and terms, separated by commas: Lisboa, CORAA, faster-whisper"
+
+
+class VocabularyField(QLineEdit):
+    """The terms as the user writes them ("Lisboa, CORAA, faster-whisper"); ``terms`` is
+    what the core takes."""
+
+    def __init__(self, text: str = "", tooltip: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setPlaceholderText(PLACEHOLDER)
+        self.setClearButtonEnabled(True)
+        if tooltip:
+            self.setToolTip(tooltip)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return parse_vocabulary(self.text())
+
+    def set_terms(self, terms: Iterable[str]) -> None:
+        self.setText(format_vocabulary(terms))
+        self.setCursorPosition(0)  # a long list shows its first terms
