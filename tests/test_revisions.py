@@ -134,3 +134,27 @@ def test_a_revision_that_waits_too_long_is_dropped():
     assert not transcriber.finished, "a closed transcriber waits for its last revision"
     transcriber.take_revision(new)
     assert transcriber.finished
+
+
+def test_the_vocabulary_reaches_live_passes_and_revisions():
+    voice = decode_file(speech("pt_picovoice_leopard_test_pt").path)
+    audio = np.concatenate([voice, np.zeros(3 * MODEL_RATE, np.float32)])
+    heard: list[tuple[str, tuple[str, ...]]] = []
+
+    def live(window, language, prompt, vocabulary):
+        heard.append(("live", tuple(vocabulary)))
+        return [Word(0.3, 0.7, " Uma"), Word(0.7, 1.4, " raposa")], "pt", 1.0
+
+    def revise(window, language, prompt, vocabulary):
+        heard.append(("revision", tuple(vocabulary)))
+        return [Word(0.3, 0.7, " Uma"), Word(0.7, 1.4, " Raposa")]
+
+    events: list[CaptionEvent] = []
+    transcriber = StreamingTranscriber(
+        live, events.append, "pt", revise=revise, vocabulary=("Raposa", "CORAA")
+    )
+    _stream_revising(transcriber, audio)
+
+    assert {kind for kind, _ in heard} == {"live", "revision"}
+    assert all(vocabulary == ("Raposa", "CORAA") for _, vocabulary in heard)
+    assert shown(events) == "Uma Raposa"

@@ -175,3 +175,34 @@ def test_a_file_without_read_permission_is_one_line_and_the_others_are_done(tmp_
     assert errors == [f"transcrevai: {locked}: locked.wav cannot be read: permission denied."]
     assert wer(good.reference, (tmp_path / f"{good.path.stem}.txt").read_text()) < 0.15
     assert not (tmp_path / "locked.txt").exists()
+
+
+def test_a_vocabulary_teaches_whisper_a_name_it_cannot_spell_alone(tmp_path):
+    """Without help the model writes the group's name "Fala Brasil" and mishears
+    "alinhamento"; given the vocabulary (a file, and the option), it writes both right."""
+    clip = speech("ptbr_ufpalign_falabrasil")
+    plain = _transcribe(str(clip.path), "--language", "pt", "--out", str(tmp_path / "plain"))
+    assert plain.returncode == 0, plain.stderr
+    unhelped = (tmp_path / "plain" / f"{clip.path.stem}.txt").read_text()
+    assert "FalaBrasil" not in unhelped and "alinhamento" not in unhelped, unhelped
+
+    terms = tmp_path / "terms.txt"
+    terms.write_text("FalaBrasil\n", encoding="utf-8")
+    out = str(tmp_path / "helped")
+    vocabulary = ("--vocabulary-file", str(terms), "--vocabulary", "alinhamento")
+    helped = _transcribe(str(clip.path), "--language", "pt", "--out", out, *vocabulary)
+    assert helped.returncode == 0, helped.stderr
+    text = (tmp_path / "helped" / f"{clip.path.stem}.txt").read_text()
+    assert "FalaBrasil" in text and "alinhamento" in text, text
+    assert wer(clip.reference, text) < wer(
+        clip.reference, (tmp_path / "plain" / f"{clip.path.stem}.txt").read_text()
+    )
+
+
+def test_an_unreadable_vocabulary_file_is_one_clear_line(tmp_path):
+    result = _transcribe(str(speech("en_jfk").path), "--vocabulary-file", str(tmp_path / "none"))
+    assert result.returncode != 0
+    assert (
+        result.stderr.strip().splitlines()[-1].startswith("transcrevai: error: The vocabulary file")
+    )
+    assert "Traceback" not in result.stderr
