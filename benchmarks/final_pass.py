@@ -52,11 +52,8 @@ def _plain(engine, clip: common.Clip) -> float:
     segments, _ = engine.model().transcribe(
         decode_audio(str(clip.path)),
         language=clip.language,
-        beam_size=engine.settings.final_beam_size,
         vad_filter=True,
-        word_timestamps=True,
-        condition_on_previous_text=False,
-        hallucination_silence_threshold=2.0,
+        **engine.settings.final_options(),
     )
     list(segments)
     return time.perf_counter() - started

@@ -26,8 +26,8 @@ class Variant:
     settings: dict[str, object]
 
 
-def offline_text(clip: common.Clip, engine) -> str:
-    """Plain faster-whisper on the clip, with the final pass's options."""
+def offline_text(clip: common.Clip, engine, **options: object) -> str:
+    """Plain faster-whisper on the clip, with the final pass's options (and ``options``)."""
     from faster_whisper import decode_audio
 
     segments, _ = engine.model().transcribe(
@@ -35,8 +35,9 @@ def offline_text(clip: common.Clip, engine) -> str:
         language=clip.language,
         vad_filter=True,
         **engine.settings.final_options(),
+        **options,
     )
-    return " ".join(s.text for s in segments)
+    return " ".join(s.text.strip() for s in segments)
 
 
 def _mean(values: Sequence[float]) -> str:

@@ -11,6 +11,7 @@ terms they do not contain. Reported: WER, and which terms appear in the text.
 from __future__ import annotations
 
 from benchmarks import common
+from benchmarks.live import offline_text
 from benchmarks.wer import normalise, wer
 from transcrevai_desktop.core.vocabulary import format_vocabulary, hotwords
 
@@ -28,19 +29,6 @@ NO_HARM = (
 )
 
 
-def _text(engine, clip: common.Clip, **options: object) -> str:
-    from faster_whisper import decode_audio
-
-    segments, _ = engine.model().transcribe(
-        decode_audio(str(clip.path)),
-        language=clip.language,
-        vad_filter=True,
-        **engine.settings.final_options(),
-        **options,
-    )
-    return " ".join(s.text.strip() for s in segments)
-
-
 def run(_runs: int = 1) -> str:
     engine = common.engine()
     rows = []
@@ -49,9 +37,9 @@ def run(_runs: int = 1) -> str:
     for name, terms, kind in cases:
         clip = common.clips([name])[0]
         texts = {
-            "none": _text(engine, clip),
-            "hotwords": _text(engine, clip, hotwords=hotwords(terms)),
-            "initial_prompt": _text(engine, clip, initial_prompt=format_vocabulary(terms)),
+            "none": offline_text(clip, engine),
+            "hotwords": offline_text(clip, engine, hotwords=hotwords(terms)),
+            "initial_prompt": offline_text(clip, engine, initial_prompt=format_vocabulary(terms)),
         }
         cells = []
         for text in texts.values():
