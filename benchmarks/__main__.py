@@ -13,9 +13,28 @@ from __future__ import annotations
 import argparse
 import logging
 
-from benchmarks import common, concurrency, final_pass, live, memory, peer, startup, vocabulary
+from benchmarks import (
+    common,
+    concurrency,
+    final_pass,
+    live,
+    memory,
+    peer,
+    speakers,
+    startup,
+    vocabulary,
+)
 
-BENCHMARKS = ("live", "peer", "concurrency", "memory", "final", "startup", "vocabulary")
+BENCHMARKS = (
+    "live",
+    "peer",
+    "concurrency",
+    "memory",
+    "final",
+    "startup",
+    "vocabulary",
+    "speakers",
+)
 
 
 def _run(name: str, args: argparse.Namespace) -> str:
@@ -35,6 +54,7 @@ def _run(name: str, args: argparse.Namespace) -> str:
         "memory": memory,
         "final": final_pass,
         "vocabulary": vocabulary,
+        "speakers": speakers,
     }.get(name, startup)
     return module.run(args.runs)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -100,6 +101,12 @@ def speech(name: str) -> Clip:
     pytest.skip(f"speech clip {name} is not available (../shared/speech is absent)")
 
 
+def transcrevai(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run the ``transcrevai`` command line (as ``python -m``) to its end."""
+    command = [sys.executable, "-m", "transcrevai_desktop", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+
+
 def rss_mib() -> float:
     """The process's resident memory, MiB."""
     return psutil.Process().memory_info().rss / 2**20
@@ -150,6 +157,17 @@ def engine():
     shared.model()
     yield shared
     shared.wait()
+
+
+@pytest.fixture(autouse=True)
+def forget_voices():
+    """Each test starts with no remembered voices (a voice named in one test would name a
+    speaker in the next: they share the sandbox's user data folder)."""
+    from transcrevai_desktop.core.voice_book import default_voices_path
+
+    default_voices_path().unlink(missing_ok=True)
+    yield
+    default_voices_path().unlink(missing_ok=True)
 
 
 @pytest.fixture

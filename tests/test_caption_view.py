@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QTextCursor
 
 from transcrevai_desktop.core.streaming import CaptionEvent
-from transcrevai_desktop.core.transcript import Segment, Word
+from transcrevai_desktop.core.transcript import Segment, Transcript, Word
 from transcrevai_desktop.ui.caption_view import REVISABLE_UTTERANCES, CaptionView
 
 
@@ -86,7 +86,11 @@ def test_a_pause_in_speech_starts_a_new_caption_paragraph(view):
     assert view.toPlainText() == "Bom dia a todos. Vamos começar.\nPrimeiro ponto:"
     assert view.document().blockCount() == 2
 
-    view.show_transcript([Segment(0.0, 3.0, "Bom dia a todos."), Segment(6.0, 7.0, "Primeiro.")])
+    view.show_transcript(
+        Transcript(
+            "pt", 7.0, [Segment(0.0, 3.0, "Bom dia a todos."), Segment(6.0, 7.0, "Primeiro.")]
+        )
+    )
     assert view.toPlainText() == "Bom dia a todos.\nPrimeiro."
     assert view.committed_text == view.toPlainText() and view.tentative_text == ""
 
@@ -187,7 +191,7 @@ def test_a_revision_of_an_unknown_or_forgotten_utterance_or_without_text_is_igno
     assert view.toPlainText() == before
     view.add(revised(3, "Frase três", 3.0, 3.5))
     assert "foi aprovado Frase três frase 4" in view.toPlainText()
-    view.show_transcript([Segment(0.0, 1.0, "Final.")])
+    view.show_transcript(Transcript("pt", 1.0, [Segment(0.0, 1.0, "Final.")]))
     view.add(revised(3, "Depois do fim.", 3.0, 3.5))
     assert view.toPlainText() == "Final."
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QM
 
 from tests.conftest import speech, wer
 from transcrevai_desktop.core.session_manager import SessionManager
+from transcrevai_desktop.core.speakers import AUTO
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.main_window import MainWindow
 from transcrevai_desktop.ui.session_tab import RECORDING_DOT, SessionTab
@@ -108,7 +109,7 @@ def test_closing_a_recording_tab_asks_first(qtbot, window, monkeypatch):
 def test_open_audio_file_transcribes_it_in_a_new_tab(qtbot, window, monkeypatch):
     clip = speech("pt_picovoice_leopard_test_pt")
     window.settings.set(Key.LANGUAGE, "pt")  # a file is transcribed in the preferred language
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(clip.path), ""))
+    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
     window.open_action.trigger()
     tab = window.current_tab()
     assert tab.session.name == clip.path.stem
@@ -142,7 +143,7 @@ def test_double_click_renames_the_tab_and_the_session(window, monkeypatch):
 def test_library_lists_searches_reopens_and_deletes_with_confirmation(qtbot, window, monkeypatch):
     clip = speech("pt_picovoice_leopard_test_pt")
     window.settings.set(Key.LANGUAGE, "pt")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(clip.path), ""))
+    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
     window.open_action.trigger()
     tab = window.current_tab()
     session_id, folder = tab.session.id, tab.session.folder
@@ -288,7 +289,7 @@ def test_the_tab_menu_exports_shows_the_folder_renames_and_closes(
 ):
     clip = speech("pt_picovoice_leopard_test_pt")
     window.settings.set(Key.LANGUAGE, "pt")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(clip.path), ""))
+    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
     window.open_action.trigger()
     tab = window.current_tab()
     _wait_complete(qtbot, tab)

@@ -11,16 +11,11 @@ import sys
 import pytest
 import srt
 
-from tests.conftest import speech, wer
+from tests.conftest import speech, transcrevai, wer
 
 
 def _transcribe(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "transcrevai_desktop", "transcribe", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return transcrevai("transcribe", *args)
 
 
 def test_transcribes_english_and_portuguese_into_every_format(tmp_path):

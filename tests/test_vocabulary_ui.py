@@ -6,9 +6,9 @@ import json
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from tests.conftest import speech
+from transcrevai_desktop.core.speakers import AUTO
 from transcrevai_desktop.settings import Key
 from transcrevai_desktop.ui.main_window import MainWindow
 from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
@@ -106,7 +106,7 @@ def test_open_audio_file_uses_the_preferences_vocabulary(qtbot, window, monkeypa
     clip = speech(CLIP)
     window.settings.set(Key.LANGUAGE, "pt")
     _set_preferences_vocabulary(window, monkeypatch, "Leopard, Picovoice")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(clip.path), ""))
+    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
     window.open_action.trigger()
     tab = window.current_tab()
     assert tab.session.vocabulary == ("Leopard", "Picovoice")

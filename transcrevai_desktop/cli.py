@@ -2,12 +2,14 @@
 
 transcrevai transcribe FILE... [--language auto|pt|en|...] [--model NAME|PATH] [--out DIR]
                                [--formats txt,srt,vtt,json] [--vocabulary "A, B"]
-                               [--vocabulary-file FILE]
+                               [--vocabulary-file FILE] [--speakers auto|N|off|channels]
 transcrevai record [--device ID|NAME] [--input FILE] [--seconds N] [--language ...]
                    [--model ...] [--out DIR] [--json] [--vocabulary ...] [--vocabulary-file ...]
+                   [--speakers auto|N|off|channels]
 transcrevai recover [--transcribe] [--out DIR] [--language ...] [--model ...]
 transcrevai devices
 transcrevai models
+transcrevai voices [--forget NAME]
 
 Errors are one line on stderr, never a traceback. Exit status: 0 success, 1 some file or the
 recording failed, 2 bad usage or no model.
@@ -33,6 +35,15 @@ EXIT_USAGE = 2
 
 def _language(value: str) -> str | None:
     return None if value in ("", "auto") else value.lower()
+
+
+def _speakers(value: str) -> int | str:
+    from transcrevai_desktop.core.speakers import parse_speakers
+
+    try:
+        return parse_speakers(value)
+    except TranscrevaiError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,10 +74,21 @@ def _parser() -> argparse.ArgumentParser:
             "--vocabulary-file", type=Path, help="the same, from a file (a term a line or commas)"
         )
 
+    def speakers_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--speakers",
+            type=_speakers,
+            default="auto",
+            metavar="auto|N|off|channels",
+            help="label who speaks: count the voices (auto, default), exactly N voices, each "
+            "channel a person (channels), or off",
+        )
+
     transcribe = commands.add_parser("transcribe", help="transcribe audio or video files")
     transcribe.add_argument("files", nargs="+", type=Path, metavar="FILE")
     model_options(transcribe)
     vocabulary_options(transcribe)
+    speakers_option(transcribe)
     transcribe.add_argument("--out", type=Path, default=Path("."), help="output folder")
     transcribe.add_argument(
         "--formats", default="txt,srt", help="comma-separated: txt,srt,vtt,json (default txt,srt)"
@@ -80,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     record.add_argument("--out", type=Path, help="recordings folder (default: the library)")
     record.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
     vocabulary_options(record)
+    speakers_option(record)
 
     recover = commands.add_parser(
         "recover", help="find recordings a crash interrupted, repair them, transcribe them"
@@ -87,6 +110,11 @@ def _parser() -> argparse.ArgumentParser:
     recover.add_argument("--out", type=Path, help="recordings folder (default: the library)")
     recover.add_argument("--transcribe", action="store_true", help="also write their transcripts")
     model_options(recover)
+
+    voices = commands.add_parser(
+        "voices", help="list the voices you named (they name speakers in later transcripts)"
+    )
+    voices.add_argument("--forget", metavar="NAME", help="forget this voice")
 
     commands.add_parser("devices", help="list input devices")
     commands.add_parser("models", help="list models")
@@ -123,6 +151,7 @@ def _vocabulary(args: argparse.Namespace) -> tuple[str, ...]:
 def _transcribe(args: argparse.Namespace) -> int:
     from transcrevai_desktop.core.decoding import decode_to_wav, scratch_wav
     from transcrevai_desktop.core.exporters import FORMATS, write_transcript
+    from transcrevai_desktop.core.speakers import CHANNELS
 
     formats = [fmt.strip().lower() for fmt in args.formats.split(",") if fmt.strip()]
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
@@ -139,9 +168,13 @@ def _transcribe(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             with scratch_wav() as wav:  # decoded a block at a time: any length fits
-                decode_to_wav(path, wav)
+                decode_to_wav(path, wav, keep_channels=args.speakers == CHANNELS)
                 transcript = engine.transcribe_recording(
-                    wav, language, progress=_progress_printer(path.name), terms=terms
+                    wav,
+                    language,
+                    progress=_progress_printer(path.name),
+                    terms=terms,
+                    speakers=args.speakers,
                 )
             written = [
                 write_transcript(transcript, args.out / f"{path.stem}.{fmt}", fmt)
@@ -182,7 +215,13 @@ def _record(args: argparse.Namespace) -> int:
     assert session is not None
     reporter = RecordReporter(session, as_json=args.json)
     reporter.finished.connect(app.quit)
-    session.start(device=args.device, language=language, input_file=args.input, vocabulary=terms)
+    session.start(
+        device=args.device,
+        language=language,
+        input_file=args.input,
+        vocabulary=terms,
+        speakers=args.speakers,
+    )
 
     def tick() -> None:  # also lets Python run the signal handler while Qt's loop waits
         if args.seconds and session.recorded_seconds >= args.seconds:
@@ -263,6 +302,24 @@ def _devices(_: argparse.Namespace) -> int:
     return 0
 
 
+def _voices(args: argparse.Namespace) -> int:
+    from transcrevai_desktop.core.voice_book import VoiceBook
+
+    book = VoiceBook()
+    if args.forget is not None:
+        if args.forget not in {voice.name for voice in book.voices()}:
+            raise TranscrevaiError(f"No voice named '{args.forget}' is remembered.")
+        book.forget(args.forget)
+        print(f"Forgot the voice of {args.forget}.", file=sys.stderr)
+        return 0
+    for voice in book.voices():
+        times = "once" if voice.recordings == 1 else f"{voice.recordings} times"
+        print(f"{voice.name}  (named {times}, last {voice.updated[:10]})")
+    if not book.voices():
+        print(f"No voices yet ({book.path}): rename a speaker in a transcript.", file=sys.stderr)
+    return 0
+
+
 def _models(_: argparse.Namespace) -> int:
     from transcrevai_desktop.core.models import list_models
 
@@ -289,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         "recover": _recover,
         "devices": _devices,
         "models": _models,
+        "voices": _voices,
     }[args.command]
     try:
         return command(args)

@@ -15,6 +15,7 @@ class Key(StrEnum):
     LANGUAGE = "recording/language"  # a Whisper code, or "auto"
     DEVICE = "recording/device"  # a device name, or "" for the system default
     VOCABULARY = "recording/vocabulary"  # names and terms, as the user typed them
+    SPEAKERS = "recording/speakers"  # "auto" or a count, as text (core.speakers.parse_speakers)
     LIBRARY_DIR = "library/folder"  # "" for the default library
     CLEANUP_HOURS = "library/cleanup_hours"
     EXPORT_DIR = "export/last_folder"
@@ -31,6 +32,7 @@ _DEFAULTS: dict[Key, object] = {
     Key.COMPUTE_TYPE: "int8",
     Key.DEVICE: "",
     Key.VOCABULARY: "",
+    Key.SPEAKERS: "auto",
     Key.LIBRARY_DIR: "",
     Key.CLEANUP_HOURS: 24.0,
     Key.EXPORT_DIR: "",

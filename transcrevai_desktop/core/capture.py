@@ -45,9 +45,11 @@ class AudioSource(Protocol):
 class MicrophoneSource:
     """An input device opened with sounddevice; PortAudio's thread runs the callback."""
 
-    def __init__(self, device: InputDevice | str | int | None = None) -> None:
+    def __init__(self, device: InputDevice | str | int | None = None, channels: int = 1) -> None:
+        """``device`` opened in 16 kHz mono where it can be; ``channels`` > 1 asks for that
+        many channels (each a person, kept apart by the recorder)."""
         self.device = device if isinstance(device, InputDevice) else find_input_device(device)
-        self.rate, self.channels = capture_format(self.device)
+        self.rate, self.channels = capture_format(self.device, channels)
         self.description = self.device.name
         self.overflows = 0
         self._stream = None
@@ -104,9 +106,10 @@ class FileSource:
     """A file fed block by block at real-time pace, exactly as a microphone would deliver it
     (``speed`` times faster for overload tests)."""
 
-    def __init__(self, path: Path, speed: float = 1.0) -> None:
-        self.audio = decode_file(Path(path))
-        self.rate, self.channels = MODEL_RATE, 1
+    def __init__(self, path: Path, speed: float = 1.0, keep_channels: bool = False) -> None:
+        audio = decode_file(Path(path), keep_channels)
+        self.audio = audio if audio.ndim == 2 else audio[:, None]  # (frames, channels)
+        self.rate, self.channels = MODEL_RATE, self.audio.shape[1]
         self.description = f"file {Path(path).name}"
         self.speed = speed
         self._stop = threading.Event()
@@ -127,7 +130,7 @@ class FileSource:
             delay = started + (offset + step) / self.rate / self.speed - time.monotonic()
             if delay > 0 and self._stop.wait(delay):
                 return
-            blocks.put(self.audio[offset : offset + step, None].copy())
+            blocks.put(self.audio[offset : offset + step].copy())
         blocks.put(END)
 
     def stop(self) -> None:

@@ -1,4 +1,5 @@
-"""Audio and video files decoded to the model's 16 kHz mono, a block at a time.
+"""Audio and video files decoded to the model's 16 kHz mono (or 16 kHz with every channel, when
+each channel is a person), a block at a time.
 
 PyAV (FFmpeg) decodes; faster-whisper's own frame helpers skip invalid frames and resample, so
 a file decodes here exactly as ``faster_whisper.decode_audio`` would decode it, but without
@@ -25,11 +26,14 @@ from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import StorageError, UnreadableAudio
 
 GROUP_SAMPLES = 500_000  # input samples resampled at once (faster-whisper's own choice)
+MAX_CHANNELS = 8  # kept apart at most (a 7.1 film track); more are mixed to mono
 
 
-def decoded_blocks(path: Path) -> Iterator[np.ndarray]:
-    """The audio of ``path`` as 16 kHz mono int16 blocks; ``UnreadableAudio`` if it is
-    missing, unreadable or not audio. A file cut short yields what it holds."""
+def decoded_blocks(path: Path, keep_channels: bool = False) -> Iterator[np.ndarray]:
+    """The audio of ``path`` as 16 kHz int16 blocks: mono, shaped (samples,), or with
+    ``keep_channels`` shaped (samples, channels) in the file's own channels. Raises
+    ``UnreadableAudio`` if it is missing, unreadable or not audio. A file cut short yields
+    what it holds."""
     if not path.is_file():
         raise UnreadableAudio(f"{path} does not exist or is not a file.")
     try:
@@ -38,14 +42,20 @@ def decoded_blocks(path: Path) -> Iterator[np.ndarray]:
         raise UnreadableAudio(f"{path.name} cannot be read: permission denied.") from error
     except Exception as error:  # PyAV raises many types for broken or non-audio files
         raise UnreadableAudio(f"{path.name} is not a readable audio file.") from error
-    resampler = av.AudioResampler(format="s16", layout="mono", rate=MODEL_RATE)
+    resampler = None
     try:
         with container:
             if not container.streams.audio:
                 raise UnreadableAudio(f"{path.name} holds no audio.")
+            layout = container.streams.audio[0].layout
+            channels = len(layout.channels) if keep_channels else 1
+            if not 1 < channels <= MAX_CHANNELS:
+                layout, channels = "mono", 1
+            resampler = av.AudioResampler(format="s16", layout=layout, rate=MODEL_RATE)
             frames = _ignore_invalid_frames(container.decode(audio=0))
             for frame in _resample_frames(_group_frames(frames, GROUP_SAMPLES), resampler):
-                yield frame.to_ndarray().reshape(-1)
+                block = frame.to_ndarray().reshape(-1, channels)  # packed: interleaved
+                yield block if keep_channels else block[:, 0]
     except av.FFmpegError as error:
         raise UnreadableAudio(f"{path.name} is not a readable audio file.") from error
     finally:
@@ -53,9 +63,11 @@ def decoded_blocks(path: Path) -> Iterator[np.ndarray]:
         gc.collect()  # PyAV's resampler keeps buffers until collected (faster-whisper #390)
 
 
-def decode_file(path: Path) -> np.ndarray:
-    """The whole of ``path`` as 16 kHz mono float32 in memory (for short files)."""
-    audio = np.concatenate([np.zeros(0, np.int16), *decoded_blocks(path)])
+def decode_file(path: Path, keep_channels: bool = False) -> np.ndarray:
+    """The whole of ``path`` as 16 kHz float32 in memory (for short files): mono, or with
+    ``keep_channels`` shaped (samples, channels)."""
+    blocks = list(decoded_blocks(path, keep_channels))
+    audio = np.concatenate(blocks) if blocks else np.zeros(0, np.int16)
     if not audio.size:
         raise UnreadableAudio(f"{path.name} holds no audio.")
     return audio.astype(np.float32) / 32768.0
@@ -77,19 +89,28 @@ def scratch_wav() -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def decode_to_wav(path: Path, wav: Path) -> float:
-    """Write the audio of ``path`` to ``wav`` (16-bit PCM, 16 kHz, mono) a block at a time;
-    returns its duration in seconds. ``UnreadableAudio`` for a bad input, ``StorageError``
-    if ``wav`` cannot be written; either way no partial ``wav`` is left behind."""
+def decode_to_wav(path: Path, wav: Path, keep_channels: bool = False) -> float:
+    """Write the audio of ``path`` to ``wav`` (16-bit PCM, 16 kHz, mono or with
+    ``keep_channels`` the file's channels) a block at a time; returns its duration in
+    seconds. ``UnreadableAudio`` for a bad input, ``StorageError`` if ``wav`` cannot be
+    written; either way no partial ``wav`` is left behind."""
     frames = 0
+    out: soundfile.SoundFile | None = None
     try:
-        with soundfile.SoundFile(wav, "w", MODEL_RATE, 1, "PCM_16") as out:
-            for block in decoded_blocks(path):
-                out.write(block)
-                frames += len(block)
+        for block in decoded_blocks(path, keep_channels):
+            if out is None:
+                channels = block.shape[1] if block.ndim == 2 else 1
+                out = soundfile.SoundFile(wav, "w", MODEL_RATE, channels, "PCM_16")
+            out.write(block)
+            frames += len(block)
+        if out is not None:
+            out.close()
         if frames == 0:
             raise UnreadableAudio(f"{path.name} holds no audio.")
     except BaseException as error:
+        if out is not None and not out.closed:
+            with contextlib.suppress(OSError, soundfile.SoundFileError):
+                out.close()
         with contextlib.suppress(OSError):
             wav.unlink(missing_ok=True)
         if isinstance(error, OSError | soundfile.SoundFileError):

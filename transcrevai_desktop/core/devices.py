@@ -74,14 +74,17 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
     return match[0]
 
 
-def capture_format(device: InputDevice) -> tuple[int, int]:
-    """(sample rate, channels) to open ``device`` with: 16 kHz mono where offered, else native."""
+def capture_format(device: InputDevice, channels: int = 1) -> tuple[int, int]:
+    """(sample rate, channels) to open ``device`` with: 16 kHz mono where offered, else
+    native. With ``channels`` > 1 (each channel a person), that many channels, or as many as
+    the device has."""
     sd = portaudio()
-    for rate, channels in (
-        (MODEL_RATE, 1),
-        (int(device.default_samplerate), 1),
-        (int(device.default_samplerate), min(device.channels, 2)),
-    ):
+    native = int(device.default_samplerate)
+    wanted = min(device.channels, channels)
+    formats = [(MODEL_RATE, wanted), (native, wanted)]
+    if wanted == 1:
+        formats.append((native, min(device.channels, 2)))
+    for rate, channels in formats:
         try:
             sd.check_input_settings(
                 device=device.index, samplerate=rate, channels=channels, dtype="float32"

@@ -9,7 +9,8 @@ caption cadence adapts to load); only when no live pass is ready does it run a r
 oldest first. A revision not started within ``REVISION_DEADLINE`` seconds is dropped: under load
 (captions lagging, several tabs) revisions give way and the final pass covers everything.
 
-Final passes and file transcriptions run on ``QThreadPool.globalInstance()``.
+Final passes and file transcriptions run on ``QThreadPool.globalInstance()``; they label
+speakers (``core.speakers``) with one voice-embedding model shared by all of them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,9 +34,19 @@ from transcrevai_desktop.core.hallucinations import is_hallucination
 from transcrevai_desktop.core.memory import release_free_memory
 from transcrevai_desktop.core.models import BUNDLED_MODEL, MODEL_WORKERS, MODELS, ModelRegistry
 from transcrevai_desktop.core.short_context import FULL_CONTEXT_FRAMES, ShortContextWhisper
+from transcrevai_desktop.core.speaker_embedding import SpeakerEmbedder
+from transcrevai_desktop.core.speakers import (
+    AUTO,
+    CHANNELS,
+    OFF,
+    SpeakerSetting,
+    VoiceCollector,
+    by_channel,
+)
 from transcrevai_desktop.core.streaming import Revision, StreamingTranscriber
 from transcrevai_desktop.core.transcript import Segment, Transcript, Word
 from transcrevai_desktop.core.vocabulary import hotwords
+from transcrevai_desktop.core.voice_book import VoiceBook
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
@@ -85,6 +97,7 @@ def _words(segments, offset: float = 0.0) -> tuple[list[Segment], list[Word]]:
     return kept, words
 
 
+DISTINCT_CHANNELS = 0.01  # a channel this close to the first (in energy) is a copy of it
 FINAL_CHUNK_SECONDS = 600.0  # the final pass reads a recording in pieces this long...
 CUT_SEARCH_SECONDS = 30.0  # ...each cut in the longest pause of its last half minute
 LIVE_TOKENS_PER_SECOND = 8  # fast speech is about 4 words, 6 tokens, a second
@@ -117,12 +130,20 @@ class EngineSettings:
 class Engine:
     """Shared by every session: the model, the live scheduler, the final-pass pool."""
 
-    def __init__(self, settings: EngineSettings | None = None, registry: ModelRegistry = MODELS):
+    def __init__(
+        self,
+        settings: EngineSettings | None = None,
+        registry: ModelRegistry = MODELS,
+        voice_book: VoiceBook | None = None,
+    ):
         self.settings = settings or EngineSettings()
         self._registry = registry
         self.live = LiveScheduler(self.settings.workers)
         self.pool = QThreadPool.globalInstance()
         self._live_model: ShortContextWhisper | None = None
+        self.voice_book = voice_book or VoiceBook()  # voices the user named
+        self._embedder: SpeakerEmbedder | None = None
+        self._embedder_lock = threading.Lock()
 
     def model(self) -> WhisperModel:
         """The shared model, loaded on first use (call it off the GUI thread)."""
@@ -146,6 +167,13 @@ class Engine:
         if live is None or live.base_model is not model or live.min_seconds != seconds:
             live = self._live_model = ShortContextWhisper(model, seconds)
         return live
+
+    def embedder(self) -> SpeakerEmbedder:
+        """The voice-embedding model of speaker labels, made on first use."""
+        with self._embedder_lock:
+            if self._embedder is None:
+                self._embedder = SpeakerEmbedder()
+            return self._embedder
 
     def submit(self, work: Callable[[], None]) -> None:
         self.pool.start(Job(work))
@@ -206,20 +234,53 @@ class Engine:
         progress: Callable[[float], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
         terms: Sequence[str] = (),
+        speakers: SpeakerSetting = AUTO,
     ) -> Transcript:
         """The final pass over a recording's .wav, read ``FINAL_CHUNK_SECONDS`` at a time and
         cut in the longest pause near each chunk's end, so memory does not grow with the
         length of a meeting. Without ``language``, the first piece with speech picks the
-        language for the rest. ``terms``: the vocabulary.
+        language for the rest. ``terms``: the vocabulary. ``speakers``: label them by voice
+        (``AUTO``, a count; speakers whose voice the user named before get that name), by
+        channel (``CHANNELS``: each channel transcribed on its own; a mono recording, or one
+        whose channels are copies of each other, is labelled by voice instead) or not
+        (``OFF``). A multi-channel .wav is otherwise heard as its mix.
         ``StorageError`` if the file cannot be read; ``TranscriptionCancelled`` within a
         segment of ``cancelled()`` turning true. The memory the pass freed is handed back to
         the system when it ends."""
         try:
-            return self._transcribe_wav(path, language, progress, cancelled, terms)
+            if speakers == CHANNELS and distinct_channels(path):
+                return self._transcribe_channels(path, language, progress, cancelled, terms)
+            if speakers == CHANNELS:
+                log.info("%s has no distinct channels: speakers are told by voice", path.name)
+                speakers = AUTO
+            voices = None if speakers == OFF else VoiceCollector(self.embedder(), speakers)
+            transcript = self._transcribe_wav(path, language, progress, cancelled, terms, voices)
+            if voices is None:
+                return transcript
+            return self.voice_book.recognise(voices.label(transcript))
         except (OSError, soundfile.SoundFileError) as error:
             raise StorageError(f"The recording {path} cannot be read: {error}.") from error
         finally:
             release_free_memory()
+
+    def _transcribe_channels(
+        self,
+        path: Path,
+        language: str | None,
+        progress: Callable[[float], None] | None,
+        cancelled: Callable[[], bool],
+        terms: Sequence[str],
+    ) -> Transcript:
+        """Each channel transcribed on its own (in the first channel's language when none is
+        given), the words interleaved by time and labelled with their channel."""
+        count = soundfile.info(str(path)).channels
+        parts: list[Transcript] = []
+        for channel in range(count):
+            step = None if progress is None else partial(_part_progress, progress, channel, count)
+            part = self._transcribe_wav(path, language, step, cancelled, terms, None, channel)
+            language = language or (part.language if part.segments else None)
+            parts.append(part)
+        return by_channel(parts)
 
     def _transcribe_wav(
         self,
@@ -228,15 +289,20 @@ class Engine:
         progress: Callable[[float], None] | None,
         cancelled: Callable[[], bool],
         terms: Sequence[str],
+        voices: VoiceCollector | None,
+        channel: int | None = None,
     ) -> Transcript:
+        """The final pass over one ``channel`` of the .wav, or over its mix (None)."""
         segments: list[Segment] = []
         found = ""
-        with soundfile.SoundFile(path) as wav:  # ours: 16 kHz mono
+        with soundfile.SoundFile(path) as wav:  # ours: 16 kHz, mono unless channels are kept
             total = wav.frames / MODEL_RATE
             offset = 0
             while offset < wav.frames:
                 wav.seek(offset)
-                block = wav.read(int(FINAL_CHUNK_SECONDS * MODEL_RATE), dtype="float32")
+                frames = wav.read(int(FINAL_CHUNK_SECONDS * MODEL_RATE), "float32", True)
+                block = frames.mean(axis=1) if channel is None else frames[:, channel]
+                block = np.ascontiguousarray(block, np.float32)
                 if offset + len(block) < wav.frames:
                     block = block[: _pause_near_end(block)]
                 part, found = self._decode(
@@ -244,6 +310,8 @@ class Engine:
                 )
                 if part and language is None:  # a piece of silence does not pick the language
                     language = found
+                if voices is not None:
+                    voices.add(block, offset / MODEL_RATE, part)
                 segments += part
                 offset += len(block)
                 if progress is not None:
@@ -276,6 +344,25 @@ class Engine:
             if progress is not None and total > 0:
                 progress(min(1.0, (offset + segment.end) / total))
         return _words(collected, offset)[0], info.language
+
+
+def _part_progress(progress: Callable[[float], None], part: int, parts: int, done: float) -> None:
+    progress((part + done) / parts)
+
+
+def distinct_channels(path: Path) -> bool:
+    """Whether the .wav at ``path`` has several channels that are not copies of one another
+    (a "stereo" file of a mono recording): each differs from the first by at least
+    ``DISTINCT_CHANNELS`` of its energy. Read a block at a time."""
+    with soundfile.SoundFile(path) as wav:
+        if wav.channels < 2:
+            return False
+        energy = np.zeros(wav.channels)
+        difference = np.zeros(wav.channels)
+        for block in wav.blocks(int(FINAL_CHUNK_SECONDS * MODEL_RATE), dtype="float32"):
+            energy += np.square(block, dtype=np.float64).sum(axis=0)
+            difference += np.square(block - block[:, :1], dtype=np.float64).sum(axis=0)
+    return bool(np.all(difference[1:] >= DISTINCT_CHANNELS * np.maximum(energy[1:], 1e-12)))
 
 
 def _pause_near_end(block: np.ndarray) -> int:

@@ -1,8 +1,11 @@
-"""The writer thread of a recording: source blocks become 16 kHz mono on disk, as they arrive.
+"""The writer thread of a recording: source blocks become 16 kHz audio on disk, as they arrive.
 
-``audio.wav`` is always 16-bit PCM, 16 kHz, mono: what the model needs, about 115 MB an hour.
-A device that offers no 16 kHz mono is opened at its native rate and channels, and the blocks are
-downmixed (channel mean) and resampled (soxr) here, never in PortAudio's callback.
+``audio.wav`` is 16-bit PCM at 16 kHz, mono: what the model needs, about 115 MB an hour. A
+device that offers no 16 kHz mono is opened at its native rate and channels, and the blocks are
+downmixed (channel mean) and resampled (soxr) here, never in PortAudio's callback. With
+``keep_channels`` (each channel a person: a two-microphone interview, a call recorded as
+microphone and system audio) the file keeps the source's channels, still 16 kHz 16-bit, and the
+live captions get their mix.
 
 Crash safety: every ``FLUSH_SECONDS`` the WAV header is rewritten to count the frames so far and
 the file is fsync'd, so a killed process or a power cut leaves a playable file that misses at most
@@ -40,6 +43,11 @@ def level_dbfs(block: np.ndarray) -> float:
     return max(-100.0, 20 * math.log10(rms)) if rms > 0 else -100.0
 
 
+def _mix(frames: np.ndarray) -> np.ndarray:
+    """The mono mix (channel mean) of (frames, channels)."""
+    return frames.mean(axis=1, dtype=np.float32) if frames.shape[1] > 1 else frames[:, 0]
+
+
 class WavRecorder:
     """Owns a source and the thread that writes what it delivers to ``path``."""
 
@@ -50,8 +58,10 @@ class WavRecorder:
         on_audio: Callable[[np.ndarray], None],
         on_level: Callable[[float], None],
         on_end: Callable[[TranscrevaiError | None], None],
+        keep_channels: bool = False,
     ) -> None:
         self.path = Path(path)
+        self.channels = source.channels if keep_channels else 1  # in the file
         self.source = source
         self.frames_written = 0
         self.first_sample_at: float | None = None  # time.monotonic() when sample 0 was captured
@@ -62,7 +72,7 @@ class WavRecorder:
         self._paused = threading.Event()
         self._stopping = False
         self._resampler = (
-            soxr.ResampleStream(source.rate, MODEL_RATE, 1, dtype="float32")
+            soxr.ResampleStream(source.rate, MODEL_RATE, self.channels, dtype="float32")
             if source.rate != MODEL_RATE
             else None
         )
@@ -77,7 +87,12 @@ class WavRecorder:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._file = soundfile.SoundFile(
-                self.path, "w", samplerate=MODEL_RATE, channels=1, subtype="PCM_16", format="WAV"
+                self.path,
+                "w",
+                samplerate=MODEL_RATE,
+                channels=self.channels,
+                subtype="PCM_16",
+                format="WAV",
             )
         except (OSError, soundfile.SoundFileError) as error:
             raise StorageError(
@@ -130,7 +145,8 @@ class WavRecorder:
                     self._flush()
                     last_flush = time.monotonic()
             if self._resampler is not None:
-                self._write_mono(self._resampler.resample_chunk(np.zeros(0, np.float32), last=True))
+                rest = np.zeros((0, self.channels), np.float32)
+                self._write_frames(self._resampler.resample_chunk(rest, last=True))
         except TranscrevaiError as failure:
             error = failure
             self.source.stop()
@@ -148,19 +164,22 @@ class WavRecorder:
             self._on_end(error)
 
     def _write(self, block: np.ndarray) -> None:
-        mono = block.mean(axis=1, dtype=np.float32) if block.shape[1] > 1 else block[:, 0]
+        """``block``: (frames, source channels) at the source's rate."""
+        mono = _mix(block)
         self._on_level(level_dbfs(mono))
+        frames = block if self.channels > 1 else mono[:, None]
         if self._resampler is not None:
-            mono = self._resampler.resample_chunk(mono)
-        self._write_mono(mono)
+            frames = self._resampler.resample_chunk(frames)
+        self._write_frames(frames)
 
-    def _write_mono(self, mono: np.ndarray) -> None:
-        if not mono.size:
+    def _write_frames(self, frames: np.ndarray) -> None:
+        """``frames``: (frames, file channels) at 16 kHz; the live captions get their mix."""
+        if not frames.size:
             return
         assert self._file is not None
-        self._file.write(mono)
-        self.frames_written += len(mono)
-        self._on_audio(mono)
+        self._file.write(frames)
+        self.frames_written += len(frames)
+        self._on_audio(_mix(frames))
 
     def _flush(self) -> None:
         assert self._file is not None

@@ -7,6 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -31,12 +32,14 @@ from transcrevai_desktop.core.library import (
 )
 from transcrevai_desktop.core.recorder import WavRecorder
 from transcrevai_desktop.core.recovery import repair_wav
+from transcrevai_desktop.core.speakers import AUTO, CHANNELS, SpeakerSetting, parse_speakers
 from transcrevai_desktop.core.streaming import CaptionEvent, StreamingTranscriber, join_captions
-from transcrevai_desktop.core.transcript import Transcript
+from transcrevai_desktop.core.transcript import Transcript, default_name
 
 log = logging.getLogger(__name__)
 
 FINAL_FORMATS = ("txt", "srt", "json")
+CHANNEL_SPEAKERS = 2  # channels a microphone is opened with when each channel is a person
 EXPORT_FORMATS = ("wav", *FORMATS)
 
 
@@ -92,6 +95,7 @@ class Session(QObject):
         self.language: str | None = None  # what the user asked for; None: detect
         self.detected_language: str | None = None
         self.vocabulary: tuple[str, ...] = ()  # names and terms Whisper should spell right
+        self.speakers: SpeakerSetting = AUTO  # how the final pass labels speakers
         self.status = SessionStatus.IDLE
         self.message = ""
         self.files: dict[str, Path] = {"metadata": self.folder / METADATA_FILE}
@@ -116,6 +120,10 @@ class Session(QObject):
             setattr(self, attribute, data.get(attribute) or getattr(self, attribute))
         self.detected_language = data.get("language")
         self.vocabulary = tuple(str(term) for term in data.get("vocabulary") or ())
+        try:
+            self.speakers = parse_speakers(data.get("speakers", AUTO))
+        except TranscrevaiError:
+            log.warning("Unknown speaker setting in %s; counting speakers", self.folder)
         self._imported_seconds = float(data.get("duration") or 0.0)
         try:
             status = SessionStatus(data.get("status", "idle"))
@@ -208,6 +216,7 @@ class Session(QObject):
             "device": self.device,
             "language": self.language or self.detected_language or self._live_language(),
             "vocabulary": list(self.vocabulary),
+            "speakers": self.speakers,
             "model": self.engine.settings.model,
             "status": self.status.value,
             "message": self.message,
@@ -226,9 +235,11 @@ class Session(QObject):
         language: str | None = None,
         input_file: Path | None = None,
         vocabulary: Sequence[str] = (),
+        speakers: SpeakerSetting = AUTO,
     ) -> None:
         """Start recording from ``device`` (or feed ``input_file`` at real-time pace), with
-        ``vocabulary`` (names and terms) given to Whisper in every pass.
+        ``vocabulary`` (names and terms) given to Whisper in every pass; the final pass labels
+        ``speakers`` (see ``core.speakers``).
 
         Raises a ``TranscrevaiError`` (device not found, unreadable file, unwritable folder)
         and stays ``idle`` if the recording cannot start.
@@ -236,9 +247,16 @@ class Session(QObject):
         with self._lock:
             if self.status is not SessionStatus.IDLE:
                 raise TranscrevaiError("This session has already been recorded.")
-            source = FileSource(Path(input_file)) if input_file else MicrophoneSource(device)
+            speakers = parse_speakers(speakers)
+            by_channel = speakers == CHANNELS  # each channel a person: keep them apart
+            source = (
+                FileSource(Path(input_file), keep_channels=by_channel)
+                if input_file
+                else MicrophoneSource(device, channels=CHANNEL_SPEAKERS if by_channel else 1)
+            )
             self.language = language
             self.vocabulary = tuple(vocabulary)
+            self.speakers = speakers
             transcriber = StreamingTranscriber(
                 self.engine.transcribe_window,
                 self._on_caption,
@@ -252,6 +270,7 @@ class Session(QObject):
                 on_audio=self._on_audio,
                 on_level=self.level.emit,
                 on_end=self._on_recording_end,
+                keep_channels=by_channel,
             )
             self._transcriber, self._recorder = transcriber, recorder
             self.device = source.description
@@ -274,7 +293,11 @@ class Session(QObject):
             self.save_metadata()
 
     def transcribe_file(
-        self, path: Path, language: str | None = None, vocabulary: Sequence[str] = ()
+        self,
+        path: Path,
+        language: str | None = None,
+        vocabulary: Sequence[str] = (),
+        speakers: SpeakerSetting = AUTO,
     ) -> None:
         """Make this session the transcript of an existing audio or video file.
 
@@ -286,6 +309,7 @@ class Session(QObject):
                 raise TranscrevaiError("This session has already been recorded.")
             self.language = language
             self.vocabulary = tuple(vocabulary)
+            self.speakers = parse_speakers(speakers)
             self.name = path.stem
             self.device = f"file {path.name}"
             self.started_at = _now()
@@ -295,7 +319,9 @@ class Session(QObject):
 
     def _import_then_transcribe(self, path: Path) -> None:
         try:
-            self._imported_seconds = decode_to_wav(path, self.files["audio"])
+            self._imported_seconds = decode_to_wav(
+                path, self.files["audio"], keep_channels=self.speakers == CHANNELS
+            )
         except TranscrevaiError as error:
             self._set_status(SessionStatus.ERROR, str(error))
             return
@@ -402,15 +428,10 @@ class Session(QObject):
                 progress=self.progress.emit,
                 cancelled=lambda: self._discarded,
                 terms=self.vocabulary,
+                speakers=self.speakers,
             )
-            for fmt in FINAL_FORMATS:
-                path = self.folder / f"{TRANSCRIPT_STEM}.{fmt}"
-                write_transcript(transcript, path, fmt)
-                self.files[{"txt": "transcript", "srt": "subtitles", "json": "segments"}[fmt]] = (
-                    path
-                )
+            self._write_transcript(transcript)
             self.detected_language = transcript.language
-            self._transcript = transcript
             self._set_status(SessionStatus.COMPLETE)
         except TranscriptionCancelled:
             log.info("Final pass of %s stopped: the session was deleted", self.id)
@@ -419,6 +440,35 @@ class Session(QObject):
         except Exception as error:
             log.exception("Final pass of %s failed", self.id)
             self._set_status(SessionStatus.ERROR, f"The transcription failed: {error}.")
+
+    def _write_transcript(self, transcript: Transcript) -> None:
+        for fmt in FINAL_FORMATS:
+            path = self.folder / f"{TRANSCRIPT_STEM}.{fmt}"
+            write_transcript(transcript, path, fmt)
+            self.files[{"txt": "transcript", "srt": "subtitles", "json": "segments"}[fmt]] = path
+        self._transcript = transcript
+
+    def rename_speaker(self, speaker_id: str, name: str) -> None:
+        """Show ``speaker_id`` as ``name`` (blank: its default name) in the transcript and
+        every file written from it (the session's own files at once, exports from now on),
+        and remember the voice under that name (see ``core.voice_book``)."""
+        transcript = self.transcript()
+        speakers = transcript.speakers if transcript is not None else []
+        speaker = next((s for s in speakers if s.id == speaker_id), None)
+        if transcript is None or speaker is None:
+            raise TranscrevaiError("This transcript has no such speaker.")
+        name = " ".join(name.split())
+        renamed = replace(speaker, name=name or default_name(speaker_id), match=None)
+        with self._lock:
+            self._write_transcript(
+                replace(transcript, speakers=[renamed if s is speaker else s for s in speakers])
+            )
+            self.save_metadata()
+        if name and speaker.voice:
+            try:
+                self.engine.voice_book.remember(name, speaker.voice)
+            except OSError as error:
+                log.warning("Could not remember the voice of %s: %s", name, error)
 
     # -- export -----------------------------------------------------------------------------
     def transcript(self) -> Transcript | None:

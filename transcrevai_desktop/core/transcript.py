@@ -14,6 +14,7 @@ class Word:
     end: float
     text: str
     probability: float = 1.0
+    speaker: str | None = None  # a ``Speaker.id``, once speakers are labelled
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,28 @@ class Segment:
     end: float
     text: str
     words: tuple[Word, ...] = ()
+    speaker: str | None = None  # one speaker a segment, once speakers are labelled
+
+
+def default_name(speaker_id: str) -> str:
+    """The name of a speaker the user has not named: "S2" is "Speaker 2" (a voice), "C2" is
+    "Channel 2" (a channel of the recording)."""
+    kind = "Channel" if speaker_id.startswith("C") else "Speaker"
+    return f"{kind} {speaker_id[1:]}"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A voice in a transcript: ``id`` ("S1", "S2"… in order of first speech; "C1", "C2"… for
+    the channels of a recording, one person each) and the ``name`` shown for it ("Speaker 1",
+    "Channel 1" until the user names it)."""
+
+    id: str
+    name: str
+    seconds: float = 0.0  # talk time (its words' durations)
+    share: float = 0.0  # of all talk time, 0..1
+    voice: tuple[float, ...] = ()  # mean voice embedding, unit length (none for a channel)
+    match: float | None = None  # named after a remembered voice this alike (cosine, 0..1)
 
 
 @dataclass
@@ -33,13 +56,45 @@ class Transcript:
     language: str
     duration: float
     segments: list[Segment] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)  # empty: not labelled
 
     @property
     def text(self) -> str:
         return "\n".join(segment.text for segment in self.segments)
 
+    @property
+    def shows_speakers(self) -> bool:
+        """Whether text exports name the speakers: with two or more, or one the user named
+        (a lecture's single "Speaker 1:" would only be noise; the JSON always has them)."""
+        return len(self.speakers) > 1 or any(s.name != default_name(s.id) for s in self.speakers)
+
+    def turns(self) -> list[tuple[str | None, list[Segment]]]:
+        """(speaker id, segments) of each turn: consecutive segments of one speaker when the
+        transcript shows its speakers, else each segment on its own (speaker None)."""
+        turns: list[tuple[str | None, list[Segment]]] = []
+        for segment in self.segments:
+            if not self.shows_speakers:
+                turns.append((None, [segment]))
+            elif turns and turns[-1][0] == segment.speaker:
+                turns[-1][1].append(segment)
+            else:
+                turns.append((segment.speaker, [segment]))
+        return turns
+
+    def speaker_name(self, speaker_id: str | None) -> str | None:
+        """The name shown for ``speaker_id`` (None for an unlabelled segment)."""
+        return next((s.name for s in self.speakers if s.id == speaker_id), speaker_id)
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """As JSON data; ``speaker`` keys only on a labelled transcript."""
+        data = asdict(self)
+        if not self.speakers:
+            del data["speakers"]
+            for segment in data["segments"]:
+                del segment["speaker"]
+                for word in segment["words"]:
+                    del word["speaker"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Transcript:
@@ -49,7 +104,14 @@ class Transcript:
                 end=float(seg["end"]),
                 text=str(seg["text"]),
                 words=tuple(Word(**word) for word in seg.get("words", ())),
+                speaker=seg.get("speaker"),
             )
             for seg in data.get("segments", ())
         ]
-        return cls(str(data.get("language", "")), float(data.get("duration", 0.0)), segments)
+        speakers = [
+            Speaker(**{**speaker, "voice": tuple(speaker.get("voice", ()))})
+            for speaker in data.get("speakers", ())
+        ]
+        return cls(
+            str(data.get("language", "")), float(data.get("duration", 0.0)), segments, speakers
+        )

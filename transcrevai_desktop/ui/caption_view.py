@@ -16,15 +16,21 @@ nothing.
 No edit moves the reader: the view follows new text unless the user has scrolled up to read, and
 then it stays where it is; a selection keeps selecting the same text (one that overlaps a revised
 utterance grows to cover its new text). Text is selectable and copyable.
+
+The finished transcript replaces the captions once the final pass is done. When it shows its
+speakers (``Transcript.shows_speakers``: two or more, or one the user named) it reads as one
+paragraph per turn, each starting with the speaker's name in bold ("**Ana:** …"), as in the
+.txt file; otherwise as the captions did, a paragraph per pause. Showing it again (after a
+speaker is renamed) keeps the reader's place.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from transcrevai_desktop.core.streaming import CaptionEvent
-from transcrevai_desktop.core.transcript import Segment
+from transcrevai_desktop.core.transcript import Transcript
 
 PARAGRAPH_PAUSE = 2.0
 REVISABLE_UTTERANCES = 20  # how many of the latest utterances a revision may still replace
@@ -45,6 +51,8 @@ class CaptionView(QTextBrowser):
         self._normal = QTextCharFormat()
         self._grey = QTextCharFormat()
         self._grey.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        self._name = QTextCharFormat()
+        self._name.setFontWeight(QFont.Weight.Bold)
 
     @property
     def committed_text(self) -> str:
@@ -70,18 +78,44 @@ class CaptionView(QTextBrowser):
             separator = self._separator(event.start, event.continues_word)
             self._edit_tail("", "", separator + event.text if event.text else "")
 
-    def show_transcript(self, segments: list[Segment]) -> None:
-        """Replace the live captions with the finished transcript (no tentative tail)."""
+    def show_transcript(self, transcript: Transcript) -> None:
+        """Replace the live captions (or the transcript shown before) with ``transcript``,
+        without a tentative tail; the view stays where the reader was, or at the end if it
+        followed the newest text."""
+        bar = self.verticalScrollBar()
+        following = bar.value() >= bar.maximum() - 4
+        previous = bar.value()
         self.clear()
         self._committed_end, self._spoken_until = 0, None
         self._tentative = ""
         self._utterances.clear()
         self._latest_utterance = 0
-        text = ""
-        for segment in segments:
-            text += self._separator(segment.start) + segment.text.strip()
-            self._spoken_until = segment.end
-        self._edit_tail("", text, "")
+        if transcript.shows_speakers:
+            pieces = self._turns(transcript)
+        else:
+            text = ""
+            for segment in transcript.segments:
+                text += self._separator(segment.start) + segment.text.strip()
+                self._spoken_until = segment.end
+            pieces = [(text, self._normal)]
+        ends = self._replace(0, None, pieces)
+        self._committed_end = ends[-1] if ends else 0
+        if transcript.segments:
+            self._spoken_until = transcript.segments[-1].end
+        bar.setValue(bar.maximum() if following else previous)
+
+    def _turns(self, transcript: Transcript) -> list[tuple[str, QTextCharFormat]]:
+        """One paragraph per turn, its speaker's name in bold first."""
+        pieces: list[tuple[str, QTextCharFormat]] = []
+        for speaker, segments in transcript.turns():
+            text = " ".join(s.text.strip() for s in segments if s.text.strip())
+            if not text:
+                continue
+            if pieces:
+                pieces.append(("\n", self._normal))
+            name = transcript.speaker_name(speaker)
+            pieces += [(f"{name}:", self._name), (" " + text, self._normal)]
+        return pieces
 
     def _separator(self, start: float, continues_word: bool = False) -> str:
         """What goes before text spoken from ``start``: nothing (at the start, or within a

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QGridLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -25,12 +26,14 @@ from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.library import default_library_dir
 from transcrevai_desktop.core.session import BUSY, CAPTURING, EXPORT_FORMATS, Session
 from transcrevai_desktop.core.session_manager import SessionManager
+from transcrevai_desktop.core.speakers import AUTO, SpeakerSetting
 from transcrevai_desktop.core.vocabulary import parse_vocabulary
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.background import Background
 from transcrevai_desktop.ui.library_panel import LibraryPanel
 from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
 from transcrevai_desktop.ui.session_tab import SessionTab
+from transcrevai_desktop.ui.speaker_field import SpeakerField
 
 log = logging.getLogger(__name__)
 
@@ -265,9 +268,32 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Delete", str(error))
         self.library.refresh()
 
+    def _ask_audio_file(self) -> tuple[str, SpeakerSetting]:
+        """Ask for an audio or video file and how many people speak in it: Qt's own file
+        dialog (the platform's cannot take a widget) with a Speakers picker below the file
+        type. Returns ("", AUTO) when cancelled."""
+        dialog = QFileDialog(self, "Open audio file", "", AUDIO_FILTER)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        picker = SpeakerField(self.settings.get(Key.SPEAKERS))
+        layout = dialog.layout()
+        if isinstance(layout, QGridLayout):  # Qt's dialog: a grid, file type in the last row
+            row = layout.rowCount()
+            layout.addWidget(QLabel("Speakers:"), row, 0)
+            layout.addWidget(picker, row, 1)
+        else:
+            log.warning("The file dialog has no grid layout: no speaker picker offered")
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return "", AUTO
+            return dialog.selectedFiles()[0], picker.setting
+        finally:
+            dialog.deleteLater()
+
     @Slot()
     def open_audio_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open audio file", "", AUDIO_FILTER)
+        path, speakers = self._ask_audio_file()
         if not path:
             return
         tab = self.new_recording()
@@ -278,9 +304,12 @@ class MainWindow(QMainWindow):
                 Path(path),
                 tab.language_picker.language,
                 vocabulary=parse_vocabulary(self.settings.get(Key.VOCABULARY)),
+                speakers=speakers,
             )
         except TranscrevaiError as error:
             QMessageBox.warning(self, "Open audio file", str(error))
+            return
+        self.settings.set(Key.SPEAKERS, str(speakers))
 
     @Slot(int)
     def close_tab(self, index: int) -> None:
@@ -387,7 +416,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def edit_preferences(self) -> None:
-        if PreferencesDialog(self.settings, self).exec() == QDialog.DialogCode.Accepted:
+        dialog = PreferencesDialog(self.settings, self, voice_book=self.manager.engine.voice_book)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
             self.apply_settings()
 
     def apply_settings(self) -> None:

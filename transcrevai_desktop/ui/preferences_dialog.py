@@ -1,9 +1,11 @@
 """Preferences (Ctrl+,): model, compute type, default language, microphone and vocabulary,
-library, clean-up.
+library, clean-up, and the remembered voices (``voices_panel``, given the engine's
+``VoiceBook``).
 
 Everything applies without a restart: new tabs take the language, microphone and vocabulary,
 the library folder and clean-up time apply at once, and a new model loads in the background for
-the passes that follow (a pass already running finishes on the old one).
+the passes that follow (a pass already running finishes on the old one). Forgetting a voice
+happens at once, whether the dialog is then accepted or not (it asks first).
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from transcrevai_desktop.core.library import default_library_dir
 from transcrevai_desktop.core.models import BUNDLED_MODEL
+from transcrevai_desktop.core.voice_book import VoiceBook
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.device_picker import DevicePicker
 from transcrevai_desktop.ui.language_picker import LanguagePicker
 from transcrevai_desktop.ui.vocabulary_field import PLACEHOLDER, VocabularyField
+from transcrevai_desktop.ui.voices_panel import VoicesPanel
 
 COMPUTE_TYPES = {"int8": "int8 (fastest)", "int8_float32": "int8 / float32", "float32": "float32"}
 
@@ -42,7 +46,14 @@ def _with_browse(field: QLineEdit, browse: QPushButton) -> QWidget:
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        voice_book: VoiceBook | None = None,
+    ) -> None:
+        """``voice_book``: the remembered voices to list and forget (none: no Voices section)."""
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.settings = settings
@@ -89,6 +100,9 @@ class PreferencesDialog(QDialog):
         form.addRow("Vocabulary:", self.vocabulary)
         form.addRow("Recordings folder:", _with_browse(self.library, library_browse))
         form.addRow("Idle clean-up after:", self.cleanup_hours)
+        self.voices = VoicesPanel(voice_book) if voice_book is not None else None
+        if self.voices is not None:
+            form.addRow(self.voices)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -1,4 +1,8 @@
-"""One tab: the controls, status and live captions of one session."""
+"""One tab: the controls, status and live captions of one session.
+
+Once the final pass is done the captions show the finished transcript and, when it labels
+speakers, the speaker list beside them (see ``speaker_list``) renames them.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -17,12 +22,15 @@ from PySide6.QtWidgets import (
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.session import CAPTURING, Session, SessionStatus
 from transcrevai_desktop.core.streaming import CaptionEvent
+from transcrevai_desktop.core.transcript import Transcript
 from transcrevai_desktop.core.vocabulary import parse_vocabulary
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.caption_view import CaptionView
 from transcrevai_desktop.ui.device_picker import DevicePicker
 from transcrevai_desktop.ui.language_picker import LanguagePicker
 from transcrevai_desktop.ui.level_meter import LevelMeter
+from transcrevai_desktop.ui.speaker_field import SpeakerField
+from transcrevai_desktop.ui.speaker_list import SpeakerList
 from transcrevai_desktop.ui.vocabulary_field import PLACEHOLDER, VocabularyField
 
 RECORDING_DOT = "● "
@@ -35,6 +43,10 @@ _STATUS_TEXT = {
     SessionStatus.ERROR: "Error",
     SessionStatus.INTERRUPTED: "Stopped before the transcript was written",
 }
+
+
+def _status_text(status: SessionStatus, message: str) -> str:
+    return _STATUS_TEXT[status] + (f": {message}" if message else "")
 
 
 def _clock(seconds: float) -> str:
@@ -64,6 +76,7 @@ class SessionTab(QWidget):
             self.vocabulary_field.set_terms(session.vocabulary)  # a session reopened
         else:
             self.vocabulary_field.set_terms(parse_vocabulary(settings.get(Key.VOCABULARY)))
+        self.speakers_field = SpeakerField(settings.get(Key.SPEAKERS))
         self.record_button = QPushButton("Record")
         self.pause_button = QPushButton("Pause")
         self.stop_button = QPushButton("Stop")
@@ -80,6 +93,15 @@ class SessionTab(QWidget):
         self.progress.setRange(0, 100)
         self.progress.hide()
         self.captions = CaptionView()
+        self.speaker_list = SpeakerList()
+        self.speaker_list.rename_requested.connect(self.rename_speaker)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.captions)
+        self.splitter.addWidget(self.speaker_list)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([700, 240])
 
         controls = QGridLayout()
         controls.addWidget(QLabel("Microphone:"), 0, 0)
@@ -87,7 +109,9 @@ class SessionTab(QWidget):
         controls.addWidget(QLabel("Language:"), 0, 2)
         controls.addWidget(self.language_picker, 0, 3)
         controls.addWidget(QLabel("Vocabulary:"), 1, 0)
-        controls.addWidget(self.vocabulary_field, 1, 1, 1, 3)
+        controls.addWidget(self.vocabulary_field, 1, 1)
+        controls.addWidget(QLabel("Speakers:"), 1, 2)
+        controls.addWidget(self.speakers_field, 1, 3)
         controls.setColumnStretch(1, 2)
         controls.setColumnStretch(3, 1)
         buttons = QHBoxLayout()
@@ -103,7 +127,7 @@ class SessionTab(QWidget):
         layout.addLayout(controls)
         layout.addLayout(buttons)
         layout.addLayout(status)
-        layout.addWidget(self.captions, 1)
+        layout.addWidget(self.splitter, 1)
 
         self.record_button.clicked.connect(self.record)
         self.pause_button.clicked.connect(self.toggle_pause)
@@ -137,12 +161,27 @@ class SessionTab(QWidget):
                 device=self.device_picker.device or None,
                 language=self.language_picker.language,
                 vocabulary=self.vocabulary_field.terms,
+                speakers=self.speakers_field.setting,
             )
         except TranscrevaiError as error:
             self._show_status(f"Could not start recording: {error}", error=True)
             return
         self.settings.set(Key.DEVICE, self.device_picker.device)
         self.settings.set(Key.LANGUAGE, self.language_picker.code)
+        self.settings.set(Key.SPEAKERS, str(self.speakers_field.setting))
+
+    @Slot(str, str)
+    def rename_speaker(self, speaker_id: str, name: str) -> None:
+        """Name a speaker in the transcript and its files; the captions and the list show it."""
+        try:
+            self.session.rename_speaker(speaker_id, name)
+        except TranscrevaiError as error:
+            self._show_status(f"Could not rename the speaker: {error}", error=True)
+        else:
+            self._show_status(_status_text(self.session.status, self.session.message))
+        transcript = self.session.transcript()
+        if transcript is not None:
+            self._show_transcript(transcript)  # a failed rename shows the old name again
 
     @Slot()
     def toggle_pause(self) -> None:
@@ -194,6 +233,9 @@ class SessionTab(QWidget):
         if not idle:  # what the session uses (or used): the terms as the core keeps them
             self.vocabulary_field.set_terms(self.session.vocabulary)
         self.vocabulary_field.setPlaceholderText(PLACEHOLDER if idle else "No vocabulary")
+        self.speakers_field.setEnabled(idle)
+        if not idle:  # the setting the session uses (or used)
+            self.speakers_field.set_setting(self.session.speakers)
         self.pause_button.setEnabled(state in CAPTURING)
         self.pause_button.setText("Resume" if state is SessionStatus.PAUSED else "Pause")
         self.stop_button.setEnabled(state in CAPTURING)
@@ -202,13 +244,16 @@ class SessionTab(QWidget):
         self.transcribe_button.setVisible(unfinished and "audio" in self.session.files)
         if state not in CAPTURING:
             self.level_meter.reset_level()
-        text = _STATUS_TEXT[state] + (f": {message}" if message else "")
-        self._show_status(text, error=state is SessionStatus.ERROR)
+        self._show_status(_status_text(state, message), error=state is SessionStatus.ERROR)
         if state is SessionStatus.COMPLETE:
             transcript = self.session.transcript()
             if transcript is not None:
-                self.captions.show_transcript(transcript.segments)
+                self._show_transcript(transcript)
         self.title_changed.emit()
+
+    def _show_transcript(self, transcript: Transcript) -> None:
+        self.captions.show_transcript(transcript)
+        self.speaker_list.set_speakers(transcript.speakers)
 
     @Slot(object)
     def _on_caption(self, event: CaptionEvent) -> None:
