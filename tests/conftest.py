@@ -1,9 +1,10 @@
 """Shared fixtures: a private PulseAudio server with a virtual microphone, real speech, the model.
 
 The PulseAudio server is started before any test module imports sounddevice (PortAudio lists
-devices once, when it starts): a null sink ``vmic_sink`` whose monitor is remapped into a source
-``vmic``, both set as defaults. ``paplay`` into the sink is heard by PortAudio's ``pulse``
-device. Without ``pulseaudio`` installed the microphone tests skip, unless
+devices once, when it starts): a null sink ``vmic_sink`` ("Virtual speaker") whose monitor is
+remapped into a source ``vmic`` ("Virtual microphone"), both set as defaults. ``paplay`` into the
+sink is heard by the "Virtual microphone" input (PortAudio's ``pulse`` device with
+``PULSE_SOURCE=vmic``). Without ``pulseaudio`` installed the microphone tests skip, unless
 ``TRANSCREVAI_REQUIRE_MIC=1`` (set by scripts/test.sh and CI), where they fail.
 """
 
@@ -32,7 +33,7 @@ os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
 REPO = Path(__file__).resolve().parent.parent
 SHARED_SPEECH = REPO.parent / "shared" / "speech"
 LOCAL_SPEECH = Path(__file__).resolve().parent / "data"
-MIC_DEVICE = "pulse"
+MIC_DEVICE = "Virtual microphone"  # the source vmic, as the server describes it
 _PULSE: dict[str, object] = {}
 
 
@@ -62,12 +63,14 @@ def _start_pulseaudio() -> str | None:
         process.kill()
         return "PulseAudio did not start: " + (_SANDBOX / "pulse.log").read_text()[-500:]
     for command in (
-        "load-module module-null-sink sink_name=vmic_sink rate=16000 channels=1",
-        "load-module module-remap-source master=vmic_sink.monitor source_name=vmic",
-        "set-default-sink vmic_sink",
-        "set-default-source vmic",
-    ):
-        subprocess.run(["pactl", *command.split()], check=True, capture_output=True)
+        ["load-module", "module-null-sink", "sink_name=vmic_sink", "rate=16000", "channels=1",
+         "sink_properties=\"device.description='Virtual speaker'\""],
+        ["load-module", "module-remap-source", "master=vmic_sink.monitor", "source_name=vmic",
+         "source_properties=\"device.description='Virtual microphone'\""],
+        ["set-default-sink", "vmic_sink"],
+        ["set-default-source", "vmic"],
+    ):  # fmt: skip
+        subprocess.run(["pactl", *command], check=True, capture_output=True)
     _PULSE["process"] = process
     return None
 
@@ -101,6 +104,11 @@ def speech(name: str) -> Clip:
     pytest.skip(f"speech clip {name} is not available (../shared/speech is absent)")
 
 
+def pactl(*args: str) -> str:
+    """Run ``pactl`` against the tests' server; its output."""
+    return subprocess.run(["pactl", *args], check=True, capture_output=True, text=True).stdout
+
+
 def transcrevai(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the ``transcrevai`` command line (as ``python -m``) to its end."""
     command = [sys.executable, "-m", "transcrevai_desktop", *args]
@@ -126,8 +134,9 @@ class VirtualMic:
 
     device = MIC_DEVICE
 
-    def play(self, clip: Path) -> subprocess.Popen:
-        """Play ``clip`` into the microphone (as 16-bit WAV: paplay cuts some FLAC files short)."""
+    def play(self, clip: Path, sink: str = "vmic_sink") -> subprocess.Popen:
+        """Play ``clip`` into the microphone, or into another ``sink`` of the server (as 16-bit
+        WAV: paplay cuts some FLAC files short)."""
         import soundfile
 
         from transcrevai_desktop.core.decoding import decode_file
@@ -135,7 +144,7 @@ class VirtualMic:
         wav = _SANDBOX / f"{clip.stem}.play.wav"
         if not wav.exists():
             soundfile.write(wav, decode_file(clip), 16000, subtype="PCM_16")
-        return subprocess.Popen(["paplay", "--device=vmic_sink", str(wav)])
+        return subprocess.Popen(["paplay", f"--device={sink}", str(wav)])
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import pytest
 import soundfile
 import srt
 
-from tests.conftest import speech, transcrevai, wer
+from tests.conftest import pactl, speech, transcrevai, wer
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import TranscrevaiError
@@ -219,23 +219,18 @@ def test_a_stereo_copy_of_one_voice_is_not_two_people(tmp_path):
 
 @pytest.fixture
 def two_channel_mic(virtual_mic):
-    """A 2-channel virtual microphone (a null sink and its remapped monitor), the default
-    source while the test runs; ``play`` plays a (samples, 2) array into it."""
+    """A 2-channel virtual microphone, "Two-channel microphone" (a null sink and its remapped
+    monitor); the name to record it by."""
     modules = [
-        _pactl("load-module", "module-null-sink", "sink_name=vmic2_sink", "rate=16000",
-               "channels=2", "channel_map=front-left,front-right"),
-        _pactl("load-module", "module-remap-source", "master=vmic2_sink.monitor",
-               "source_name=vmic2", "channels=2", "channel_map=front-left,front-right"),
+        pactl("load-module", "module-null-sink", "sink_name=vmic2_sink", "rate=16000",
+              "channels=2", "channel_map=front-left,front-right"),
+        pactl("load-module", "module-remap-source", "master=vmic2_sink.monitor",
+              "source_name=vmic2", "channels=2", "channel_map=front-left,front-right",
+              "source_properties=\"device.description='Two-channel microphone'\""),
     ]  # fmt: skip
-    _pactl("set-default-source", "vmic2")
-    yield virtual_mic.device
-    _pactl("set-default-source", "vmic")
+    yield "Two-channel microphone"
     for module in reversed(modules):
-        _pactl("unload-module", module)
-
-
-def _pactl(*args: str) -> str:
-    return subprocess.run(["pactl", *args], check=True, capture_output=True, text=True).stdout
+        pactl("unload-module", module.strip())
 
 
 @pytest.mark.slow

@@ -5,7 +5,7 @@ transcrevai transcribe FILE... [--language auto|pt|en|...] [--model NAME|PATH] [
                                [--vocabulary-file FILE] [--speakers auto|N|off|channels]
 transcrevai record [--device ID|NAME] [--input FILE] [--seconds N] [--language ...]
                    [--model ...] [--out DIR] [--json] [--vocabulary ...] [--vocabulary-file ...]
-                   [--speakers auto|N|off|channels]
+                   [--speakers auto|N|off|channels] [--also-system-audio [NAME]]
 transcrevai recover [--transcribe] [--out DIR] [--language ...] [--model ...]
 transcrevai devices
 transcrevai models
@@ -103,6 +103,14 @@ def _parser() -> argparse.ArgumentParser:
     record.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
     vocabulary_options(record)
     speakers_option(record)
+    record.add_argument(
+        "--also-system-audio",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help='record a call: the microphone (channel 1, "You") and what the computer plays '
+        '(channel 2, "Others"; default: the default output\'s sound)',
+    )
 
     recover = commands.add_parser(
         "recover", help="find recordings a crash interrupted, repair them, transcribe them"
@@ -215,12 +223,19 @@ def _record(args: argparse.Namespace) -> int:
     assert session is not None
     reporter = RecordReporter(session, as_json=args.json)
     reporter.finished.connect(app.quit)
+    system_audio = None
+    if args.also_system_audio is not None:
+        from transcrevai_desktop.core.devices import default_system_audio, find_input_device
+
+        heard = args.also_system_audio
+        system_audio = (find_input_device(heard) if heard else default_system_audio()).name
     session.start(
         device=args.device,
         language=language,
         input_file=args.input,
         vocabulary=terms,
         speakers=args.speakers,
+        system_audio=system_audio,
     )
 
     def tick() -> None:  # also lets Python run the signal handler while Qt's loop waits
@@ -295,8 +310,9 @@ def _devices(_: argparse.Namespace) -> int:
 
     for device in list_input_devices():
         mark = "*" if device.is_default else " "
+        number = "   " if device.pulse_source is not None else f"{device.index:3d}"
         print(
-            f"{mark}{device.index:3d}  {device.name}  ({device.host_api}, "
+            f"{mark}{number}  {device.name}  ({device.host_api}, "
             f"{device.channels} ch, {device.default_samplerate:.0f} Hz)"
         )
     return 0

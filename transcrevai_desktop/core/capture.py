@@ -25,6 +25,7 @@ from transcrevai_desktop.core.devices import (
     portaudio,
 )
 from transcrevai_desktop.core.errors import DeviceLost
+from transcrevai_desktop.core.pulse_sources import source_env
 
 log = logging.getLogger(__name__)
 
@@ -68,16 +69,17 @@ class MicrophoneSource:
                 blocks.put(DeviceLost.disconnected(self.description))
 
         try:
-            self._stream = sd.InputStream(
-                device=self.device.index,
-                samplerate=self.rate,
-                channels=self.channels,
-                dtype="float32",
-                blocksize=int(self.rate * BLOCK_SECONDS),
-                callback=callback,
-                finished_callback=finished,
-            )
-            self._stream.start()
+            with source_env(self.device.pulse_source):  # the server source, if one is chosen
+                self._stream = sd.InputStream(
+                    device=self.device.index,
+                    samplerate=self.rate,
+                    channels=self.channels,
+                    dtype="float32",
+                    blocksize=int(self.rate * BLOCK_SECONDS),
+                    callback=callback,
+                    finished_callback=finished,
+                )
+                self._stream.start()
         except sd.PortAudioError as error:
             raise DeviceLost(
                 f"The microphone '{self.description}' could not be opened: {error}."

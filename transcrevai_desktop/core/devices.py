@@ -1,4 +1,14 @@
-"""Input devices as PortAudio (through sounddevice) sees them, and the format to open them in."""
+"""Input devices by the names the user knows, and the format to open them in.
+
+On a PulseAudio or PipeWire desktop (PortAudio lists a ``pulse`` device) the inputs are the
+sound server's sources (``core.pulse_sources``): every microphone by its description and every
+output's monitor as "System audio: <output>", each opened through PortAudio's ``pulse`` device.
+Elsewhere (Windows, macOS, a bare ALSA system) they are PortAudio's own devices; the computer's
+sound is then recorded from a loopback device (Windows' "Stereo Mix", VB-CABLE; BlackHole on
+macOS), which appears in that list like a microphone. The list is read again at each call, so
+it follows devices plugged in or removed while the app runs (on PulseAudio; PortAudio's own
+list is read once, when it starts).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +16,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from transcrevai_desktop.core.errors import DeviceNotFound
+from transcrevai_desktop.core.pulse_sources import PULSE_DEVICE, pulse_sources
 
 MODEL_RATE = 16_000
 
@@ -30,9 +41,34 @@ class InputDevice:
     channels: int
     default_samplerate: float
     is_default: bool
+    pulse_source: str | None = None  # a sound server source, opened through ``pulse``
+    is_system_audio: bool = False  # what the computer plays, not a microphone
 
 
 def list_input_devices() -> list[InputDevice]:
+    """The inputs to offer: the sound server's sources where there is one, else PortAudio's
+    devices."""
+    devices = _portaudio_devices()
+    pulse = next((d for d in devices if d.name == PULSE_DEVICE), None)
+    sources = pulse_sources() if pulse is not None else None
+    if pulse is None or not sources:
+        return devices
+    return [
+        InputDevice(
+            index=pulse.index,
+            name=source.label,
+            host_api="PulseAudio",
+            channels=source.channels,
+            default_samplerate=pulse.default_samplerate,  # the server converts
+            is_default=source.is_default,
+            pulse_source=source.name,
+            is_system_audio=source.is_monitor,
+        )
+        for source in sources
+    ]
+
+
+def _portaudio_devices() -> list[InputDevice]:
     sd = portaudio()
     try:
         devices = sd.query_devices()
@@ -55,23 +91,46 @@ def list_input_devices() -> list[InputDevice]:
 
 
 def find_input_device(spec: str | int | None = None) -> InputDevice:
-    """The device with this index, exact name, or name fragment; the default one for ``None``."""
+    """The device with this name, name fragment or sound server source name, or a PortAudio
+    device by index or exact name (``pulse``: the server's default source); the default one
+    for ``None``. ``DeviceNotFound`` names what is missing: a device that is gone is never
+    silently replaced by another."""
     devices = list_input_devices()
     if not devices:
         raise DeviceNotFound("No microphone or other input device was found.")
     if spec is None or spec == "":
         return next((d for d in devices if d.is_default), devices[0])
     text = str(spec).strip()
+    portaudio_devices = _portaudio_devices()
     if text.isdigit():
-        match = [d for d in devices if d.index == int(text)]
+        match = [d for d in portaudio_devices if d.index == int(text)]
     else:
-        match = [d for d in devices if d.name == text] or [
-            d for d in devices if text.lower() in d.name.lower()
-        ]
+        match = (
+            [d for d in devices if text in (d.name, d.pulse_source)]
+            or [d for d in portaudio_devices if d.name == text]
+            or [d for d in devices if text.lower() in d.name.lower()]
+        )
     if not match:
-        names = ", ".join(f"{d.index}: {d.name}" for d in devices)
+        names = ", ".join(_shown(d) for d in devices)
         raise DeviceNotFound(f"No input device matches '{text}'. Available: {names}.")
     return match[0]
+
+
+def default_system_audio() -> InputDevice:
+    """The input that hears what the default output plays; ``DeviceNotFound`` where the
+    system offers none (Windows and macOS need a loopback device, named instead)."""
+    heard = [d for d in list_input_devices() if d.is_system_audio]
+    if not heard:
+        raise DeviceNotFound(
+            'No input hears the computer\'s sound. On Windows enable "Stereo Mix" or install '
+            "a loopback device such as VB-CABLE, on macOS BlackHole, and name it."
+        )
+    return next((d for d in heard if d.is_default), heard[0])
+
+
+def _shown(device: InputDevice) -> str:
+    """How a device is named in lists: by name, with its PortAudio index where that picks it."""
+    return device.name if device.pulse_source is not None else f"{device.index}: {device.name}"
 
 
 def capture_format(device: InputDevice, channels: int = 1) -> tuple[int, int]:

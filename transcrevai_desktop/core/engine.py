@@ -235,6 +235,7 @@ class Engine:
         cancelled: Callable[[], bool] = lambda: False,
         terms: Sequence[str] = (),
         speakers: SpeakerSetting = AUTO,
+        channel_names: Sequence[str] = (),
     ) -> Transcript:
         """The final pass over a recording's .wav, read ``FINAL_CHUNK_SECONDS`` at a time and
         cut in the longest pause near each chunk's end, so memory does not grow with the
@@ -243,13 +244,15 @@ class Engine:
         (``AUTO``, a count; speakers whose voice the user named before get that name), by
         channel (``CHANNELS``: each channel transcribed on its own; a mono recording, or one
         whose channels are copies of each other, is labelled by voice instead) or not
-        (``OFF``). A multi-channel .wav is otherwise heard as its mix.
+        (``OFF``); ``channel_names`` name the channels' speakers ("You", "Others"). A
+        multi-channel .wav is otherwise heard as its mix.
         ``StorageError`` if the file cannot be read; ``TranscriptionCancelled`` within a
         segment of ``cancelled()`` turning true. The memory the pass freed is handed back to
         the system when it ends."""
         try:
             if speakers == CHANNELS and distinct_channels(path):
-                return self._transcribe_channels(path, language, progress, cancelled, terms)
+                parts = self._transcribe_channels(path, language, progress, cancelled, terms)
+                return by_channel(parts, channel_names)
             if speakers == CHANNELS:
                 log.info("%s has no distinct channels: speakers are told by voice", path.name)
                 speakers = AUTO
@@ -270,9 +273,9 @@ class Engine:
         progress: Callable[[float], None] | None,
         cancelled: Callable[[], bool],
         terms: Sequence[str],
-    ) -> Transcript:
+    ) -> list[Transcript]:
         """Each channel transcribed on its own (in the first channel's language when none is
-        given), the words interleaved by time and labelled with their channel."""
+        given)."""
         count = soundfile.info(str(path)).channels
         parts: list[Transcript] = []
         for channel in range(count):
@@ -280,7 +283,7 @@ class Engine:
             part = self._transcribe_wav(path, language, step, cancelled, terms, None, channel)
             language = language or (part.language if part.segments else None)
             parts.append(part)
-        return by_channel(parts)
+        return parts
 
     def _transcribe_wav(
         self,

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from transcrevai_desktop.core.capture import FileSource, MicrophoneSource
+from transcrevai_desktop.core.call_source import CHANNEL_NAMES, CallSource
+from transcrevai_desktop.core.capture import AudioSource, FileSource, MicrophoneSource
 from transcrevai_desktop.core.decoding import decode_to_wav
 from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.errors import (
@@ -96,6 +97,7 @@ class Session(QObject):
         self.detected_language: str | None = None
         self.vocabulary: tuple[str, ...] = ()  # names and terms Whisper should spell right
         self.speakers: SpeakerSetting = AUTO  # how the final pass labels speakers
+        self.channel_names: tuple[str, ...] = ()  # of a call: ("You", "Others")
         self.status = SessionStatus.IDLE
         self.message = ""
         self.files: dict[str, Path] = {"metadata": self.folder / METADATA_FILE}
@@ -120,6 +122,7 @@ class Session(QObject):
             setattr(self, attribute, data.get(attribute) or getattr(self, attribute))
         self.detected_language = data.get("language")
         self.vocabulary = tuple(str(term) for term in data.get("vocabulary") or ())
+        self.channel_names = tuple(str(name) for name in data.get("channels") or ())
         try:
             self.speakers = parse_speakers(data.get("speakers", AUTO))
         except TranscrevaiError:
@@ -217,6 +220,7 @@ class Session(QObject):
             "language": self.language or self.detected_language or self._live_language(),
             "vocabulary": list(self.vocabulary),
             "speakers": self.speakers,
+            "channels": list(self.channel_names),
             "model": self.engine.settings.model,
             "status": self.status.value,
             "message": self.message,
@@ -236,10 +240,13 @@ class Session(QObject):
         input_file: Path | None = None,
         vocabulary: Sequence[str] = (),
         speakers: SpeakerSetting = AUTO,
+        system_audio: str | None = None,
     ) -> None:
         """Start recording from ``device`` (or feed ``input_file`` at real-time pace), with
         ``vocabulary`` (names and terms) given to Whisper in every pass; the final pass labels
-        ``speakers`` (see ``core.speakers``).
+        ``speakers`` (see ``core.speakers``). With ``system_audio`` (an input that hears what
+        the computer plays) the recording is a call: the microphone on channel 1 ("You"), the
+        system audio on channel 2 ("Others"), each transcribed and labelled on its own.
 
         Raises a ``TranscrevaiError`` (device not found, unreadable file, unwritable folder)
         and stays ``idle`` if the recording cannot start.
@@ -247,13 +254,16 @@ class Session(QObject):
         with self._lock:
             if self.status is not SessionStatus.IDLE:
                 raise TranscrevaiError("This session has already been recorded.")
-            speakers = parse_speakers(speakers)
+            speakers = CHANNELS if system_audio else parse_speakers(speakers)
             by_channel = speakers == CHANNELS  # each channel a person: keep them apart
-            source = (
-                FileSource(Path(input_file), keep_channels=by_channel)
-                if input_file
-                else MicrophoneSource(device, channels=CHANNEL_SPEAKERS if by_channel else 1)
-            )
+            source: AudioSource
+            if input_file:
+                source = FileSource(Path(input_file), keep_channels=by_channel)
+            elif system_audio:
+                source = CallSource(MicrophoneSource(device), MicrophoneSource(system_audio))
+            else:
+                source = MicrophoneSource(device, channels=CHANNEL_SPEAKERS if by_channel else 1)
+            self.channel_names = CHANNEL_NAMES if system_audio else ()
             self.language = language
             self.vocabulary = tuple(vocabulary)
             self.speakers = speakers
@@ -429,6 +439,7 @@ class Session(QObject):
                 cancelled=lambda: self._discarded,
                 terms=self.vocabulary,
                 speakers=self.speakers,
+                channel_names=self.channel_names,
             )
             self._write_transcript(transcript)
             self.detected_language = transcript.language

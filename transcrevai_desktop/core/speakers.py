@@ -262,9 +262,10 @@ def labelled(
     return replace(transcript, segments=segments, speakers=speakers)
 
 
-def by_channel(transcripts: Sequence[Transcript]) -> Transcript:
+def by_channel(transcripts: Sequence[Transcript], names: Sequence[str] = ()) -> Transcript:
     """One transcript per channel of a recording, each channel a person: their segments
-    interleaved by time, every word labelled with its channel ("C1" is "Channel 1")."""
+    interleaved by time, every word labelled with its channel ("C1", named ``names[0]`` or
+    "Channel 1")."""
     segments: list[Segment] = []
     speakers: list[Speaker] = []
     for number, transcript in enumerate(transcripts, start=1):
@@ -278,7 +279,8 @@ def by_channel(transcripts: Sequence[Transcript]) -> Transcript:
             for segment in transcript.segments
         ]
         seconds = sum(w.end - w.start for s in transcript.segments for w in s.words)
-        speakers.append(Speaker(speaker_id, default_name(speaker_id), round(seconds, 2)))
+        name = names[number - 1] if number <= len(names) else default_name(speaker_id)
+        speakers.append(Speaker(speaker_id, name, round(seconds, 2)))
     total = sum(s.seconds for s in speakers) or 1.0
     first = transcripts[0]
     return Transcript(

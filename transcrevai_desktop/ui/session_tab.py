@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transcrevai_desktop.core.devices import default_system_audio
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.session import CAPTURING, Session, SessionStatus
 from transcrevai_desktop.core.streaming import CaptionEvent
@@ -77,6 +79,12 @@ class SessionTab(QWidget):
         else:
             self.vocabulary_field.set_terms(parse_vocabulary(settings.get(Key.VOCABULARY)))
         self.speakers_field = SpeakerField(settings.get(Key.SPEAKERS))
+        self.call_box = QCheckBox("Also the computer's sound")
+        self.call_box.setToolTip(
+            'Record a call: the microphone is "You" (channel 1) and what the computer plays '
+            'is "Others" (channel 2), each transcribed and labelled on its own. Use '
+            "headphones, so the microphone does not hear the others too."
+        )
         self.record_button = QPushButton("Record")
         self.pause_button = QPushButton("Pause")
         self.stop_button = QPushButton("Stop")
@@ -108,6 +116,7 @@ class SessionTab(QWidget):
         controls.addWidget(self.device_picker, 0, 1)
         controls.addWidget(QLabel("Language:"), 0, 2)
         controls.addWidget(self.language_picker, 0, 3)
+        controls.addWidget(self.call_box, 0, 4)
         controls.addWidget(QLabel("Vocabulary:"), 1, 0)
         controls.addWidget(self.vocabulary_field, 1, 1)
         controls.addWidget(QLabel("Speakers:"), 1, 2)
@@ -157,11 +166,13 @@ class SessionTab(QWidget):
     @Slot()
     def record(self) -> None:
         try:
+            system_audio = default_system_audio().name if self.call_box.isChecked() else None
             self.session.start(
                 device=self.device_picker.device or None,
                 language=self.language_picker.language,
                 vocabulary=self.vocabulary_field.terms,
                 speakers=self.speakers_field.setting,
+                system_audio=system_audio,
             )
         except TranscrevaiError as error:
             self._show_status(f"Could not start recording: {error}", error=True)
@@ -234,8 +245,10 @@ class SessionTab(QWidget):
             self.vocabulary_field.set_terms(self.session.vocabulary)
         self.vocabulary_field.setPlaceholderText(PLACEHOLDER if idle else "No vocabulary")
         self.speakers_field.setEnabled(idle)
+        self.call_box.setEnabled(idle)
         if not idle:  # the setting the session uses (or used)
             self.speakers_field.set_setting(self.session.speakers)
+            self.call_box.setChecked(bool(self.session.channel_names))
         self.pause_button.setEnabled(state in CAPTURING)
         self.pause_button.setText("Resume" if state is SessionStatus.PAUSED else "Pause")
         self.stop_button.setEnabled(state in CAPTURING)

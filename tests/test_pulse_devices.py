@@ -1,0 +1,230 @@
+"""Every microphone and the computer's own sound, by name, on a PulseAudio server.
+
+Two more virtual microphones join the tests' server: each a null sink ("Talker A speaker")
+whose monitor is remapped into a source ("Microphone A"); what ``paplay`` plays into a sink is
+what its microphone hears, and the sink's monitor is "System audio: Talker A speaker".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import soundfile
+from PySide6.QtCore import Qt
+
+from tests.conftest import pactl, speech, transcrevai, wer
+from transcrevai_desktop.core import devices as devices_module
+from transcrevai_desktop.core.devices import InputDevice, find_input_device, list_input_devices
+from transcrevai_desktop.core.errors import DeviceNotFound
+from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO, source_env
+from transcrevai_desktop.ui.device_picker import NOT_CONNECTED, DevicePicker
+
+ENGLISH, PORTUGUESE = "en_jfk", "pt_picovoice_leopard_test_pt"
+
+
+def _virtual_microphone(letter: str) -> list[str]:
+    """Load "Talker <letter> speaker" and "Microphone <letter>"; the modules to unload."""
+    sink = f"talker_{letter.lower()}"
+    return [
+        pactl("load-module", "module-null-sink", f"sink_name={sink}", "rate=16000",
+              "channels=1", f"sink_properties=\"device.description='Talker {letter} speaker'\"",
+              ).strip(),
+        pactl("load-module", "module-remap-source", f"master={sink}.monitor",
+              f"source_name=mic_{letter.lower()}",
+              f"source_properties=\"device.description='Microphone {letter}'\"").strip(),
+    ]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def two_microphones(virtual_mic):
+    modules = _virtual_microphone("A") + _virtual_microphone("B")
+    yield virtual_mic
+    for module in reversed(modules):
+        pactl("unload-module", module)
+
+
+def _record(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "transcrevai_desktop", "record", "--json", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def _transcript(out: Path) -> str:
+    return (next(out.iterdir()) / "transcript.txt").read_text()
+
+
+def test_inputs_are_listed_by_name_and_follow_devices_coming_and_going(qtbot, two_microphones):
+    names = [device.name for device in list_input_devices()]
+    for name in ("Virtual microphone", "Microphone A", "Microphone B",
+                 f"{SYSTEM_AUDIO}Talker A speaker", f"{SYSTEM_AUDIO}Virtual speaker"):  # fmt: skip
+        assert name in names, names
+    assert names.index("Microphone B") < names.index(f"{SYSTEM_AUDIO}Virtual speaker")
+    assert find_input_device("Microphone A").pulse_source == "mic_a"
+    printed = transcrevai("devices").stdout
+    assert "* " in printed.splitlines()[0] and "Virtual microphone" in printed.splitlines()[0]
+    assert "Microphone B  (PulseAudio" in printed and "System audio: Talker B speaker" in printed
+
+    modules = _virtual_microphone("C")  # plugged in while the app runs
+    picker = DevicePicker("Microphone C")
+    assert picker.device == "Microphone C" and picker.currentText() == "Microphone C"
+    for module in reversed(modules):  # and unplugged
+        pactl("unload-module", module)
+    assert "Microphone C" not in [device.name for device in list_input_devices()]
+    picker.showPopup()  # listed again: still chosen, marked, never another microphone
+    picker.hidePopup()
+    assert picker.device == "Microphone C" and picker.currentText().endswith(NOT_CONNECTED)
+    with pytest.raises(DeviceNotFound, match="No input device matches 'Microphone C'"):
+        find_input_device("Microphone C")
+    result = transcrevai("record", "--device", "Microphone C", "--seconds", "1")
+    assert result.returncode == 1 and "'Microphone C'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_two_recordings_of_two_microphones_at_once_hear_their_own_talker(two_microphones, tmp_path):
+    processes = {
+        letter: _record("--device", f"Microphone {letter}", "--seconds", "13", "--language",
+                        language, "--out", str(tmp_path / letter))
+        for letter, language in (("A", "en"), ("B", "pt"))
+    }  # fmt: skip
+    for process in processes.values():
+        assert process.stdout is not None and "recording" in process.stdout.readline()
+    players = [two_microphones.play(speech(ENGLISH).path, sink="talker_a"),
+               two_microphones.play(speech(PORTUGUESE).path, sink="talker_b")]  # fmt: skip
+    for player in players:
+        player.wait(timeout=30)
+    for letter, process in processes.items():
+        _, stderr = process.communicate(timeout=180)
+        assert process.returncode == 0, stderr
+        session = json.loads((next((tmp_path / letter).iterdir()) / "session.json").read_text())
+        assert session["device"] == f"Microphone {letter}"
+    english, portuguese = _transcript(tmp_path / "A"), _transcript(tmp_path / "B")
+    assert wer(speech(ENGLISH).reference, english) < 0.15, english
+    assert wer(speech(PORTUGUESE).reference, portuguese) < 0.3, portuguese
+    assert "country" not in portuguese.lower() and "country" in english.lower()
+
+
+def test_system_audio_records_what_an_output_plays(two_microphones, tmp_path):
+    out = tmp_path / "out"
+    process = _record("--device", f"{SYSTEM_AUDIO}Talker B speaker", "--seconds", "13",
+                      "--language", "en", "--out", str(out))  # fmt: skip
+    assert process.stdout is not None and "recording" in process.stdout.readline()
+    quiet = two_microphones.play(speech(PORTUGUESE).path, sink="talker_a")  # another output
+    two_microphones.play(speech(ENGLISH).path, sink="talker_b").wait(timeout=30)
+    quiet.wait(timeout=30)
+    _, stderr = process.communicate(timeout=180)
+    assert process.returncode == 0, stderr
+    assert wer(speech(ENGLISH).reference, _transcript(out)) < 0.15, _transcript(out)
+
+
+def test_two_tabs_record_two_microphones_at_once(qtbot, window, two_microphones):
+    tabs = []
+    for letter in "AB":
+        window.new_action.trigger()
+        tab = window.current_tab()
+        tab.device_picker.setCurrentIndex(tab.device_picker.findData(f"Microphone {letter}"))
+        tab.language_picker.setCurrentIndex(tab.language_picker.findData("en"))
+        assert tab.device_picker.device == f"Microphone {letter}"
+        tabs.append(tab)
+    for tab in tabs:
+        qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    two_microphones.play(speech(ENGLISH).path, sink="talker_a").wait(timeout=30)
+    reader = two_microphones.play(speech("en_sonnet001_librivox").path, sink="talker_b")
+    qtbot.wait(8000)
+    for tab in tabs:
+        qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    reader.kill()  # 53 s long: it must not play on into the next test
+    reader.wait(timeout=10)
+    for tab in tabs:
+        qtbot.waitUntil(lambda t=tab: t.status_label.text() == "Transcript ready", timeout=120_000)
+    first, second = (tab.session.files["transcript"].read_text().lower() for tab in tabs)
+    assert "country" in first and "creatures" not in first, first
+    assert "creatures" in second and "country" not in second, second
+    assert "country" in tabs[0].captions.toPlainText().lower()
+
+
+# -- without a sound server --------------------------------------------------------------------
+def test_without_a_sound_server_portaudio_devices_are_listed(monkeypatch):
+    portaudio = [InputDevice(3, "USB Audio: Mic (hw:1,0)", "ALSA", 1, 48000.0, False),
+                 InputDevice(7, "Stereo Mix (Realtek)", "WASAPI", 2, 48000.0, True)]  # fmt: skip
+    monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: portaudio)
+    assert list_input_devices() == portaudio  # no "pulse" device: PortAudio's own list
+    assert find_input_device("Stereo Mix") is portaudio[1]
+    assert find_input_device("3") is portaudio[0] and find_input_device(None) is portaudio[1]
+    with pytest.raises(DeviceNotFound, match=r"Available: 3: USB Audio: Mic \(hw:1,0\), 7: "):
+        find_input_device("Headset")
+    pulse = InputDevice(9, "pulse", "ALSA", 32, 44100.0, False)
+    monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: [*portaudio, pulse])
+    monkeypatch.setattr(devices_module, "pulse_sources", lambda: None)  # the server is gone
+    assert list_input_devices() == [*portaudio, pulse]
+
+
+def test_a_stream_opens_with_its_source_and_leaves_the_variable_as_it_was(monkeypatch):
+    monkeypatch.setenv("PULSE_SOURCE", "theirs")
+    with source_env("mic_a"):
+        assert os.environ["PULSE_SOURCE"] == "mic_a"
+    assert os.environ["PULSE_SOURCE"] == "theirs"
+    monkeypatch.delenv("PULSE_SOURCE")
+    with source_env(None):
+        assert "PULSE_SOURCE" not in os.environ
+    with source_env("mic_b"):
+        pass
+    assert "PULSE_SOURCE" not in os.environ
+
+
+def test_a_call_records_both_sides_on_two_channels(two_microphones, tmp_path):
+    """The microphone hears the user (Talker A); the call's other side plays on an output
+    (Talker B speaker), which the user does not hear in the microphone (headphones)."""
+    out = tmp_path / "out"
+    process = _record("--device", "Microphone A", "--also-system-audio",
+                      f"{SYSTEM_AUDIO}Talker B speaker", "--seconds", "14", "--language", "en",
+                      "--out", str(out))  # fmt: skip
+    assert process.stdout is not None and "recording" in process.stdout.readline()
+    you = two_microphones.play(speech(ENGLISH).path, sink="talker_a")
+    others = two_microphones.play(speech("en_sonnet001_librivox").path, sink="talker_b")
+    you.wait(timeout=30)
+    stdout, stderr = process.communicate(timeout=180)
+    others.kill()
+    others.wait(timeout=10)
+    assert process.returncode == 0, stderr
+    folder = next(out.iterdir())
+    assert soundfile.info(folder / "audio.wav").channels == 2
+    session = json.loads((folder / "session.json").read_text())
+    assert session["device"] == f"Microphone A + {SYSTEM_AUDIO}Talker B speaker"
+    data = json.loads((folder / "transcript.json").read_text())
+    assert [(s["id"], s["name"]) for s in data["speakers"]] == [("C1", "You"), ("C2", "Others")]
+    said = {s["name"]: " ".join(x["text"] for x in data["segments"] if x["speaker"] == s["id"])
+            for s in data["speakers"]}  # fmt: skip
+    assert wer(speech(ENGLISH).reference, said["You"]) < 0.15, said
+    assert "creatures" in said["Others"].lower() and "country" not in said["Others"].lower()
+    text = (folder / "transcript.txt").read_text()
+    assert "You: And so" in text and "Others: " in text
+    live = " ".join(json.loads(line)["text"] for line in stdout.splitlines()
+                    if '"committed"' in line)  # fmt: skip
+    assert "fellow" in live.lower() and "tender" in live.lower()  # captions hear the mix
+
+
+def test_a_tab_records_a_call_with_the_default_output(qtbot, window, two_microphones):
+    window.new_action.trigger()
+    tab = window.current_tab()
+    tab.device_picker.setCurrentIndex(tab.device_picker.findData("Microphone A"))
+    tab.language_picker.setCurrentIndex(tab.language_picker.findData("en"))
+    tab.call_box.setChecked(True)
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    assert tab.session.device == f"Microphone A + {SYSTEM_AUDIO}Virtual speaker"  # the default
+    assert not tab.call_box.isEnabled()
+    others = two_microphones.play(speech("en_sonnet001_librivox").path)  # the default output
+    two_microphones.play(speech(ENGLISH).path, sink="talker_a").wait(timeout=30)
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    others.kill()
+    others.wait(timeout=10)
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Transcript ready", timeout=120_000)
+    assert tab.speaker_list.names() == ["You", "Others"]
+    paragraphs = tab.captions.toPlainText().split("\n")
+    assert any(p.startswith("You: And so") for p in paragraphs), paragraphs
+    assert any(p.startswith("Others: ") and "creatures" in p for p in paragraphs), paragraphs

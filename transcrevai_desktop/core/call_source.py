@@ -1,0 +1,196 @@
+"""Both sides of a call: the microphone and the computer's sound as one 2-channel source.
+
+Channel 1 is the microphone ("You"), channel 2 the system audio ("Others": a sink monitor on
+PulseAudio, a loopback device elsewhere). Each is opened as a ``MicrophoneSource`` whose
+callback only enqueues; a combining thread converts both to 16 kHz mono and lines them up.
+
+Two devices run on two clocks: a nominal 16 kHz on one is 16 000.8 Hz on the other, and their
+blocks arrive at their own moments. ``ChannelAligner`` keeps the second channel in step by
+sample count against the first: every block of the first takes as many samples of the second;
+when the second has run dry (it started late, or its clock is slower) the missing samples are
+silence, and when it keeps more buffered than arrival jitter explains (its clock is faster)
+the surplus is dropped, at most ``MAX_CORRECTION`` seconds at a time. 100 ppm of drift over an
+hour stays within a few milliseconds (tests/test_call_source.py).
+
+If the system audio fails mid-recording, its channel goes on as silence and the recording
+continues (``others_lost`` says why); if the microphone fails, the recording ends as any
+recording whose device is lost, its .wav valid.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+
+import numpy as np
+import soxr
+
+from transcrevai_desktop.core.capture import END, MicrophoneSource
+from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.errors import DeviceLost, TranscrevaiError
+
+log = logging.getLogger(__name__)
+
+CHANNEL_NAMES = ("You", "Others")  # the speakers of a call's two channels
+MAX_CORRECTION = 0.005  # seconds of silence added or audio dropped at a time
+TOLERANCE = 0.005  # seconds the second input's mean lead may move before it is corrected
+WINDOW = 2.0  # seconds over which that lead is averaged
+HOLD = 0.2  # seconds the microphone's audio waits for the system audio before it goes alone
+
+
+class _Fifo:
+    """Mono samples waiting, in order."""
+
+    def __init__(self) -> None:
+        self._blocks: list[np.ndarray] = []
+        self.size = 0
+
+    def put(self, block: np.ndarray) -> None:
+        if block.size:
+            self._blocks.append(block.astype(np.float32, copy=False))
+            self.size += len(block)
+
+    def take(self, count: int) -> np.ndarray:
+        joined = np.concatenate(self._blocks) if self._blocks else np.zeros(0, np.float32)
+        taken, rest = joined[:count], joined[count:]
+        self._blocks = [rest] if rest.size else []
+        self.size = len(rest)
+        return taken
+
+
+class ChannelAligner:
+    """Two inputs paired sample for sample, the second kept in step with the first.
+
+    Samples leave in pairs as soon as both inputs have delivered them. The first input's
+    samples wait at most ``HOLD`` for the second's (a device that stalls or starts late: its
+    channel is silent meanwhile). How far the second input is ahead (samples it delivered
+    that the first has not yet matched, negative when behind) is averaged over every
+    ``WINDOW``: arrival jitter averages out, and what stays is where the two clocks were at
+    the start plus their drift. When that mean moves more than ``TOLERANCE`` from the first
+    window's, the second input loses (a faster clock), or gains as silence (a slower one),
+    ``MAX_CORRECTION`` seconds at most."""
+
+    def __init__(self, rate: int = MODEL_RATE) -> None:
+        self._step = int(MAX_CORRECTION * rate)
+        self._tolerance = int(TOLERANCE * rate)
+        self._window = int(WINDOW * rate)
+        self._hold = int(HOLD * rate)
+        self._first, self._second = _Fifo(), _Fifo()
+        self._baseline: float | None = None  # the first window's mean lead
+        self._leads: list[int] = []  # the second input's lead at each block of this window
+        self._seen = 0  # first-input samples in this window
+        self.padded = 0  # samples of silence put in the second channel
+        self.dropped = 0  # samples of the second input left out
+
+    def second(self, block: np.ndarray) -> None:
+        """Audio of the second input (mono, 16 kHz), as it arrives."""
+        self._second.put(block)
+
+    def first(self, block: np.ndarray) -> np.ndarray:
+        """Audio of the first input (mono, 16 kHz), as it arrives: returns what can leave now,
+        (frames, 2), the second channel beside the first."""
+        self._first.put(block)
+        frames = [self._pairs(min(self._first.size, self._second.size))]
+        if self._first.size > self._hold:  # the second input is stalled: go on without it
+            frames.append(self._alone(self._first.size - self._hold))
+        self._watch(len(block), frames)
+        return np.concatenate(frames)
+
+    def _pairs(self, count: int) -> np.ndarray:
+        return np.stack([self._first.take(count), self._second.take(count)], axis=1)
+
+    def _alone(self, count: int) -> np.ndarray:
+        """``count`` first-input samples with silence beside them."""
+        self.padded += count
+        return np.stack([self._first.take(count), np.zeros(count, np.float32)], axis=1)
+
+    def _watch(self, count: int, frames: list[np.ndarray]) -> None:
+        self._leads.append(self._second.size - self._first.size)
+        self._seen += count
+        if self._seen < self._window:
+            return
+        mean = float(np.mean(self._leads))
+        self._leads, self._seen = [], 0
+        if self._baseline is None:
+            self._baseline = mean
+            return
+        moved = int(mean - self._baseline)
+        if moved > self._tolerance:  # a faster second clock
+            self.dropped += len(self._second.take(min(moved, self._step)))
+        elif moved < -self._tolerance:  # a slower one
+            frames.append(self._alone(min(-moved, self._step)))
+
+
+class CallSource:
+    """``microphone`` (channel 1) and ``others`` (channel 2) recorded as one source."""
+
+    channels = 2
+    rate = MODEL_RATE
+
+    def __init__(self, microphone: MicrophoneSource, others: MicrophoneSource) -> None:
+        self.microphone, self.others = microphone, others
+        self.description = f"{microphone.description} + {others.description}"
+        self.others_lost: str | None = None  # why the second channel went silent
+        self._inputs: list[queue.SimpleQueue] = [queue.SimpleQueue(), queue.SimpleQueue()]
+        self._resamplers = [
+            soxr.ResampleStream(s.rate, MODEL_RATE, 1, dtype="float32")
+            if s.rate != MODEL_RATE
+            else None
+            for s in (microphone, others)
+        ]
+        self._aligner = ChannelAligner()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, blocks: queue.SimpleQueue) -> None:
+        self.microphone.start(self._inputs[0])
+        try:
+            self.others.start(self._inputs[1])
+        except TranscrevaiError:
+            self.microphone.stop()
+            raise
+        self._thread = threading.Thread(
+            target=self._combine, args=(blocks,), name="call-source", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.microphone.stop()
+        self.others.stop()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
+
+    def _mono(self, index: int, block: np.ndarray) -> np.ndarray:
+        mono = block.mean(axis=1, dtype=np.float32) if block.shape[1] > 1 else block[:, 0]
+        resampler = self._resamplers[index]
+        return resampler.resample_chunk(mono) if resampler is not None else mono
+
+    def _combine(self, blocks: queue.SimpleQueue) -> None:
+        """Move what both inputs delivered into ``blocks`` as (frames, 2), in step."""
+        while not self._stop.is_set():
+            self._drain_others()
+            try:
+                item = self._inputs[0].get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if item is END or isinstance(item, TranscrevaiError):
+                blocks.put(item)  # the microphone ended or failed: so does the recording
+                return
+            self._drain_others()
+            blocks.put(self._aligner.first(self._mono(0, item)))
+
+    def _drain_others(self) -> None:
+        while True:
+            try:
+                item = self._inputs[1].get_nowait()
+            except queue.Empty:
+                return
+            if isinstance(item, DeviceLost) or item is END:
+                if self.others_lost is None:
+                    self.others_lost = str(item) if item is not END else "it stopped"
+                    log.warning("System audio stopped (%s); its channel goes on silent",
+                                self.others_lost)  # fmt: skip
+                continue
+            self._aligner.second(self._mono(1, item))

@@ -1,0 +1,113 @@
+"""Inputs of a PulseAudio (or PipeWire's pulse) sound server, by the names the desktop shows.
+
+PortAudio sees such a server as one ALSA device, ``pulse``, which records from the server's
+default source. This module lists the server's sources with ``pulsectl`` (ctypes bindings to
+libpulse: no subprocess to parse, and it reads what ``pactl`` reads): microphones by their
+descriptions ("Built-in Audio Analog Stereo", "USB Headset"), and each output's monitor as
+"System audio: <output>", what the computer plays there (the other side of a call). A chosen
+source is opened through PortAudio's ``pulse`` device with ``PULSE_SOURCE`` set to its name
+while the stream opens (libpulse takes its default source from that variable); ``source_env``
+serialises those moments, so two tabs opening two microphones at once cannot see each other's
+variable. Without a server, or without libpulse, ``pulse_sources`` returns None and PortAudio's
+own list is used (Windows' WASAPI and macOS' CoreAudio always).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+PULSE_DEVICE = "pulse"  # PortAudio's (ALSA's) device that records from the sound server
+SYSTEM_AUDIO = "System audio: "  # before an output's name: what the computer plays on it
+CONNECT_TIMEOUT = 1.0  # seconds to reach the server before using PortAudio's list
+_ENV_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class PulseSource:
+    name: str  # the server's name for it ("alsa_input.usb-…"), what PULSE_SOURCE takes
+    label: str  # what the user reads: its description, or "System audio: <output>"
+    channels: int
+    is_default: bool  # the default input; for a monitor, that of the default output
+    is_monitor: bool  # what an output plays, not a microphone
+
+
+def pulse_sources() -> list[PulseSource] | None:
+    """The server's sources, microphones first, or None when no server answers."""
+    try:
+        import pulsectl
+    except (ImportError, OSError) as error:  # OSError: libpulse itself is missing
+        log.debug("No PulseAudio client library: %s", error)
+        return None
+    try:
+        with pulsectl.Pulse("transcrevai-desktop", connect=False) as pulse:
+            pulse.connect(timeout=CONNECT_TIMEOUT)
+            server = pulse.server_info()
+            sinks = pulse.sink_list()
+            sources = pulse.source_list()
+    except pulsectl.PulseError as error:
+        log.debug("No PulseAudio server: %s", error)
+        return None
+    outputs = {sink.index: sink.description for sink in sinks}
+    default_output = next(
+        (sink.index for sink in sinks if sink.name == server.default_sink_name), None
+    )
+    listed = [
+        PulseSource(
+            source.name,
+            _label(source.description, outputs.get(source.monitor_of_sink)),
+            source.channel_count,
+            source.name == server.default_source_name
+            or (default_output is not None and source.monitor_of_sink == default_output),
+            source.monitor_of_sink in outputs,
+        )
+        for source in sources
+    ]
+    return _unique(sorted(listed, key=lambda s: s.is_monitor))
+
+
+def _label(description: str, monitored_output: str | None) -> str:
+    return SYSTEM_AUDIO + monitored_output if monitored_output is not None else description
+
+
+def _unique(sources: list[PulseSource]) -> list[PulseSource]:
+    """Two sources with one description (two identical headsets) get " (2)", " (3)"…"""
+    seen: dict[str, int] = {}
+    unique = []
+    for source in sources:
+        seen[source.label] = seen.get(source.label, 0) + 1
+        if seen[source.label] > 1:
+            source = PulseSource(
+                source.name,
+                f"{source.label} ({seen[source.label]})",
+                source.channels,
+                source.is_default,
+                source.is_monitor,
+            )
+        unique.append(source)
+    return unique
+
+
+@contextlib.contextmanager
+def source_env(source_name: str | None) -> Iterator[None]:
+    """``PULSE_SOURCE`` set to ``source_name`` (None: left alone) for the duration, one
+    stream opening at a time in this process."""
+    if source_name is None:
+        yield
+        return
+    with _ENV_LOCK:
+        before = os.environ.get("PULSE_SOURCE")
+        os.environ["PULSE_SOURCE"] = source_name
+        try:
+            yield
+        finally:
+            if before is None:
+                del os.environ["PULSE_SOURCE"]
+            else:
+                os.environ["PULSE_SOURCE"] = before
