@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import queue
+
 import numpy as np
 import pytest
 
-from transcrevai_desktop.core.call_source import MAX_CORRECTION, ChannelAligner
+from tests.conftest import speech
+from transcrevai_desktop.core.call_source import MAX_CORRECTION, CallSource, ChannelAligner
+from transcrevai_desktop.core.capture import END, FileSource
 from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.errors import DeviceLost
 
 BLOCK = 800  # 50 ms, as the microphone delivers
 
@@ -53,3 +58,56 @@ def test_late_blocks_are_not_taken_for_drift():
     aligner, apart = _simulate(0, 600.0, jitter=0.04)
     assert apart < 0.05, apart
     assert aligner.dropped <= MAX_CORRECTION * MODEL_RATE * 2
+
+
+class _FailingSource:
+    """System audio that delivers two seconds of a tone, then fails as a device does."""
+
+    rate, channels, description = MODEL_RATE, 1, "Headset sound"
+
+    def start(self, blocks) -> None:
+        tone = np.sin(np.arange(BLOCK) / 5).astype(np.float32)[:, None]
+        for _ in range(40):
+            blocks.put(tone)
+        blocks.put(DeviceLost.disconnected(self.description))
+
+    def stop(self) -> None:
+        pass
+
+
+def test_the_microphone_records_on_when_the_system_audio_fails():
+    microphone = FileSource(speech("en_jfk").path, speed=20.0)
+    told: list[str] = []
+    call = CallSource(microphone, _FailingSource(), on_others_lost=told.append)
+    blocks: queue.SimpleQueue = queue.SimpleQueue()
+    call.start(blocks)
+    frames = []
+    while (item := blocks.get(timeout=10)) is not END:
+        frames.append(item)
+    call.stop()
+    audio = np.concatenate(frames)
+    assert audio.shape == (len(microphone.audio), 2)  # every microphone sample, two channels
+    assert np.array_equal(audio[:, 0], microphone.audio[:, 0])
+    assert np.abs(audio[: 2 * MODEL_RATE - BLOCK, 1]).max() > 0.5  # the tone, then silence
+    assert not audio[3 * MODEL_RATE :, 1].any()
+    assert told == [call.others_lost] and "'Headset sound' stopped" in told[0]
+
+
+def test_a_session_says_when_a_calls_system_audio_stops(qtbot, manager, monkeypatch):
+    from transcrevai_desktop.core import session as session_module
+
+    def source(device, channels=1):  # fault injection: the devices behind the names
+        return FileSource(speech("en_jfk").path) if device == "Mic" else _FailingSource()
+
+    monkeypatch.setattr(session_module, "MicrophoneSource", source)
+    session = manager.get_session(manager.create_session())
+    messages: list[str] = []
+    session.status_changed.connect(lambda status, message: messages.append(message))
+    session.start(device="Mic", language="en", system_audio="System audio: Headset")
+    qtbot.waitUntil(lambda: "'Headset sound' stopped" in session.message, timeout=10_000)
+    assert session.status.value == "recording"
+    qtbot.waitUntil(lambda: session.recorded_seconds > 6, timeout=20_000)
+    session.stop()
+    qtbot.waitUntil(lambda: session.status.value == "complete", timeout=120_000)
+    assert any("goes on with the microphone alone" in m for m in messages)
+    assert [s.name for s in session.transcript().speakers] == ["You"]  # "Others" said nothing

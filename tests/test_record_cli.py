@@ -164,7 +164,8 @@ def test_killed_process_leaves_a_playable_wav_that_recover_transcribes(tmp_path)
     )  # fmt: skip
     assert recovered.returncode == 0, recovered.stderr
     assert "fellow americans" in (folder / "transcript.txt").read_text().lower()
-    assert json.loads((folder / "session.json").read_text())["status"] == "complete"
+    meta = json.loads((folder / "session.json").read_text())
+    assert meta["status"] == "complete", meta
     assert soundfile.info(folder / "audio.wav").frames >= len(audio)  # nothing was cut
 
 

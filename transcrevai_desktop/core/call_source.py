@@ -13,8 +13,8 @@ the surplus is dropped, at most ``MAX_CORRECTION`` seconds at a time. 100 ppm of
 hour stays within a few milliseconds (tests/test_call_source.py).
 
 If the system audio fails mid-recording, its channel goes on as silence and the recording
-continues (``others_lost`` says why); if the microphone fails, the recording ends as any
-recording whose device is lost, its .wav valid.
+continues (``others_lost`` and ``on_others_lost`` say so); if the microphone fails, the
+recording ends as any recording whose device is lost, its .wav valid.
 """
 
 from __future__ import annotations
@@ -22,13 +22,14 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+from collections.abc import Callable
 
 import numpy as np
 import soxr
 
-from transcrevai_desktop.core.capture import END, MicrophoneSource
+from transcrevai_desktop.core.capture import END, AudioSource
 from transcrevai_desktop.core.devices import MODEL_RATE
-from transcrevai_desktop.core.errors import DeviceLost, TranscrevaiError
+from transcrevai_desktop.core.errors import TranscrevaiError
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,12 @@ class ChannelAligner:
         self._watch(len(block), frames)
         return np.concatenate(frames)
 
+    def flush(self) -> np.ndarray:
+        """What the first input delivered and is still waiting, with the second's or silence
+        beside it: the end of a recording."""
+        paired = self._pairs(min(self._first.size, self._second.size))
+        return np.concatenate([paired, self._alone(self._first.size)])
+
     def _pairs(self, count: int) -> np.ndarray:
         return np.stack([self._first.take(count), self._second.take(count)], axis=1)
 
@@ -128,8 +135,16 @@ class CallSource:
     channels = 2
     rate = MODEL_RATE
 
-    def __init__(self, microphone: MicrophoneSource, others: MicrophoneSource) -> None:
+    def __init__(
+        self,
+        microphone: AudioSource,
+        others: AudioSource,
+        on_others_lost: Callable[[str], None] = lambda _: None,
+    ) -> None:
+        """``on_others_lost(sentence)`` is told once, from the combining thread, if the system
+        audio stops while the recording goes on."""
         self.microphone, self.others = microphone, others
+        self._on_others_lost = on_others_lost
         self.description = f"{microphone.description} + {others.description}"
         self.others_lost: str | None = None  # why the second channel went silent
         self._inputs: list[queue.SimpleQueue] = [queue.SimpleQueue(), queue.SimpleQueue()]
@@ -168,18 +183,24 @@ class CallSource:
         return resampler.resample_chunk(mono) if resampler is not None else mono
 
     def _combine(self, blocks: queue.SimpleQueue) -> None:
-        """Move what both inputs delivered into ``blocks`` as (frames, 2), in step."""
-        while not self._stop.is_set():
+        """Move what both inputs delivered into ``blocks`` as (frames, 2), in step; once
+        stopped (or the microphone ended), what was still waiting goes too."""
+        while True:
             self._drain_others()
             try:
                 item = self._inputs[0].get(timeout=0.1)
             except queue.Empty:
+                if self._stop.is_set():
+                    break
                 continue
             if item is END or isinstance(item, TranscrevaiError):
+                self._drain_others()
+                blocks.put(self._aligner.flush())
                 blocks.put(item)  # the microphone ended or failed: so does the recording
                 return
             self._drain_others()
             blocks.put(self._aligner.first(self._mono(0, item)))
+        blocks.put(self._aligner.flush())
 
     def _drain_others(self) -> None:
         while True:
@@ -187,10 +208,13 @@ class CallSource:
                 item = self._inputs[1].get_nowait()
             except queue.Empty:
                 return
-            if isinstance(item, DeviceLost) or item is END:
+            if isinstance(item, TranscrevaiError) or item is END:
                 if self.others_lost is None:
-                    self.others_lost = str(item) if item is not END else "it stopped"
-                    log.warning("System audio stopped (%s); its channel goes on silent",
-                                self.others_lost)  # fmt: skip
+                    self.others_lost = (
+                        f"The system audio '{self.others.description}' stopped; the recording "
+                        "goes on with the microphone alone (its channel is silent from here)."
+                    )
+                    log.warning("%s (%s)", self.others_lost, item)
+                    self._on_others_lost(self.others_lost)
                 continue
             self._aligner.second(self._mono(1, item))

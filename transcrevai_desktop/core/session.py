@@ -260,7 +260,11 @@ class Session(QObject):
             if input_file:
                 source = FileSource(Path(input_file), keep_channels=by_channel)
             elif system_audio:
-                source = CallSource(MicrophoneSource(device), MicrophoneSource(system_audio))
+                source = CallSource(
+                    MicrophoneSource(device),
+                    MicrophoneSource(system_audio),
+                    on_others_lost=self._on_system_audio_lost,
+                )
             else:
                 source = MicrophoneSource(device, channels=CHANNEL_SPEAKERS if by_channel else 1)
             self.channel_names = CHANNEL_NAMES if system_audio else ()
@@ -423,6 +427,14 @@ class Session(QObject):
             elif event.kind == "revised":
                 self.revisions[event.utterance] = event
         self.caption.emit(event)
+
+    def _on_system_audio_lost(self, sentence: str) -> None:
+        """A call's system audio stopped; the microphone records on (the tab says so). Called
+        from the call's thread, possibly while ``start`` is still under way."""
+        with self._lock:
+            status = self.status
+        if status in CAPTURING:
+            self._set_status(status, sentence)
 
     def _on_live_closed(self) -> None:
         if self.status is SessionStatus.PROCESSING:

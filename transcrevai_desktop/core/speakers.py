@@ -280,7 +280,8 @@ def by_channel(transcripts: Sequence[Transcript], names: Sequence[str] = ()) -> 
         ]
         seconds = sum(w.end - w.start for s in transcript.segments for w in s.words)
         name = names[number - 1] if number <= len(names) else default_name(speaker_id)
-        speakers.append(Speaker(speaker_id, name, round(seconds, 2)))
+        if transcript.segments:  # a channel where nobody spoke has no speaker
+            speakers.append(Speaker(speaker_id, name, round(seconds, 2)))
     total = sum(s.seconds for s in speakers) or 1.0
     first = transcripts[0]
     return Transcript(
