@@ -2,7 +2,8 @@
 ``transcrevai transcribe`` on a 10-minute file.
 
 The app's side is ``Session.transcribe_file`` (decode, save the session's .wav, the final pass,
-write .txt/.srt/.json), timed to its ``complete`` status; plain faster-whisper decodes the same
+write .txt/.srt/.json), without speaker labels (what they add is in the *Speakers* benchmark),
+timed to its ``complete`` status; plain faster-whisper decodes the same
 file and runs ``transcribe()`` with the same model and settings (beam 5, Silero VAD, word
 timings). The two alternate within each run, so both see the same machine state.
 """
@@ -30,13 +31,14 @@ def _ours(engine, clip: common.Clip) -> float:
 
     from transcrevai_desktop.core.session import BUSY
     from transcrevai_desktop.core.session_manager import SessionManager
+    from transcrevai_desktop.core.speakers import OFF
 
     app = QCoreApplication.instance() or QCoreApplication([])
     with tempfile.TemporaryDirectory() as library:
         manager = SessionManager(library_dir=Path(library), engine=engine)
         session = manager.get_session(manager.create_session())
         started = time.perf_counter()
-        session.transcribe_file(clip.path, clip.language)
+        session.transcribe_file(clip.path, clip.language, speakers=OFF)  # labels: *Speakers*
         while session.status in BUSY:
             app.processEvents()
             time.sleep(0.01)
