@@ -322,16 +322,17 @@ def _voices(args: argparse.Namespace) -> int:
     from transcrevai_desktop.core.voice_book import VoiceBook
 
     book = VoiceBook()
+    voices = book.voices()
     if args.forget is not None:
-        if args.forget not in {voice.name for voice in book.voices()}:
+        if args.forget not in {voice.name for voice in voices}:
             raise TranscrevaiError(f"No voice named '{args.forget}' is remembered.")
         book.forget(args.forget)
         print(f"Forgot the voice of {args.forget}.", file=sys.stderr)
         return 0
-    for voice in book.voices():
+    for voice in voices:
         times = "once" if voice.recordings == 1 else f"{voice.recordings} times"
         print(f"{voice.name}  (named {times}, last {voice.updated[:10]})")
-    if not book.voices():
+    if not voices:
         print(f"No voices yet ({book.path}): rename a speaker in a transcript.", file=sys.stderr)
     return 0
 

@@ -48,7 +48,11 @@ class InputDevice:
 def list_input_devices() -> list[InputDevice]:
     """The inputs to offer: the sound server's sources where there is one, else PortAudio's
     devices."""
-    devices = _portaudio_devices()
+    return _offered(_portaudio_devices())
+
+
+def _offered(devices: list[InputDevice]) -> list[InputDevice]:
+    """The inputs to offer, given PortAudio's ``devices``."""
     pulse = next((d for d in devices if d.name == PULSE_DEVICE), None)
     sources = pulse_sources() if pulse is not None else None
     if pulse is None or not sources:
@@ -95,13 +99,13 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
     device by index or exact name (``pulse``: the server's default source); the default one
     for ``None``. ``DeviceNotFound`` names what is missing: a device that is gone is never
     silently replaced by another."""
-    devices = list_input_devices()
+    portaudio_devices = _portaudio_devices()
+    devices = _offered(portaudio_devices)
     if not devices:
         raise DeviceNotFound("No microphone or other input device was found.")
     if spec is None or spec == "":
         return next((d for d in devices if d.is_default), devices[0])
     text = str(spec).strip()
-    portaudio_devices = _portaudio_devices()
     if text.isdigit():
         match = [d for d in portaudio_devices if d.index == int(text)]
     else:

@@ -19,7 +19,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 log = logging.getLogger(__name__)
 
@@ -83,13 +83,7 @@ def _unique(sources: list[PulseSource]) -> list[PulseSource]:
     for source in sources:
         seen[source.label] = seen.get(source.label, 0) + 1
         if seen[source.label] > 1:
-            source = PulseSource(
-                source.name,
-                f"{source.label} ({seen[source.label]})",
-                source.channels,
-                source.is_default,
-                source.is_monitor,
-            )
+            source = replace(source, label=f"{source.label} ({seen[source.label]})")
         unique.append(source)
     return unique
 
