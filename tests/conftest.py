@@ -134,9 +134,9 @@ class VirtualMic:
 
     device = MIC_DEVICE
 
-    def play(self, clip: Path, sink: str = "vmic_sink") -> subprocess.Popen:
+    def play(self, clip: Path, sink: str = "vmic_sink", volume: float = 1.0) -> subprocess.Popen:
         """Play ``clip`` into the microphone, or into another ``sink`` of the server (as 16-bit
-        WAV: paplay cuts some FLAC files short)."""
+        WAV: paplay cuts some FLAC files short), at ``volume`` (1: as recorded)."""
         import soundfile
 
         from transcrevai_desktop.core.decoding import decode_file
@@ -144,7 +144,8 @@ class VirtualMic:
         wav = _SANDBOX / f"{clip.stem}.play.wav"
         if not wav.exists():
             soundfile.write(wav, decode_file(clip), 16000, subtype="PCM_16")
-        return subprocess.Popen(["paplay", f"--device={sink}", str(wav)])
+        loudness = f"--volume={round(volume * 65536)}"
+        return subprocess.Popen(["paplay", f"--device={sink}", loudness, str(wav)])
 
 
 @pytest.fixture(scope="session")

@@ -60,6 +60,24 @@ def test_late_blocks_are_not_taken_for_drift():
     assert aligner.dropped <= MAX_CORRECTION * MODEL_RATE * 2
 
 
+def test_a_second_input_that_falls_behind_gets_silence_without_losing_step():
+    """The second input starts ahead and then delivers less (a slower clock, a dropout)
+    while nothing of the first waits: silence goes into its channel, every sample of the
+    first leaves once, paired."""
+    aligner = ChannelAligner()
+    block = np.ones(BLOCK, np.float32)
+    aligner.second(block)
+    aligner.second(block)
+    out = []
+    for k in range(400):  # 20 s; the second misses a block every 2.5 s
+        if k % 50 != 49:
+            aligner.second(block)
+        out.append(aligner.first(block))
+    frames = np.concatenate([*out, aligner.flush()])
+    assert frames.shape == (400 * BLOCK, 2) and frames[:, 0].all()
+    assert aligner.padded > 0 and np.count_nonzero(frames[:, 1] == 0) == aligner.padded
+
+
 class _FailingSource:
     """System audio that delivers two seconds of a tone, then fails as a device does."""
 
@@ -75,29 +93,53 @@ class _FailingSource:
         pass
 
 
-def test_the_microphone_records_on_when_the_system_audio_fails():
-    microphone = FileSource(speech("en_jfk").path, speed=20.0)
+def _recorded(microphone, others) -> tuple[np.ndarray, list[str], CallSource]:
+    """A call of the two sources recorded to its end, and what it told of lost devices."""
     told: list[str] = []
-    call = CallSource(microphone, _FailingSource(), on_others_lost=told.append)
+    call = CallSource(microphone, others, on_lost=told.append)
     blocks: queue.SimpleQueue = queue.SimpleQueue()
     call.start(blocks)
     frames = []
     while (item := blocks.get(timeout=10)) is not END:
         frames.append(item)
     call.stop()
-    audio = np.concatenate(frames)
+    return np.concatenate(frames), told, call
+
+
+def test_the_microphone_records_on_when_the_system_audio_fails():
+    microphone = FileSource(speech("en_jfk").path, speed=20.0)
+    audio, told, call = _recorded(microphone, _FailingSource())
     assert audio.shape == (len(microphone.audio), 2)  # every microphone sample, two channels
     assert np.array_equal(audio[:, 0], microphone.audio[:, 0])
     assert np.abs(audio[: 2 * MODEL_RATE - BLOCK, 1]).max() > 0.5  # the tone, then silence
     assert not audio[3 * MODEL_RATE :, 1].any()
-    assert told == [call.others_lost] and "'Headset sound' stopped" in told[0]
+    assert told == call.lost and "'Headset sound' stopped" in told[0]
 
 
-def test_a_session_says_when_a_calls_system_audio_stops(qtbot, manager, monkeypatch):
+def test_the_system_audio_records_on_when_the_microphone_fails():
+    others = FileSource(speech("en_jfk").path, speed=20.0)
+    audio, told, call = _recorded(_FailingSource(), others)
+    assert np.abs(audio[: 2 * MODEL_RATE - BLOCK, 0]).max() > 0.5  # the tone, then silence
+    assert not audio[2 * MODEL_RATE :, 0].any()
+    heard = audio[:, 1]
+    assert np.count_nonzero(heard) == np.count_nonzero(others.audio)  # nothing of it lost...
+    tail = 5 * MODEL_RATE
+    assert np.array_equal(heard[-tail:], others.audio[-tail:, 0])  # ...and it ends as it does
+    assert told == call.lost and "microphone 'Headset sound' stopped" in told[0]
+
+
+@pytest.mark.parametrize(
+    ("failing", "goes_on", "heard"),
+    [("System audio: Headset", "with the microphone alone", "You"),
+     ("Mic", "with the system audio alone", "Others")],
+)  # fmt: skip
+def test_a_session_says_which_device_of_a_call_stopped(
+    qtbot, manager, monkeypatch, failing, goes_on, heard
+):
     from transcrevai_desktop.core import session as session_module
 
     def source(device, channels=1):  # fault injection: the devices behind the names
-        return FileSource(speech("en_jfk").path) if device == "Mic" else _FailingSource()
+        return _FailingSource() if device == failing else FileSource(speech("en_jfk").path)
 
     monkeypatch.setattr(session_module, "MicrophoneSource", source)
     session = manager.get_session(manager.create_session())
@@ -109,5 +151,6 @@ def test_a_session_says_when_a_calls_system_audio_stops(qtbot, manager, monkeypa
     qtbot.waitUntil(lambda: session.recorded_seconds > 6, timeout=20_000)
     session.stop()
     qtbot.waitUntil(lambda: session.status.value == "complete", timeout=120_000)
-    assert any("goes on with the microphone alone" in m for m in messages)
-    assert [s.name for s in session.transcript().speakers] == ["You"]  # "Others" said nothing
+    assert any(goes_on in m for m in messages)
+    assert [s.name for s in session.transcript().speakers] == [heard]  # the other said nothing
+    assert "fellow americans" in session.transcript().text.lower()

@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,12 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import pactl, speech, transcrevai, wer
 from transcrevai_desktop.core import devices as devices_module
-from transcrevai_desktop.core.devices import InputDevice, find_input_device, list_input_devices
+from transcrevai_desktop.core.devices import (
+    InputDevice,
+    default_system_audio,
+    find_input_device,
+    list_input_devices,
+)
 from transcrevai_desktop.core.errors import DeviceNotFound
 from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO, source_env
 from transcrevai_desktop.ui.device_picker import NOT_CONNECTED, DevicePicker
@@ -154,15 +160,45 @@ def test_without_a_sound_server_portaudio_devices_are_listed(monkeypatch):
     portaudio = [InputDevice(3, "USB Audio: Mic (hw:1,0)", "ALSA", 1, 48000.0, False),
                  InputDevice(7, "Stereo Mix (Realtek)", "WASAPI", 2, 48000.0, True)]  # fmt: skip
     monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: portaudio)
-    assert list_input_devices() == portaudio  # no "pulse" device: PortAudio's own list
-    assert find_input_device("Stereo Mix") is portaudio[1]
-    assert find_input_device("3") is portaudio[0] and find_input_device(None) is portaudio[1]
+    listed = list_input_devices()  # no "pulse" device: PortAudio's own list
+    assert [d.name for d in listed] == [d.name for d in portaudio]
+    assert [d.is_system_audio for d in listed] == [False, True]  # Stereo Mix hears the sound
+    assert find_input_device("Stereo Mix") == listed[1]
+    assert find_input_device("3") == listed[0] and find_input_device(None) == listed[1]
     with pytest.raises(DeviceNotFound, match=r"Available: 3: USB Audio: Mic \(hw:1,0\), 7: "):
         find_input_device("Headset")
     pulse = InputDevice(9, "pulse", "ALSA", 32, 44100.0, False)
     monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: [*portaudio, pulse])
     monkeypatch.setattr(devices_module, "pulse_sources", lambda: None)  # the server is gone
-    assert list_input_devices() == [*portaudio, pulse]
+    assert [d.name for d in list_input_devices()] == [*(d.name for d in portaudio), "pulse"]
+
+
+@pytest.mark.parametrize(
+    ("names", "heard"),
+    [(["Microphone (USB Headset)", "Speakers (Realtek Audio) [Loopback]"], 1),  # WASAPI
+     (["MacBook Pro Microphone", "BlackHole 2ch"], 1),
+     (["Microfone (Realtek)", "Mixagem estéreo (Realtek)"], 1),  # Windows in Portuguese
+     (["Microphone (Realtek)", "CABLE Output (VB-Audio Virtual Cable)"], 1)],
+)  # fmt: skip
+def test_elsewhere_a_loopback_device_is_the_calls_system_audio(monkeypatch, names, heard):
+    portaudio = [InputDevice(i, name, "WASAPI", 2, 48000.0, i == 0) for i, name in
+                 enumerate(names)]  # fmt: skip
+    monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: portaudio)
+    assert default_system_audio().name == names[heard]
+
+
+def test_without_a_loopback_device_the_call_says_how_to_get_one(qtbot, window, monkeypatch):
+    portaudio = [InputDevice(0, "Microphone (Realtek)", "MME", 1, 44100.0, True)]
+    monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: portaudio)
+    with pytest.raises(DeviceNotFound, match=r'enable "Stereo Mix" .* VB-CABLE; on macOS'):
+        default_system_audio()
+    window.new_action.trigger()
+    tab = window.current_tab()
+    tab.call_box.setChecked(True)
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    assert tab.session.status.value == "idle"
+    assert "No input hears the computer's sound" in tab.status_label.text()
+    assert "BlackHole" in tab.call_box.toolTip()
 
 
 def test_a_stream_opens_with_its_source_and_leaves_the_variable_as_it_was(monkeypatch):
@@ -210,6 +246,33 @@ def test_a_call_records_both_sides_on_two_channels(two_microphones, tmp_path):
     heard = set(re.findall(r"\w+", live.lower()))  # the captions hear the mix: both talkers
     assert heard & {"fellow", "americans", "ask", "country"}, live
     assert heard & {"creatures", "desire", "increase", "beauty", "rose", "tender", "memory"}, live
+
+
+def test_a_call_without_headphones_keeps_the_other_side_once(two_microphones, tmp_path):
+    """The microphone hears the user and, quieter, the call's other side from the
+    loudspeakers: the other side's words are the Others', not the user's too."""
+    out = tmp_path / "out"
+    process = _record("--device", "Microphone A", "--also-system-audio",
+                      f"{SYSTEM_AUDIO}Talker B speaker", "--seconds", "22", "--language", "en",
+                      "--out", str(out))  # fmt: skip
+    assert process.stdout is not None and "recording" in process.stdout.readline()
+    others = speech("en_sonnet001_librivox").path
+    playing = [two_microphones.play(others, sink="talker_b"),  # the call
+               two_microphones.play(others, sink="talker_a", volume=0.35)]  # fmt: skip
+    time.sleep(9)
+    two_microphones.play(speech(ENGLISH).path, sink="talker_a").wait(timeout=30)
+    _, stderr = process.communicate(timeout=180)
+    for player in playing:
+        player.kill()
+        player.wait(timeout=10)
+    assert process.returncode == 0, stderr
+    data = json.loads((next(out.iterdir()) / "transcript.json").read_text())
+    said = {s["name"]: " ".join(x["text"] for x in data["segments"] if x["speaker"] == s["id"])
+            for s in data["speakers"]}  # fmt: skip
+    sonnet = {"from", "fairest", "creatures", "desire", "increase", "beauty", "rose", "tender"}
+    assert not sonnet & set(re.findall(r"\w+", said["You"].lower())), said
+    assert wer(speech(ENGLISH).reference, said["You"]) < 0.2, said
+    assert "creatures" in said["Others"].lower() and "country" not in said["Others"].lower()
 
 
 def test_a_tab_records_a_call_with_the_default_output(qtbot, window, two_microphones):

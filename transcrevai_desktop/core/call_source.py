@@ -12,9 +12,10 @@ silence, and when it keeps more buffered than arrival jitter explains (its clock
 the surplus is dropped, at most ``MAX_CORRECTION`` seconds at a time. 100 ppm of drift over an
 hour stays within a few milliseconds (tests/test_call_source.py).
 
-If the system audio fails mid-recording, its channel goes on as silence and the recording
-continues (``others_lost`` and ``on_others_lost`` say so); if the microphone fails, the
-recording ends as any recording whose device is lost, its .wav valid.
+If one of the two devices fails mid-recording, its channel goes on as silence and the
+recording continues with the other (``lost`` and ``on_lost`` say which device stopped); when
+the microphone is the one lost, the system audio's blocks set the pace. Only when both are
+gone does the recording end, as any recording whose device is lost, its .wav valid.
 """
 
 from __future__ import annotations
@@ -50,6 +51,12 @@ class _Fifo:
     def put(self, block: np.ndarray) -> None:
         if block.size:
             self._blocks.append(block.astype(np.float32, copy=False))
+            self.size += len(block)
+
+    def put_first(self, block: np.ndarray) -> None:
+        """``block`` to be taken before what waits."""
+        if block.size:
+            self._blocks.insert(0, block.astype(np.float32, copy=False))
             self.size += len(block)
 
     def take(self, count: int) -> np.ndarray:
@@ -95,7 +102,7 @@ class ChannelAligner:
         frames = [self._pairs(min(self._first.size, self._second.size))]
         if self._first.size > self._hold:  # the second input is stalled: go on without it
             frames.append(self._alone(self._first.size - self._hold))
-        self._watch(len(block), frames)
+        self._watch(len(block))
         return np.concatenate(frames)
 
     def flush(self) -> np.ndarray:
@@ -103,6 +110,13 @@ class ChannelAligner:
         beside it: the end of a recording."""
         paired = self._pairs(min(self._first.size, self._second.size))
         return np.concatenate([paired, self._alone(self._first.size)])
+
+    def without_first(self) -> np.ndarray:
+        """The first input is gone: everything still waiting, the second input's samples
+        with silence beside them from where the first ended."""
+        waiting = self.flush()
+        rest = self._second.take(self._second.size)
+        return np.concatenate([waiting, np.stack([np.zeros_like(rest), rest], axis=1)])
 
     def _pairs(self, count: int) -> np.ndarray:
         return np.stack([self._first.take(count), self._second.take(count)], axis=1)
@@ -112,7 +126,7 @@ class ChannelAligner:
         self.padded += count
         return np.stack([self._first.take(count), np.zeros(count, np.float32)], axis=1)
 
-    def _watch(self, count: int, frames: list[np.ndarray]) -> None:
+    def _watch(self, count: int) -> None:
         self._leads.append(self._second.size - self._first.size)
         self._seen += count
         if self._seen < self._window:
@@ -125,8 +139,10 @@ class ChannelAligner:
         moved = int(mean - self._baseline)
         if moved > self._tolerance:  # a faster second clock
             self.dropped += len(self._second.take(min(moved, self._step)))
-        elif moved < -self._tolerance:  # a slower one
-            frames.append(self._alone(min(-moved, self._step)))
+        elif moved < -self._tolerance:  # a slower one: silence goes before what waits
+            count = min(-moved, self._step)
+            self._second.put_first(np.zeros(count, np.float32))
+            self.padded += count
 
 
 class CallSource:
@@ -139,14 +155,14 @@ class CallSource:
         self,
         microphone: AudioSource,
         others: AudioSource,
-        on_others_lost: Callable[[str], None] = lambda _: None,
+        on_lost: Callable[[str], None] = lambda _: None,
     ) -> None:
-        """``on_others_lost(sentence)`` is told once, from the combining thread, if the system
-        audio stops while the recording goes on."""
+        """``on_lost(sentence)`` is told, from the combining thread, when one of the two
+        devices stops while the recording goes on with the other."""
         self.microphone, self.others = microphone, others
-        self._on_others_lost = on_others_lost
+        self._on_lost = on_lost
         self.description = f"{microphone.description} + {others.description}"
-        self.others_lost: str | None = None  # why the second channel went silent
+        self.lost: list[str] = []  # a sentence for each device that stopped
         self._inputs: list[queue.SimpleQueue] = [queue.SimpleQueue(), queue.SimpleQueue()]
         self._resamplers = [
             soxr.ResampleStream(s.rate, MODEL_RATE, 1, dtype="float32")
@@ -155,6 +171,7 @@ class CallSource:
             for s in (microphone, others)
         ]
         self._aligner = ChannelAligner()
+        self._others_on = True  # the system audio still delivers
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -182,6 +199,11 @@ class CallSource:
         resampler = self._resamplers[index]
         return resampler.resample_chunk(mono) if resampler is not None else mono
 
+    def _tell(self, sentence: str, why: object) -> None:
+        self.lost.append(sentence)
+        log.warning("%s (%s)", sentence, why)
+        self._on_lost(sentence)
+
     def _combine(self, blocks: queue.SimpleQueue) -> None:
         """Move what both inputs delivered into ``blocks`` as (frames, 2), in step; once
         stopped (or the microphone ended), what was still waiting goes too."""
@@ -193,14 +215,40 @@ class CallSource:
                 if self._stop.is_set():
                     break
                 continue
+            if isinstance(item, TranscrevaiError) and self._others_on:
+                self._drain_others()
+                blocks.put(self._aligner.without_first())
+                self._tell(
+                    f"The microphone '{self.microphone.description}' stopped; the recording "
+                    "goes on with the system audio alone (your channel is silent from here).",
+                    item,
+                )
+                self._others_alone(blocks)
+                return
             if item is END or isinstance(item, TranscrevaiError):
                 self._drain_others()
                 blocks.put(self._aligner.flush())
-                blocks.put(item)  # the microphone ended or failed: so does the recording
+                blocks.put(item)  # the microphone ended (or failed after the system audio)
                 return
             self._drain_others()
             blocks.put(self._aligner.first(self._mono(0, item)))
         blocks.put(self._aligner.flush())
+
+    def _others_alone(self, blocks: queue.SimpleQueue) -> None:
+        """The microphone is gone: the system audio goes on, beside silence, until it ends
+        too (or the recording is stopped)."""
+        while True:
+            try:
+                item = self._inputs[1].get(timeout=0.1)
+            except queue.Empty:
+                if self._stop.is_set():
+                    return
+                continue
+            if item is END or isinstance(item, TranscrevaiError):
+                blocks.put(item)
+                return
+            mono = self._mono(1, item)
+            blocks.put(np.stack([np.zeros_like(mono), mono], axis=1))
 
     def _drain_others(self) -> None:
         while True:
@@ -209,12 +257,12 @@ class CallSource:
             except queue.Empty:
                 return
             if isinstance(item, TranscrevaiError) or item is END:
-                if self.others_lost is None:
-                    self.others_lost = (
+                if self._others_on:
+                    self._others_on = False
+                    self._tell(
                         f"The system audio '{self.others.description}' stopped; the recording "
-                        "goes on with the microphone alone (its channel is silent from here)."
+                        "goes on with the microphone alone (its channel is silent from here).",
+                        item,
                     )
-                    log.warning("%s (%s)", self.others_lost, item)
-                    self._on_others_lost(self.others_lost)
                 continue
             self._aligner.second(self._mono(1, item))

@@ -12,13 +12,28 @@ list is read once, when it starts).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 
 from transcrevai_desktop.core.errors import DeviceNotFound
 from transcrevai_desktop.core.pulse_sources import PULSE_DEVICE, pulse_sources
 
 MODEL_RATE = 16_000
+LOOPBACK_NAMES = (  # how inputs that hear the computer's sound are named, lower case
+    "[loopback]",  # PortAudio's WASAPI loopback of an output (PortAudio 19.7 and later)
+    "stereo mix",  # Windows' own, on many sound cards ("Mixagem estéreo" in Portuguese)
+    "mixagem est",
+    "what u hear",
+    "cable output",  # VB-CABLE
+    "blackhole",  # macOS
+    "loopback audio",  # Rogue Amoeba's Loopback, macOS
+    "soundflower",
+    "monitor of ",  # a PulseAudio monitor as ALSA names it
+)
+LOOPBACK_HELP = (
+    'On Windows enable "Stereo Mix" in the sound settings or install a loopback device such '
+    "as VB-CABLE; on macOS install BlackHole."
+)
 
 
 def portaudio() -> ModuleType:
@@ -56,7 +71,7 @@ def _offered(devices: list[InputDevice]) -> list[InputDevice]:
     pulse = next((d for d in devices if d.name == PULSE_DEVICE), None)
     sources = pulse_sources() if pulse is not None else None
     if pulse is None or not sources:
-        return devices
+        return [replace(d, is_system_audio=is_loopback(d.name)) for d in devices]
     return [
         InputDevice(
             index=pulse.index,
@@ -70,6 +85,11 @@ def _offered(devices: list[InputDevice]) -> list[InputDevice]:
         )
         for source in sources
     ]
+
+
+def is_loopback(name: str) -> bool:
+    """Whether a PortAudio device of this name hears the computer's sound."""
+    return any(part in name.lower() for part in LOOPBACK_NAMES)
 
 
 def _portaudio_devices() -> list[InputDevice]:
@@ -121,14 +141,11 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
 
 
 def default_system_audio() -> InputDevice:
-    """The input that hears what the default output plays; ``DeviceNotFound`` where the
-    system offers none (Windows and macOS need a loopback device, named instead)."""
+    """The input that hears what the default output plays (a sound server's monitor, else a
+    loopback device: ``LOOPBACK_NAMES``); ``DeviceNotFound`` where the system offers none."""
     heard = [d for d in list_input_devices() if d.is_system_audio]
     if not heard:
-        raise DeviceNotFound(
-            'No input hears the computer\'s sound. On Windows enable "Stereo Mix" or install '
-            "a loopback device such as VB-CABLE, on macOS BlackHole, and name it."
-        )
+        raise DeviceNotFound(f"No input hears the computer's sound. {LOOPBACK_HELP}")
     return next((d for d in heard if d.is_default), heard[0])
 
 

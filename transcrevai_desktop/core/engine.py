@@ -29,6 +29,7 @@ import soundfile
 from PySide6.QtCore import QRunnable, QThreadPool
 
 from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.echoes import drop_echoes, loudness_in
 from transcrevai_desktop.core.errors import StorageError, TranscriptionCancelled
 from transcrevai_desktop.core.hallucinations import is_hallucination
 from transcrevai_desktop.core.memory import release_free_memory
@@ -243,7 +244,8 @@ class Engine:
         language for the rest. ``terms``: the vocabulary. ``speakers``: label them by voice
         (``AUTO``, a count; speakers whose voice the user named before get that name), by
         channel (``CHANNELS``: each channel transcribed on its own; a mono recording, or one
-        whose channels are copies of each other, is labelled by voice instead) or not
+        whose channels are copies of each other, is labelled by voice instead; a word heard
+        on two channels is kept where it is louder, see ``core.echoes``) or not
         (``OFF``); ``channel_names`` name the channels' speakers ("You", "Others"). A
         multi-channel .wav is otherwise heard as its mix.
         ``StorageError`` if the file cannot be read; ``TranscriptionCancelled`` within a
@@ -252,6 +254,8 @@ class Engine:
         try:
             if speakers == CHANNELS and distinct_channels(path):
                 parts = self._transcribe_channels(path, language, progress, cancelled, terms)
+                with soundfile.SoundFile(path) as wav:
+                    parts = drop_echoes(parts, loudness_in(wav))
                 return by_channel(parts, channel_names)
             if speakers == CHANNELS:
                 log.info("%s has no distinct channels: speakers are told by voice", path.name)

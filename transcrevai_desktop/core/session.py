@@ -263,7 +263,7 @@ class Session(QObject):
                 source = CallSource(
                     MicrophoneSource(device),
                     MicrophoneSource(system_audio),
-                    on_others_lost=self._on_system_audio_lost,
+                    on_lost=self._on_input_lost,
                 )
             else:
                 source = MicrophoneSource(device, channels=CHANNEL_SPEAKERS if by_channel else 1)
@@ -428,9 +428,9 @@ class Session(QObject):
                 self.revisions[event.utterance] = event
         self.caption.emit(event)
 
-    def _on_system_audio_lost(self, sentence: str) -> None:
-        """A call's system audio stopped; the microphone records on (the tab says so). Called
-        from the call's thread, possibly while ``start`` is still under way."""
+    def _on_input_lost(self, sentence: str) -> None:
+        """One of a call's two devices stopped; the other records on (the tab says so).
+        Called from the call's thread, possibly while ``start`` is still under way."""
         with self._lock:
             status = self.status
         if status in CAPTURING:

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from transcrevai_desktop.core.devices import find_input_device, list_input_devices
+from transcrevai_desktop.core.devices import LOOPBACK_HELP, find_input_device, list_input_devices
 from transcrevai_desktop.core.errors import TranscrevaiError
 
 SYSTEM_DEFAULT = "System default"
 NOT_CONNECTED = " (not connected)"
 TOOLTIP = (
     'Input device. On Linux, "System audio: …" records what the computer plays (the other '
-    'side of a call). On Windows, enable "Stereo Mix" or install a loopback device such as '
-    "VB-CABLE; on macOS, a loopback driver such as BlackHole: it then appears in this list."
+    f"side of a call). {LOOPBACK_HELP} It then appears in this list."
 )
 
 

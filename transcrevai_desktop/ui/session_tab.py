@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transcrevai_desktop.core.devices import default_system_audio
+from transcrevai_desktop.core.devices import LOOPBACK_HELP, default_system_audio
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.session import CAPTURING, Session, SessionStatus
 from transcrevai_desktop.core.streaming import CaptionEvent
@@ -82,8 +82,9 @@ class SessionTab(QWidget):
         self.call_box = QCheckBox("Also the computer's sound")
         self.call_box.setToolTip(
             'Record a call: the microphone is "You" (channel 1) and what the computer plays '
-            'is "Others" (channel 2), each transcribed and labelled on its own. Use '
-            "headphones, so the microphone does not hear the others too."
+            'is "Others" (channel 2), each transcribed and labelled on its own. Without '
+            "headphones the microphone hears the others too: a word heard on both sides is "
+            f"kept once, where it is louder. {LOOPBACK_HELP}"
         )
         self.record_button = QPushButton("Record")
         self.pause_button = QPushButton("Pause")

@@ -1,0 +1,72 @@
+"""A word heard on both channels of a call is kept once, where it is louder."""
+
+from __future__ import annotations
+
+from transcrevai_desktop.core.echoes import drop_echoes
+from transcrevai_desktop.core.transcript import Segment, Transcript, Word
+
+
+def _segment(*words: tuple[float, str]) -> Segment:
+    """A segment of words, each (start, text) and 0.3 s long."""
+    made = tuple(Word(start, start + 0.3, f" {text}") for start, text in words)
+    return Segment(made[0].start, made[-1].end, "".join(w.text for w in made).strip(), made)
+
+
+def _text(transcript: Transcript) -> list[str]:
+    return [segment.text for segment in transcript.segments]
+
+
+def _quiet_echo(channel: int, word: Word) -> float:
+    """The second channel is the loud original; the first hears it at a third."""
+    return 1.0 if channel == 1 else 0.33
+
+
+def test_the_quieter_copy_of_a_word_goes_and_the_rest_stays():
+    you = Transcript("en", 10.0, [
+        _segment((0.2, "Hello"), (0.6, "there")),
+        _segment((3.1, "we"), (3.5, "can"), (3.9, "start")),  # an echo, 0.1 s late
+        _segment((6.0, "Yes,"), (6.4, "start")),  # "start" said again, later: the user's
+    ])  # fmt: skip
+    others = Transcript("en", 10.0, [_segment((3.0, "We"), (3.4, "can"), (3.8, "start."))])
+    kept_you, kept_others = drop_echoes([you, others], _quiet_echo)
+    assert _text(kept_you) == ["Hello there", "Yes, start"]
+    assert _text(kept_others) == ["We can start."]
+
+
+def test_a_misheard_word_between_two_echoes_goes_with_them():
+    you = Transcript("en", 10.0, [
+        _segment((1.1, "the"), (1.5, "bugget"), (1.9, "is"), (2.3, "ready"), (4.0, "Thanks")),
+    ])  # fmt: skip
+    others = Transcript("en", 10.0, [
+        _segment((1.0, "The"), (1.4, "budget"), (1.8, "is"), (2.2, "ready.")),
+    ])  # fmt: skip
+    kept_you, kept_others = drop_echoes([you, others], _quiet_echo)
+    assert _text(kept_you) == ["Thanks"]
+    assert kept_you.segments[0].start == 4.0
+    assert _text(kept_others) == ["The budget is ready."]
+
+
+def test_words_further_apart_than_half_a_second_are_two_words():
+    you = Transcript("en", 10.0, [_segment((2.0, "okay"))])
+    others = Transcript("en", 10.0, [_segment((2.9, "Okay."))])
+    kept_you, kept_others = drop_echoes([you, others], _quiet_echo)
+    assert _text(kept_you) == ["okay"] and _text(kept_others) == ["Okay."]
+
+
+def test_a_word_stays_on_the_channel_where_it_is_louder():
+    """The user talks near the microphone; the other side's microphone caught it too."""
+    you = Transcript("en", 10.0, [_segment((1.0, "Can"), (1.4, "you"), (1.8, "hear"))])
+    others = Transcript("en", 10.0, [
+        _segment((1.2, "can"), (1.6, "you"), (2.0, "hear")), _segment((5.0, "Yes"))
+    ])  # fmt: skip
+    kept_you, kept_others = drop_echoes([you, others], lambda channel, word: 1.0 - channel / 2)
+    assert _text(kept_you) == ["Can you hear"]
+    assert _text(kept_others) == ["Yes"]
+
+
+def test_one_copy_pairs_with_one_word():
+    """Both said "no" at once twice; the single echo takes away one of them, not both."""
+    you = Transcript("en", 10.0, [_segment((1.0, "no"), (1.35, "no"))])
+    others = Transcript("en", 10.0, [_segment((1.1, "No."))])
+    kept_you, _ = drop_echoes([you, others], _quiet_echo)
+    assert [w.start for s in kept_you.segments for w in s.words] == [1.35]

@@ -1,0 +1,125 @@
+"""Words heard on two channels at once, said once.
+
+Without headphones the microphone of a call also hears the other side from the loudspeakers,
+so the "You" channel's transcript repeats the "Others" channel's words, quieter and a little
+later. A word found on two channels (the same word, letters and digits compared without case
+or punctuation) less than ``ECHO_SECONDS`` apart is kept once: on the channel where
+it is louder. The quieter copy's transcription is often a little wrong, so a word between two
+echoes of the same segment goes with them (a misheard echo), and a segment left without words
+goes. Each word is paired at most once, with the nearest in time of its copies.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+import numpy as np
+import soundfile
+
+from transcrevai_desktop.core.transcript import Segment, Transcript, Word
+
+ECHO_SECONDS = 0.5  # the same word on two channels this close in time is one word heard twice
+LONGEST_WORD = 5.0  # seconds: copies are looked for among words starting this much earlier
+
+Loudness = Callable[[int, Word], float]  # how loud ``word`` is on channel ``int`` (any scale)
+
+
+def loudness_in(wav: soundfile.SoundFile) -> Loudness:
+    """How loud a word is on a channel of the open ``wav``: the root mean square of that
+    channel over the word's time."""
+
+    def loudness(channel: int, word: Word) -> float:
+        wav.seek(min(wav.frames, int(word.start * wav.samplerate)))
+        count = max(1, int((word.end - word.start) * wav.samplerate))
+        frames = wav.read(count, "float32", always_2d=True)[:, channel]
+        return float(np.sqrt(np.mean(np.square(frames)))) if frames.size else 0.0
+
+    return loudness
+
+
+def _apart(one: Word, other: Word) -> float:
+    """Seconds between two words' times (0 if they overlap): Whisper often starts the first
+    word of a segment early, so their starts alone can be further apart."""
+    return max(0.0, max(one.start, other.start) - min(one.end, other.end))
+
+
+def _key(word: Word) -> str:
+    return "".join(re.findall(r"\w+", word.text.lower()))
+
+
+Place = tuple[int, int]  # (segment, word) indexes of a word in its channel's transcript
+
+
+def _words(part: Transcript) -> list[tuple[Word, Place]]:
+    """The words of ``part`` in the order they start, with where each is."""
+    placed = [
+        (word, (s, w)) for s, segment in enumerate(part.segments)
+        for w, word in enumerate(segment.words)
+    ]  # fmt: skip
+    return sorted(placed, key=lambda item: item[0].start)
+
+
+def _echoes(parts: Sequence[Transcript], loudness: Loudness) -> list[set[Place]]:
+    """For each channel, the places of the copies to drop."""
+    words = [_words(part) for part in parts]
+    dropped: list[set[Place]] = [set() for _ in parts]
+    for first in range(len(words)):
+        for second in range(first + 1, len(words)):
+            others = words[second]
+            starts = [word.start for word, _ in others]
+            paired: set[int] = set()
+            for word, place in words[first]:
+                key = _key(word)
+                if not key:
+                    continue
+                low = bisect.bisect_left(starts, word.start - ECHO_SECONDS - LONGEST_WORD)
+                high = bisect.bisect_right(starts, word.end + ECHO_SECONDS)
+                copies = [
+                    j for j in range(low, high)
+                    if j not in paired and _key(others[j][0]) == key
+                    and _apart(word, others[j][0]) <= ECHO_SECONDS
+                ]  # fmt: skip
+                if not copies:
+                    continue
+                j = min(copies, key=lambda j: abs(starts[j] - word.start))
+                paired.add(j)
+                if loudness(first, word) >= loudness(second, others[j][0]):
+                    dropped[second].add(others[j][1])
+                else:
+                    dropped[first].add(place)
+    return dropped
+
+
+def _kept(segment: Segment, dropped: list[int]) -> Segment | None:
+    """``segment`` without the words at ``dropped`` and those between two of them."""
+    if not dropped:
+        return segment
+    first, last = min(dropped), max(dropped)
+    words = [w for i, w in enumerate(segment.words) if not first <= i <= last]
+    if not words:
+        return None
+    return replace(
+        segment,
+        start=words[0].start,
+        end=words[-1].end,
+        text="".join(w.text for w in words).strip(),
+        words=tuple(words),
+    )
+
+
+def drop_echoes(parts: Sequence[Transcript], loudness: Loudness) -> list[Transcript]:
+    """``parts`` (one transcript per channel of a recording) with every word heard on two
+    channels kept only on the one where ``loudness`` says it is louder."""
+    cleaned: list[Transcript] = []
+    for part, dropped in zip(parts, _echoes(parts, loudness), strict=True):
+        by_segment: dict[int, list[int]] = {}
+        for s, w in dropped:
+            by_segment.setdefault(s, []).append(w)
+        segments = (
+            _kept(segment, by_segment.get(index, [])) for index, segment in enumerate(part.segments)
+        )
+        cleaned.append(replace(part, segments=[s for s in segments if s is not None]))
+    return cleaned
