@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# PortAudio, libpulse (pulsectl lists the sound server's inputs by name), then what Qt's xcb
+# PortAudio, libpulse (pulsectl lists the sound server's inputs by name), DejaVu (captions
+# burned into a video need a font with accents), then what Qt's xcb
 # platform plugin loads (it names libxcb-cursor0 when missing).
-packages=(libportaudio2 libasound2-plugins libpulse0 python3-venv
+packages=(libportaudio2 libasound2-plugins libpulse0 fonts-dejavu-core python3-venv
           libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
           libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
           libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)

@@ -17,9 +17,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import psutil
 import pytest
 
@@ -82,6 +84,11 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     process = _PULSE.get("process")
     if process is not None:
+        if process.poll() is not None:  # it died under the tests: say how, for the next run
+            tail = (_SANDBOX / "pulse.log").read_text(errors="replace")[-3000:]
+            sys.stderr.write(
+                f"\nThe tests' PulseAudio server exited ({process.returncode}):\n{tail}\n"
+            )
         process.terminate()
         process.wait(timeout=10)
     shutil.rmtree(_SANDBOX, ignore_errors=True)
@@ -264,3 +271,79 @@ def race(workers: list, background, timeout: float = 120.0) -> list[BaseExceptio
     alive = [thread.name for thread in threads if thread.is_alive()]
     assert not alive, f"threads still running after {timeout} s (deadlock?): {alive}"
     return errors
+
+
+# -- playback, heard -----------------------------------------------------------------------------
+PLAYBACK_SINK = "playback_test"
+PLAYBACK_RATE = 16_000
+
+
+class SinkMonitor:
+    """What the test sink plays, recorded from its monitor as it arrives."""
+
+    def __init__(self) -> None:
+        import sounddevice
+
+        from transcrevai_desktop.core.pulse_sources import PULSE_DEVICE, source_env
+
+        self._blocks: list[tuple[float, np.ndarray]] = []  # (arrival, samples)
+        with source_env(f"{PLAYBACK_SINK}.monitor"):
+            self._stream = sounddevice.InputStream(
+                device=PULSE_DEVICE,
+                samplerate=PLAYBACK_RATE,
+                channels=1,
+                dtype="float32",
+                callback=self._arrived,
+            )
+        self._stream.start()
+
+    def _arrived(self, indata: np.ndarray, frames: int, timing: object, status: object) -> None:
+        self._blocks.append((time.monotonic(), indata[:, 0].copy()))
+
+    def since(self, moment: float, until: float = float("inf")) -> np.ndarray:
+        """The sound that arrived after ``moment`` (``time.monotonic``) and before ``until``."""
+        blocks = [samples for arrival, samples in list(self._blocks) if moment < arrival < until]
+        return np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
+
+    def close(self) -> None:
+        self._stream.abort()
+        self._stream.close()
+
+
+@pytest.fixture(scope="module")
+def monitor(virtual_mic) -> Iterator[SinkMonitor]:
+    """The null sink ``PLAYBACK_SINK``, its monitor recorded throughout. A null sink renders
+    two seconds ahead until a client asks for less (a player's position would stall): the
+    recording runs from the start, and the tests begin once it delivers in real time."""
+    module = pactl(
+        "load-module",
+        "module-null-sink",
+        f"sink_name={PLAYBACK_SINK}",
+        f"rate={PLAYBACK_RATE}",
+        "channels=1",
+    ).strip()
+    heard = SinkMonitor()
+    deadline = time.monotonic() + 5.0
+    while len(heard.since(time.monotonic() - 0.5)) < 0.4 * PLAYBACK_RATE:  # 0.4 s in the last 0.5 s
+        assert time.monotonic() < deadline, "the sink's monitor does not deliver"
+        time.sleep(0.1)
+    yield heard
+    heard.close()
+    pactl("unload-module", module)
+
+
+def correlation(piece: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    from scipy import signal
+
+    """Normalised cross-correlation of ``piece`` at every offset in ``whole`` (1: identical)."""
+    products = signal.correlate(whole, piece, mode="valid", method="fft")
+    window = np.ones(len(piece))
+    energy = signal.correlate(whole**2, window, mode="valid", method="fft").clip(1e-12)
+    return products / (np.sqrt(energy) * np.linalg.norm(piece))
+
+
+def sounding(audio: np.ndarray) -> tuple[int, int]:
+    """First and last non-zero samples: where the sink's silence ends and starts again."""
+    loud = np.flatnonzero(audio)
+    assert loud.size, "nothing was heard"
+    return int(loud[0]), int(loud[-1])

@@ -9,7 +9,14 @@ import soundfile
 import srt
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QSpinBox,
+)
 
 from tests.conftest import speech, wer
 from transcrevai_desktop.core.session_manager import SessionManager
@@ -31,6 +38,23 @@ def _new_tab(window, device: str | None, language: str) -> SessionTab:
     _choose(tab.device_picker, device or "")
     _choose(tab.language_picker, language)
     return tab
+
+
+def _save_as(monkeypatch, target, limits: tuple[int, int] | None = None) -> None:
+    """Answer the next save dialog with ``target``: the platform's (``getSaveFileName``), or
+    Qt's own that subtitles use, setting its line length and lines to ``limits``."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+
+    def answer(dialog: QFileDialog) -> int:
+        if limits is not None:
+            line_chars, lines = dialog.findChildren(QSpinBox)[-2:]
+            line_chars.setValue(limits[0])
+            lines.setValue(limits[1])
+        dialog.selectFile(str(target))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(QFileDialog, "exec", answer)
 
 
 def _wait_complete(qtbot, tab: SessionTab, timeout: int = 120_000) -> None:
@@ -69,8 +93,7 @@ def test_two_tabs_record_at_once_then_export_from_the_file_menu(
 
     window.tabs.setCurrentIndex(0)
     for fmt in ("wav", "txt", "srt"):
-        target = tmp_path / f"mine.{fmt}"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, t=target: (str(t), ""))
+        _save_as(monkeypatch, tmp_path / f"mine.{fmt}", (30, 1) if fmt == "srt" else None)
         assert window.export_actions[fmt].isEnabled()
         with qtbot.waitSignal(window.exported, timeout=10_000):
             window.export_actions[fmt].trigger()  # written off the GUI thread
@@ -78,6 +101,8 @@ def test_two_tabs_record_at_once_then_export_from_the_file_menu(
     assert wer(clip.reference, (tmp_path / "mine.txt").read_text()) < 0.15
     cues = list(srt.parse((tmp_path / "mine.srt").read_text()))
     assert wer(clip.reference, " ".join(cue.content for cue in cues)) < 0.15
+    assert all(len(cue.content) <= 30 and "\n" not in cue.content for cue in cues)  # as chosen
+    assert window.settings.get(Key.SUBTITLE_LINE_CHARS) == "30"  # remembered
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(tmp_path / "all"))
     (tmp_path / "all").mkdir()
@@ -296,7 +321,7 @@ def test_the_tab_menu_exports_shows_the_folder_renames_and_closes(
     window.new_action.trigger()  # the menu acts on the tab it was opened on, not the current one
 
     target = tmp_path / "from the tab menu.srt"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    _save_as(monkeypatch, target)
     with qtbot.waitSignal(window.exported, timeout=10_000):
         offered = _choose_in_tab_menu(qtbot, window, 0, ("&Export", "SRT…"))
     assert offered == ["&Export", "Show in &folder", "Rename…", "Close tab"]

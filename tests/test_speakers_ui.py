@@ -115,7 +115,7 @@ def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_
     assert speakers.names() == ["Speaker 1", "Speaker 2", "Speaker 3"]
     times = [speakers.item(row, TALK_TIME).text() for row in range(3)]
     assert all(re.fullmatch(r"0:\d\d \(\d+ %\)", t) for t in times), times
-    assert tab.splitter.indexOf(speakers) == 1 and tab.splitter.indexOf(tab.captions) == 0
+    assert tab.splitter.indexOf(speakers) == 1 and tab.splitter.indexOf(tab.pages) == 0
     crocodile = next(p for p in _paragraphs(tab.captions) if "crocodile" in p)
     assert crocodile.startswith("Speaker 2: "), _paragraphs(tab.captions)
     assert [p.split(":")[0] for p in _paragraphs(tab.captions)] == [

@@ -3,6 +3,8 @@
 transcrevai transcribe FILE... [--language auto|pt|en|...] [--model NAME|PATH] [--out DIR]
                                [--formats txt,srt,vtt,json] [--vocabulary "A, B"]
                                [--vocabulary-file FILE] [--speakers auto|N|off|channels]
+                               [--max-line-chars N] [--max-lines N]
+                               [--subtitled-video soft|burned]
 transcrevai record [--device ID|NAME] [--input FILE] [--seconds N] [--language ...]
                    [--model ...] [--out DIR] [--json] [--vocabulary ...] [--vocabulary-file ...]
                    [--speakers auto|N|off|channels] [--also-system-audio [NAME]]
@@ -22,10 +24,17 @@ import logging
 import signal
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from transcrevai_desktop import __version__
 from transcrevai_desktop.core.errors import ModelMissing, TranscrevaiError
+from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS
+
+if TYPE_CHECKING:
+    from transcrevai_desktop.core.subtitles import CueLimits
+    from transcrevai_desktop.core.transcript import Transcript
 
 log = logging.getLogger("transcrevai")
 
@@ -92,6 +101,26 @@ def _parser() -> argparse.ArgumentParser:
     transcribe.add_argument("--out", type=Path, default=Path("."), help="output folder")
     transcribe.add_argument(
         "--formats", default="txt,srt", help="comma-separated: txt,srt,vtt,json (default txt,srt)"
+    )
+    transcribe.add_argument(
+        "--max-line-chars",
+        type=int,
+        default=DEFAULT_LIMITS.line_chars,
+        metavar="N",
+        help=f"subtitles: at most N characters a line (default {DEFAULT_LIMITS.line_chars})",
+    )
+    transcribe.add_argument(
+        "--max-lines",
+        type=int,
+        default=DEFAULT_LIMITS.lines,
+        metavar="N",
+        help=f"subtitles: at most N lines a cue (default {DEFAULT_LIMITS.lines})",
+    )
+    transcribe.add_argument(
+        "--subtitled-video",
+        choices=("soft", "burned"),
+        help="for a video: also write STEM.subtitled.EXT with the subtitles as a track (soft, "
+        "seconds) or drawn into the picture (burned, re-encoded)",
     )
 
     record = commands.add_parser("record", help="record with live captions, then transcribe")
@@ -166,6 +195,11 @@ def _transcribe(args: argparse.Namespace) -> int:
     if unknown or not formats:
         print(f"transcrevai: error: unknown format {', '.join(unknown)}", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        limits = replace(DEFAULT_LIMITS, line_chars=args.max_line_chars, lines=args.max_lines)
+    except ValueError as error:
+        print(f"transcrevai: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     terms = _vocabulary(args)
     engine, language = _load_engine(args)
     try:
@@ -185,9 +219,11 @@ def _transcribe(args: argparse.Namespace) -> int:
                     speakers=args.speakers,
                 )
             written = [
-                write_transcript(transcript, args.out / f"{path.stem}.{fmt}", fmt)
+                write_transcript(transcript, args.out / f"{path.stem}.{fmt}", fmt, limits)
                 for fmt in formats
             ]
+            if args.subtitled_video:
+                written.append(_subtitled_video(path, transcript, limits, args))
         except TranscrevaiError as error:
             print(f"transcrevai: {path}: {error}", file=sys.stderr)
             failed += 1
@@ -196,14 +232,29 @@ def _transcribe(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else 0
 
 
-def _progress_printer(name: str):
+def _subtitled_video(
+    path: Path, transcript: Transcript, limits: CueLimits, args: argparse.Namespace
+) -> Path:
+    """``path`` (a video) with ``transcript``'s subtitles, as ``--subtitled-video`` asks."""
+    from transcrevai_desktop.core.subtitles import build_cues
+    from transcrevai_desktop.core.video import burned_subtitled, soft_subtitled, subtitled_name
+
+    burned = args.subtitled_video == "burned"
+    out = args.out / subtitled_name(path, burned)
+    cues = [cue.named for cue in build_cues(transcript, limits)]
+    if burned:
+        return burned_subtitled(path, cues, out, progress=_progress_printer(path.name, "burning"))
+    return soft_subtitled(path, cues, out)
+
+
+def _progress_printer(name: str, doing: str = "transcribing"):
     shown = [-1]
 
     def show(fraction: float) -> None:
         percent = int(fraction * 100)
         if percent // 10 != shown[0] // 10 or (sys.stderr.isatty() and percent != shown[0]):
             end = "\r" if sys.stderr.isatty() and percent < 100 else "\n"
-            print(f"{name}: transcribing {percent}%", end=end, file=sys.stderr, flush=True)
+            print(f"{name}: {doing} {percent}%", end=end, file=sys.stderr, flush=True)
             shown[0] = percent
 
     return show

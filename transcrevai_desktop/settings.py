@@ -7,6 +7,8 @@ from enum import StrEnum
 from PySide6.QtCore import QLocale, QSettings
 
 from transcrevai_desktop.core.languages import whisper_languages
+from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS
+from transcrevai_desktop.core.video import POSITIONS
 
 
 class Key(StrEnum):
@@ -19,6 +21,11 @@ class Key(StrEnum):
     LIBRARY_DIR = "library/folder"  # "" for the default library
     CLEANUP_HOURS = "library/cleanup_hours"
     EXPORT_DIR = "export/last_folder"
+    SUBTITLE_LINE_CHARS = "export/subtitle_line_chars"
+    SUBTITLE_LINES = "export/subtitle_lines"
+    VIDEO_SUBTITLES = "export/video_subtitles"  # "track" or "burned"
+    VIDEO_FONT_SIZE = "export/video_font_size"  # pixels, 0: automatic
+    VIDEO_POSITION = "export/video_position"  # core.video.POSITIONS
 
 
 def _system_language() -> str:
@@ -36,6 +43,11 @@ _DEFAULTS: dict[Key, object] = {
     Key.LIBRARY_DIR: "",
     Key.CLEANUP_HOURS: 24.0,
     Key.EXPORT_DIR: "",
+    Key.SUBTITLE_LINE_CHARS: DEFAULT_LIMITS.line_chars,
+    Key.SUBTITLE_LINES: DEFAULT_LIMITS.lines,
+    Key.VIDEO_SUBTITLES: "track",
+    Key.VIDEO_FONT_SIZE: 0,
+    Key.VIDEO_POSITION: POSITIONS[0],
 }
 
 

@@ -23,10 +23,25 @@ import soundfile
 from faster_whisper.audio import _group_frames, _ignore_invalid_frames, _resample_frames
 
 from transcrevai_desktop.core.devices import MODEL_RATE
-from transcrevai_desktop.core.errors import StorageError, UnreadableAudio
+from transcrevai_desktop.core.errors import StorageError, TranscrevaiError, UnreadableAudio
 
 GROUP_SAMPLES = 500_000  # input samples resampled at once (faster-whisper's own choice)
 MAX_CHANNELS = 8  # kept apart at most (a 7.1 film track); more are mixed to mono
+
+
+def open_media(
+    path: Path, unreadable: type[TranscrevaiError], kind: str
+) -> av.container.InputContainer:
+    """``path`` opened for reading with PyAV; ``unreadable`` (a sentence saying it is not a
+    readable ``kind`` file) if it is missing, not readable or not media."""
+    if not path.is_file():
+        raise unreadable(f"{path} does not exist or is not a file.")
+    try:
+        return av.open(str(path), mode="r", metadata_errors="ignore")
+    except PermissionError as error:  # av's PermissionError is also an FFmpegError
+        raise unreadable(f"{path.name} cannot be read: permission denied.") from error
+    except Exception as error:  # PyAV raises many types for broken or non-media files
+        raise unreadable(f"{path.name} is not a readable {kind} file.") from error
 
 
 def decoded_blocks(path: Path, keep_channels: bool = False) -> Iterator[np.ndarray]:
@@ -34,14 +49,7 @@ def decoded_blocks(path: Path, keep_channels: bool = False) -> Iterator[np.ndarr
     ``keep_channels`` shaped (samples, channels) in the file's own channels. Raises
     ``UnreadableAudio`` if it is missing, unreadable or not audio. A file cut short yields
     what it holds."""
-    if not path.is_file():
-        raise UnreadableAudio(f"{path} does not exist or is not a file.")
-    try:
-        container = av.open(str(path), mode="r", metadata_errors="ignore")
-    except PermissionError as error:  # av's PermissionError is also an FFmpegError
-        raise UnreadableAudio(f"{path.name} cannot be read: permission denied.") from error
-    except Exception as error:  # PyAV raises many types for broken or non-audio files
-        raise UnreadableAudio(f"{path.name} is not a readable audio file.") from error
+    container = open_media(path, UnreadableAudio, "audio")
     resampler = None
     try:
         with container:

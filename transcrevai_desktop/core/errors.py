@@ -15,6 +15,11 @@ class DeviceNotFound(TranscrevaiError):
     """No input device matches what the user asked for."""
 
 
+class OutputDeviceNotFound(TranscrevaiError):
+    """No output device can play a recording: none at all, none matching what the user asked
+    for, or the one asked for cannot be opened."""
+
+
 class DeviceLost(TranscrevaiError):
     """The input device failed or stopped delivering audio while recording."""
 
@@ -37,3 +42,17 @@ class StorageError(TranscrevaiError):
 class TranscriptionCancelled(Exception):
     """Not a failure: whoever started a transcription asked it to stop (its session was
     deleted). Nothing is shown to the user."""
+
+
+class UnreadableVideo(TranscrevaiError):
+    """A file given as a video is missing, not a video, holds no picture, or cannot be read."""
+
+
+class UnsupportedVideoFormat(TranscrevaiError):
+    """The chosen output format cannot hold what is asked (a text subtitle track, the
+    original's codecs without re-encoding, or any video codec this FFmpeg can write)."""
+
+
+class ExportCancelled(Exception):
+    """Not a failure: the user stopped an export (a subtitled video) before its end. Nothing
+    was written; nothing is shown to the user."""

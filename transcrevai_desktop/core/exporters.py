@@ -1,9 +1,10 @@
 """Writers for the transcript formats offered by the final pass and the export menu.
 
 txt: one paragraph per segment, or per turn ("Speaker 1: …") when the transcript shows its
-speakers (``Transcript.shows_speakers``: two or more, or one the user named). srt/vtt: one cue
-per segment, with the speaker's name where the speaker changes ("Ana: …" in SRT, a ``<v Ana>``
-voice span in VTT). json: segments with word timings, and speakers whenever labelled.
+speakers (``Transcript.shows_speakers``: two or more, or one the user named). srt/vtt: cues cut
+from the word timings within ``CueLimits`` (``core/subtitles.py`` says how), with the speaker's
+name where the speaker changes ("Ana: …" in SRT, a ``<v Ana>`` voice span in VTT). json:
+segments with word timings, and speakers whenever labelled.
 Every writer goes through a temporary file and a rename, so a good file is never half replaced.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 import srt
 
 from transcrevai_desktop.core.files import atomic_write_text
+from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS, CueLimits, build_cues
 from transcrevai_desktop.core.transcript import Transcript
 
 
@@ -30,44 +32,33 @@ def to_txt(transcript: Transcript) -> str:
     return "".join(f"{text}\n\n" for text in paragraphs).rstrip("\n") + "\n"
 
 
-def _cues(transcript: Transcript) -> list[tuple[srt.Subtitle, str | None]]:
-    """One subtitle a segment, with its speaker's name where the speaker changes."""
-    cues = []
-    previous = None
-    for number, segment in enumerate(transcript.segments, start=1):
-        changed = transcript.shows_speakers and segment.speaker not in (None, previous)
-        previous = segment.speaker
-        subtitle = srt.Subtitle(
+def to_srt(transcript: Transcript, limits: CueLimits = DEFAULT_LIMITS) -> str:
+    subtitles = [
+        srt.Subtitle(
             index=number,
-            start=timedelta(seconds=segment.start),
-            end=timedelta(seconds=max(segment.end, segment.start + 0.01)),
-            content=segment.text,
+            start=timedelta(seconds=cue.start),
+            end=timedelta(seconds=cue.end),
+            content=cue.named.text,
         )
-        cues.append((subtitle, transcript.speaker_name(segment.speaker) if changed else None))
-    return cues
+        for number, cue in enumerate(build_cues(transcript, limits), start=1)
+    ]
+    return srt.compose(subtitles)
 
 
-def to_srt(transcript: Transcript) -> str:
-    for subtitle, name in (cues := _cues(transcript)):
-        if name is not None:
-            subtitle.content = f"{name}: {subtitle.content}"
-    return srt.compose([subtitle for subtitle, _ in cues])
-
-
-def _vtt_time(delta: timedelta) -> str:
-    millis = round(delta.total_seconds() * 1000)
+def _vtt_time(at: float) -> str:
+    millis = round(at * 1000)
     hours, millis = divmod(millis, 3_600_000)
     minutes, millis = divmod(millis, 60_000)
     seconds, millis = divmod(millis, 1000)
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
 
 
-def to_vtt(transcript: Transcript) -> str:
+def to_vtt(transcript: Transcript, limits: CueLimits = DEFAULT_LIMITS) -> str:
     cues = [
-        f"{_vtt_time(sub.start)} --> {_vtt_time(sub.end)}\n"
-        + (f"<v {_vtt_escaped(name)}>" if name is not None else "")
-        + f"{_vtt_escaped(sub.content)}\n"
-        for sub, name in _cues(transcript)
+        f"{_vtt_time(cue.start)} --> {_vtt_time(cue.end)}\n"
+        + (f"<v {_vtt_escaped(cue.speaker)}>" if cue.speaker is not None else "")
+        + f"{_vtt_escaped(cue.text)}\n"
+        for cue in build_cues(transcript, limits)
     ]
     return "WEBVTT\n\n" + "\n".join(cues)
 
@@ -88,9 +79,20 @@ FORMATS: dict[str, Callable[[Transcript], str]] = {
     "vtt": to_vtt,
     "json": to_json,
 }
+SUBTITLE_FORMATS: dict[str, Callable[[Transcript, CueLimits], str]] = {
+    "srt": to_srt,
+    "vtt": to_vtt,
+}
 
 
-def write_transcript(transcript: Transcript, path: Path, fmt: str) -> Path:
-    """Write ``transcript`` to ``path`` in ``fmt`` (one of ``FORMATS``) and return the path."""
-    atomic_write_text(Path(path), FORMATS[fmt](transcript))
+def write_transcript(
+    transcript: Transcript, path: Path, fmt: str, limits: CueLimits = DEFAULT_LIMITS
+) -> Path:
+    """Write ``transcript`` to ``path`` in ``fmt`` (one of ``FORMATS``) and return the path;
+    subtitles keep ``limits``."""
+    if fmt in SUBTITLE_FORMATS:
+        text = SUBTITLE_FORMATS[fmt](transcript, limits)
+    else:
+        text = FORMATS[fmt](transcript)
+    atomic_write_text(Path(path), text)
     return Path(path)

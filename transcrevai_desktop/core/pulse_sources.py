@@ -9,7 +9,8 @@ source is opened through PortAudio's ``pulse`` device with ``PULSE_SOURCE`` set 
 while the stream opens (libpulse takes its default source from that variable); ``source_env``
 serialises those moments, so two tabs opening two microphones at once cannot see each other's
 variable. Without a server, or without libpulse, ``pulse_sources`` returns None and PortAudio's
-own list is used (Windows' WASAPI and macOS' CoreAudio always).
+own list is used (Windows' WASAPI and macOS' CoreAudio always). Playback picks an output of the
+server the same way: ``sink_env`` sets ``PULSE_SINK`` while an output stream opens on ``pulse``.
 """
 
 from __future__ import annotations
@@ -88,20 +89,33 @@ def _unique(sources: list[PulseSource]) -> list[PulseSource]:
     return unique
 
 
+def source_env(source_name: str | None) -> contextlib.AbstractContextManager[None]:
+    """``PULSE_SOURCE`` set to ``source_name`` (None: left alone) while an input stream opens."""
+    return _server_env("PULSE_SOURCE", source_name)
+
+
+def sink_env(sink_name: str | None) -> contextlib.AbstractContextManager[None]:
+    """``PULSE_SINK`` set to ``sink_name`` (None: left alone) while an output stream opens
+    (libpulse takes its default sink from it, as it takes its default source from
+    ``PULSE_SOURCE``)."""
+    return _server_env("PULSE_SINK", sink_name)
+
+
 @contextlib.contextmanager
-def source_env(source_name: str | None) -> Iterator[None]:
-    """``PULSE_SOURCE`` set to ``source_name`` (None: left alone) for the duration, one
-    stream opening at a time in this process."""
-    if source_name is None:
+def _server_env(variable: str, name: str | None) -> Iterator[None]:
+    """The environment ``variable`` set to ``name`` (None: left alone) for the duration, one
+    stream opening at a time in this process (inputs and outputs alike: the environment is
+    the whole process's)."""
+    if name is None:
         yield
         return
     with _ENV_LOCK:
-        before = os.environ.get("PULSE_SOURCE")
-        os.environ["PULSE_SOURCE"] = source_name
+        before = os.environ.get(variable)
+        os.environ[variable] = name
         try:
             yield
         finally:
             if before is None:
-                del os.environ["PULSE_SOURCE"]
+                del os.environ[variable]
             else:
-                os.environ["PULSE_SOURCE"] = before
+                os.environ[variable] = before

@@ -6,7 +6,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
@@ -35,11 +35,14 @@ from transcrevai_desktop.core.recorder import WavRecorder
 from transcrevai_desktop.core.recovery import repair_wav
 from transcrevai_desktop.core.speakers import AUTO, CHANNELS, SpeakerSetting, parse_speakers
 from transcrevai_desktop.core.streaming import CaptionEvent, StreamingTranscriber, join_captions
+from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS, CueLimits, build_cues
 from transcrevai_desktop.core.transcript import Transcript, default_name
+from transcrevai_desktop.core.video import burned_subtitled, has_picture, soft_subtitled
 
 log = logging.getLogger(__name__)
 
 FINAL_FORMATS = ("txt", "srt", "json")
+ORIGINAL_TRANSCRIPT = "transcript.original.json"  # the final pass's, once the user corrects it
 CHANNEL_SPEAKERS = 2  # channels a microphone is opened with when each channel is a person
 EXPORT_FORMATS = ("wav", *FORMATS)
 
@@ -76,6 +79,7 @@ class Session(QObject):
     caption = Signal(object)  # CaptionEvent
     level = Signal(float)  # input level, dBFS, about 20 times a second while recording
     progress = Signal(float)  # final pass, 0..1
+    corrections_saved = Signal(str)  # "" once corrections are on disk, else why they are not
 
     def __init__(
         self, session_id: str, folder: Path, engine: Engine, metadata: dict | None = None
@@ -98,6 +102,7 @@ class Session(QObject):
         self.vocabulary: tuple[str, ...] = ()  # names and terms Whisper should spell right
         self.speakers: SpeakerSetting = AUTO  # how the final pass labels speakers
         self.channel_names: tuple[str, ...] = ()  # of a call: ("You", "Others")
+        self.source: Path | None = None  # the file a transcribed file's session was made from
         self.status = SessionStatus.IDLE
         self.message = ""
         self.files: dict[str, Path] = {"metadata": self.folder / METADATA_FILE}
@@ -109,6 +114,9 @@ class Session(QObject):
         self._transcriber: StreamingTranscriber | None = None
         self._imported_seconds = 0.0
         self._transcript: Transcript | None = None
+        self._unsaved: Transcript | None = None  # a correction waiting to be written
+        self._corrected = False  # corrected since opened (its original perhaps not yet kept)
+        self._saver: threading.Thread | None = None  # writes corrections, newest first
         self._discarded = False  # its files are being deleted: write nothing more
         if metadata is not None:
             self._restore(metadata)
@@ -123,6 +131,7 @@ class Session(QObject):
         self.detected_language = data.get("language")
         self.vocabulary = tuple(str(term) for term in data.get("vocabulary") or ())
         self.channel_names = tuple(str(name) for name in data.get("channels") or ())
+        self.source = Path(data["source"]) if data.get("source") else None
         try:
             self.speakers = parse_speakers(data.get("speakers", AUTO))
         except TranscrevaiError:
@@ -221,6 +230,7 @@ class Session(QObject):
             "vocabulary": list(self.vocabulary),
             "speakers": self.speakers,
             "channels": list(self.channel_names),
+            "source": str(self.source) if self.source else None,
             "model": self.engine.settings.model,
             "status": self.status.value,
             "message": self.message,
@@ -326,6 +336,7 @@ class Session(QObject):
             self.speakers = parse_speakers(speakers)
             self.name = path.stem
             self.device = f"file {path.name}"
+            self.source = path.resolve()
             self.started_at = _now()
             self.files["audio"] = self.folder / AUDIO_FILE
             self._set_status(SessionStatus.PROCESSING)
@@ -378,7 +389,9 @@ class Session(QObject):
         self._end_capture()
 
     def close(self) -> None:
-        """Stop capture without a final pass (session deleted or dropped); keep the audio."""
+        """Stop capture without a final pass (session deleted or dropped); keep the audio
+        and every correction."""
+        self.wait_saved()
         with self._lock:
             capturing = self.status in CAPTURING
             if capturing:
@@ -465,16 +478,90 @@ class Session(QObject):
             self._set_status(SessionStatus.ERROR, f"The transcription failed: {error}.")
 
     def _write_transcript(self, transcript: Transcript) -> None:
+        self._write_files(transcript)
+        self._transcript = transcript
+
+    def _write_files(self, transcript: Transcript) -> None:
         for fmt in FINAL_FORMATS:
             path = self.folder / f"{TRANSCRIPT_STEM}.{fmt}"
             write_transcript(transcript, path, fmt)
             self.files[{"txt": "transcript", "srt": "subtitles", "json": "segments"}[fmt]] = path
-        self._transcript = transcript
+
+    @property
+    def original_path(self) -> Path:
+        """Where the final pass's own transcript is kept once the user corrects it."""
+        return self.folder / ORIGINAL_TRANSCRIPT
+
+    @property
+    def edited(self) -> bool:
+        """Whether the user changed the final pass's transcript (it can be reverted)."""
+        return self._corrected or self.original_path.is_file()
+
+    def edit_transcript(self, transcript: Transcript) -> None:
+        """Make ``transcript`` (a correction of this session's, see ``core.transcript_edits``)
+        the session's transcript: ``transcript()`` and every export give it at once, and it
+        is written, atomically, into transcript.json and the text files on a thread of its
+        own (an hour's transcript takes a fifth of a second: never on the caller's), the
+        newest correction only when several wait; ``corrections_saved`` tells when. The
+        final pass's own is kept, the first time, as ``ORIGINAL_TRANSCRIPT``
+        (``revert_transcript`` restores it)."""
+        with self._lock:
+            current = self.files.get("segments")
+            if current is None or not current.is_file():
+                raise TranscrevaiError("This session has no transcript to correct yet.")
+            self._transcript = self._unsaved = transcript
+            self._corrected = True
+            if self._saver is None:
+                self._saver = threading.Thread(
+                    target=self._save_corrections, name="corrections", daemon=True
+                )
+                self._saver.start()
+
+    def _save_corrections(self) -> None:
+        while True:
+            with self._lock:
+                transcript, self._unsaved = self._unsaved, None
+                if transcript is None:
+                    self._saver = None
+                    return
+            try:
+                if not self.original_path.is_file():
+                    atomic_copy(self.files["segments"], self.original_path)
+                self._write_files(transcript)
+            except (OSError, TranscrevaiError) as error:
+                log.warning("Corrections to %s not saved: %s", self.folder, error)
+                self.corrections_saved.emit(f"The correction could not be saved: {error}")
+            else:
+                self.corrections_saved.emit("")
+
+    def wait_saved(self) -> None:
+        """Block until every correction is on disk (at close, or before reverting)."""
+        saver = self._saver
+        if saver is not None and saver is not threading.current_thread():
+            saver.join()
+
+    def revert_transcript(self) -> Transcript:
+        """The final pass's transcript back, as it was before any correction (and returned)."""
+        self.wait_saved()
+        with self._lock:
+            try:
+                original = Transcript.from_dict(
+                    json.loads(self.original_path.read_text(encoding="utf-8"))
+                )
+            except (OSError, ValueError, KeyError, TypeError) as error:
+                raise StorageError(
+                    f"The original transcript in {self.folder} cannot be read: {error}."
+                ) from error
+            self._write_transcript(original)
+            self.original_path.unlink()
+            self._corrected = False
+        return original
 
     def rename_speaker(self, speaker_id: str, name: str) -> None:
         """Show ``speaker_id`` as ``name`` (blank: its default name) in the transcript and
         every file written from it (the session's own files at once, exports from now on),
         and remember the voice under that name (see ``core.voice_book``)."""
+        self.wait_saved()  # a correction being written would undo the new name on disk
         transcript = self.transcript()
         speakers = transcript.speakers if transcript is not None else []
         speaker = next((s for s in speakers if s.id == speaker_id), None)
@@ -518,25 +605,57 @@ class Session(QObject):
             formats += list(FORMATS)
         return formats
 
-    def export(self, fmt: str, destination: Path) -> Path:
-        """Write this session's ``fmt`` (wav, txt, srt, vtt, json) to ``destination``."""
+    def export(self, fmt: str, destination: Path, limits: CueLimits = DEFAULT_LIMITS) -> Path:
+        """Write this session's ``fmt`` (wav, txt, srt, vtt, json) to ``destination``;
+        subtitles keep ``limits``."""
         destination = Path(destination)
         if fmt not in self.available_exports():
             raise TranscrevaiError(f"This session has no {fmt.upper()} to export yet.")
         if fmt != "wav":
-            transcript = self.transcript()
-            if transcript is None:
-                raise StorageError(f"The transcript in {self.folder} cannot be read.")
-            return write_transcript(transcript, destination, fmt)
+            return write_transcript(self._readable_transcript(), destination, fmt, limits)
         atomic_copy(self.files["audio"], destination)
         return destination
 
-    def export_all(self, folder: Path) -> list[Path]:
+    def _readable_transcript(self) -> Transcript:
+        transcript = self.transcript()
+        if transcript is None:
+            raise StorageError(f"The transcript in {self.folder} cannot be read.")
+        return transcript
+
+    def export_all(self, folder: Path, limits: CueLimits = DEFAULT_LIMITS) -> list[Path]:
         """Every available format into ``folder``, named after the session."""
         stem = safe_filename(self.name)
         return [
-            self.export(fmt, Path(folder) / f"{stem}.{fmt}") for fmt in self.available_exports()
+            self.export(fmt, Path(folder) / f"{stem}.{fmt}", limits)
+            for fmt in self.available_exports()
         ]
+
+    @property
+    def video(self) -> Path | None:
+        """The video this session transcribed, while it is still there to be subtitled."""
+        source = self.source
+        return source if source is not None and has_picture(source) else None
+
+    def export_video(
+        self,
+        destination: Path,
+        burned: bool = False,
+        limits: CueLimits = DEFAULT_LIMITS,
+        font_size: int = 0,
+        position: str = "bottom",
+        progress: Callable[[float], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> Path:
+        """The video this session was made from, with its transcript's subtitles: as a track
+        (seconds, no re-encoding) or ``burned`` into the picture (see ``core.video``)."""
+        if self.source is None:
+            raise TranscrevaiError("This session was not made from a video file.")
+        cues = [cue.named for cue in build_cues(self._readable_transcript(), limits)]
+        if burned:
+            return burned_subtitled(
+                self.source, cues, Path(destination), font_size, position, progress, cancelled
+            )
+        return soft_subtitled(self.source, cues, Path(destination))
 
     def default_export_name(self, fmt: str) -> str:
         return f"{safe_filename(self.name)}.{fmt}"

@@ -242,24 +242,14 @@ def labelled(
     for segment in transcript.segments:
         tagged = [replace(w, speaker=next(spoken)) for w in segment.words]
         segments += _split_at_changes(segment, tagged)
-    seconds: dict[str, float] = {}
-    for duration, speaker in zip(durations.tolist(), ids, strict=True):
-        seconds[speaker] = seconds.get(speaker, 0.0) + duration
-    total = sum(seconds.values()) or 1.0
     voices_of: dict[str, np.ndarray] = {}
     for group, duration, speaker in zip(raw.tolist(), durations.tolist(), ids, strict=True):
         voices_of[speaker] = voices_of.get(speaker, 0.0) + centroids[group] * duration
     speakers = [
-        Speaker(
-            sid,
-            default_name(sid),
-            round(seconds[sid], 2),
-            round(seconds[sid] / total, 3),
-            voice_tuple(voices_of[sid]) if len(labels) else (),
-        )
-        for sid in sorted(seconds, key=lambda s: int(s[1:]))
+        Speaker(sid, default_name(sid), voice=voice_tuple(voices_of[sid]) if len(labels) else ())
+        for sid in sorted(voices_of, key=lambda s: int(s[1:]))
     ]
-    return replace(transcript, segments=segments, speakers=speakers)
+    return replace(transcript, segments=segments, speakers=speakers).tallied()
 
 
 def by_channel(transcripts: Sequence[Transcript], names: Sequence[str] = ()) -> Transcript:
@@ -278,18 +268,16 @@ def by_channel(transcripts: Sequence[Transcript], names: Sequence[str] = ()) -> 
             )
             for segment in transcript.segments
         ]
-        seconds = sum(w.end - w.start for s in transcript.segments for w in s.words)
         name = names[number - 1] if number <= len(names) else default_name(speaker_id)
         if transcript.segments:  # a channel where nobody spoke has no speaker
-            speakers.append(Speaker(speaker_id, name, round(seconds, 2)))
-    total = sum(s.seconds for s in speakers) or 1.0
+            speakers.append(Speaker(speaker_id, name))
     first = transcripts[0]
     return Transcript(
         first.language,
         max(t.duration for t in transcripts),
         sorted(segments, key=lambda s: (s.start, s.end)),
-        [replace(s, share=round(s.seconds / total, 3)) for s in speakers],
-    )
+        speakers,
+    ).tallied()
 
 
 def _without_brief(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 
@@ -80,6 +80,24 @@ class Transcript:
             else:
                 turns.append((segment.speaker, [segment]))
         return turns
+
+    def tallied(self) -> Transcript:
+        """This transcript with each speaker's talk time and share counted again from the
+        words (after an edit moved words from one speaker to another)."""
+        if not self.speakers:
+            return self
+        seconds = dict.fromkeys((s.id for s in self.speakers), 0.0)
+        for segment in self.segments:
+            for word in segment.words:
+                speaker = word.speaker or segment.speaker
+                if speaker in seconds:
+                    seconds[speaker] += max(0.0, word.end - word.start)
+        total = sum(seconds.values()) or 1.0
+        speakers = [
+            replace(s, seconds=round(seconds[s.id], 2), share=round(seconds[s.id] / total, 3))
+            for s in self.speakers
+        ]
+        return replace(self, speakers=speakers)
 
     def speaker_name(self, speaker_id: str | None) -> str | None:
         """The name shown for ``speaker_id`` (None for an unlabelled segment)."""

@@ -25,13 +25,9 @@ from transcrevai_desktop.core.library import LibraryEntry
 from transcrevai_desktop.core.session import UNFINISHED
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.ui.background import Background
+from transcrevai_desktop.ui.time_text import clock
 
 COLUMNS = ("Name", "Date", "Duration", "Language", "Status")
-
-
-def _duration(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes}:{secs:02d}"
 
 
 class LibraryPanel(QDockWidget):
@@ -151,13 +147,13 @@ class LibraryPanel(QDockWidget):
     def show_duration(self, session_id: str, seconds: float) -> None:
         """Keep a recording's duration current between scans."""
         if (row := self.row_of(session_id)) >= 0:
-            self.table.item(row, 2).setText(_duration(seconds))
+            self.table.item(row, 2).setText(clock(seconds))
 
     def _fill_row(self, row: int, entry: LibraryEntry) -> None:
         values = (
             entry.name,
             entry.created_at.replace("T", " ")[:16],
-            _duration(entry.duration),
+            clock(entry.duration),
             entry.language or "",
             entry.status,
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QGridLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -24,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.library import default_library_dir
-from transcrevai_desktop.core.session import BUSY, CAPTURING, EXPORT_FORMATS, Session
+from transcrevai_desktop.core.session import BUSY, CAPTURING, Session
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.core.speakers import AUTO, SpeakerSetting
 from transcrevai_desktop.core.vocabulary import parse_vocabulary
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.background import Background
+from transcrevai_desktop.ui.export_menu import ExportMenu
+from transcrevai_desktop.ui.file_dialogs import file_dialog
 from transcrevai_desktop.ui.library_panel import LibraryPanel
 from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
 from transcrevai_desktop.ui.session_tab import SessionTab
@@ -41,13 +41,6 @@ AUDIO_FILTER = (
     "Audio and video (*.wav *.mp3 *.flac *.ogg *.opus *.m4a *.aac *.wma *.mp4 *.mkv *.webm *.mov)"
     ";;All files (*)"
 )
-FORMAT_FILTERS = {
-    "wav": "WAV audio (*.wav)",
-    "txt": "Plain text (*.txt)",
-    "srt": "SubRip subtitles (*.srt)",
-    "vtt": "WebVTT subtitles (*.vtt)",
-    "json": "JSON with word timings (*.json)",
-}
 CPU_BUSY_PERCENT = 85  # above this, the status bar says the CPU is the bottleneck
 LAG_SHOWN_SECONDS = 3
 
@@ -107,11 +100,10 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             "&Open audio file…", self.open_audio_file, QKeySequence.Open
         )
-        self.export_actions = {
-            fmt: self._action(f"{fmt.upper()}…", lambda _=False, f=fmt: self.export_current(f))
-            for fmt in EXPORT_FORMATS
-        }
-        self.export_all_action = self._action("Export &all…", self.export_all)
+        self.exports = ExportMenu(self, self.settings, self.background, self._current_session)
+        self.exports.exported.connect(self.exported)
+        self.export_actions = self.exports.actions
+        self.export_all_action = self.exports.all_action
         self.show_folder_action = self._action("Show in &folder", self.show_in_folder)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.Quit)
         self.preferences_action = self._action("&Preferences…", self.edit_preferences, "Ctrl+,")
@@ -120,7 +112,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         file_menu.addSeparator()
-        self.export_menu = self._export_menu(file_menu)
+        self.export_menu = self.exports.add_to(file_menu)
         file_menu.addAction(self.show_folder_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -130,14 +122,6 @@ class MainWindow(QMainWindow):
         library_toggle = self.library.toggleViewAction()
         library_toggle.setShortcut(QKeySequence("Ctrl+L"))
         view_menu.addAction(library_toggle)
-
-    def _export_menu(self, parent: QMenu) -> QMenu:
-        menu = parent.addMenu("&Export")
-        for action in self.export_actions.values():
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.export_all_action)
-        return menu
 
     def _ask(
         self,
@@ -156,6 +140,10 @@ class MainWindow(QMainWindow):
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, SessionTab) else None
 
+    def _current_session(self) -> Session | None:
+        tab = self.current_tab()
+        return tab.session if tab is not None else None
+
     def session_tabs(self) -> list[SessionTab]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
 
@@ -167,6 +155,7 @@ class MainWindow(QMainWindow):
         tab.title_changed.connect(lambda t=tab: self._retitle(t))
         session.status_changed.connect(self._update_actions)
         session.status_changed.connect(self.library.refresh)
+        session.corrections_saved.connect(self.library.refresh)  # search finds corrections
         index = self.tabs.addTab(tab, tab.title)
         self.tabs.setCurrentIndex(index)
         return tab
@@ -190,7 +179,7 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentIndex(index)
         menu = QMenu(self)
-        self._export_menu(menu)
+        self.exports.add_to(menu)
         menu.addAction(self.show_folder_action)
         menu.addAction("Rename…", lambda: self.rename_tab(index))
         menu.addSeparator()
@@ -269,21 +258,12 @@ class MainWindow(QMainWindow):
         self.library.refresh()
 
     def _ask_audio_file(self) -> tuple[str, SpeakerSetting]:
-        """Ask for an audio or video file and how many people speak in it: Qt's own file
-        dialog (the platform's cannot take a widget) with a Speakers picker below the file
-        type. Returns ("", AUTO) when cancelled."""
-        dialog = QFileDialog(self, "Open audio file", "", AUDIO_FILTER)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        """Ask for an audio or video file and how many people speak in it (a Speakers picker
+        below the file type). Returns ("", AUTO) when cancelled."""
+        picker = SpeakerField(self.settings.get(Key.SPEAKERS))
+        dialog = file_dialog(self, "Open audio file", "", AUDIO_FILTER, [("Speakers:", picker)])
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        picker = SpeakerField(self.settings.get(Key.SPEAKERS))
-        layout = dialog.layout()
-        if isinstance(layout, QGridLayout):  # Qt's dialog: a grid, file type in the last row
-            row = layout.rowCount()
-            layout.addWidget(QLabel("Speakers:"), row, 0)
-            layout.addWidget(picker, row, 1)
-        else:
-            log.warning("The file dialog has no grid layout: no speaker picker offered")
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
                 return "", AUTO
@@ -328,61 +308,6 @@ class MainWindow(QMainWindow):
         tab.deleteLater()
 
     # -- export ----------------------------------------------------------------------------------
-    def _export_dir(self) -> str:
-        return self.settings.get(Key.EXPORT_DIR) or str(Path.home())
-
-    @Slot()
-    def export_current(self, fmt: str) -> None:
-        tab = self.current_tab()
-        if tab is None:
-            return
-        suggested = str(Path(self._export_dir()) / tab.session.default_export_name(fmt))
-        path, _ = QFileDialog.getSaveFileName(
-            self, f"Export {fmt.upper()}", suggested, FORMAT_FILTERS[fmt]
-        )  # the dialog itself asks before overwriting
-        if not path:
-            return
-        session = tab.session
-        self._export_in_background("Export", lambda: [session.export(fmt, Path(path))])
-
-    @Slot()
-    def export_all(self) -> None:
-        tab = self.current_tab()
-        if tab is None:
-            return
-        folder = QFileDialog.getExistingDirectory(self, "Export all to", self._export_dir())
-        if not folder:
-            return
-        session = tab.session
-        existing = [
-            name
-            for fmt in session.available_exports()
-            if (Path(folder) / (name := session.default_export_name(fmt))).exists()
-        ]
-        if existing and not self._ask(
-            "Export all", f"Replace {', '.join(existing)} in {folder}?", default_yes=False
-        ):
-            return
-        self._export_in_background("Export all", lambda: session.export_all(Path(folder)))
-
-    def _export_in_background(self, title: str, export: Callable[[], list[Path]]) -> None:
-        """Run an export off the GUI thread (a long recording's WAV is hundreds of MB); the
-        status bar says when it is saved, a message box if it failed."""
-        self.statusBar().showMessage("Saving…")
-
-        def done(written: list[Path]) -> None:
-            folder = written[0].parent
-            self.settings.set(Key.EXPORT_DIR, str(folder))
-            where = written[0] if len(written) == 1 else f"{len(written)} files in {folder}"
-            self.statusBar().showMessage(f"Saved {where}", 5000)
-            self.exported.emit(written)
-
-        def failed(sentence: str) -> None:
-            self.statusBar().clearMessage()
-            QMessageBox.warning(self, title, sentence)
-
-        self.background.run(export, done, failed)
-
     @Slot()
     def show_in_folder(self) -> None:
         tab = self.current_tab()
@@ -391,12 +316,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_actions(self, *_: object) -> None:
-        tab = self.current_tab()
-        available = tab.session.available_exports() if tab else []
-        for fmt, action in self.export_actions.items():
-            action.setEnabled(fmt in available)
-        self.export_all_action.setEnabled(bool(available))
-        self.show_folder_action.setEnabled(tab is not None)
+        self.exports.update()
+        self.show_folder_action.setEnabled(self.current_tab() is not None)
 
     # -- model and preferences ------------------------------------------------------------
     def load_model(self) -> None:

@@ -1,7 +1,8 @@
 """One tab: the controls, status and live captions of one session.
 
-Once the final pass is done the captions show the finished transcript and, when it labels
-speakers, the speaker list beside them (see ``speaker_list``) renames them.
+Once the final pass is done the captions give way to the transcript view (``transcript_view``:
+review, playback, corrections) and, when the transcript labels speakers, the speaker list
+beside it (``speaker_list``) renames them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +35,8 @@ from transcrevai_desktop.ui.language_picker import LanguagePicker
 from transcrevai_desktop.ui.level_meter import LevelMeter
 from transcrevai_desktop.ui.speaker_field import SpeakerField
 from transcrevai_desktop.ui.speaker_list import SpeakerList
+from transcrevai_desktop.ui.time_text import clock
+from transcrevai_desktop.ui.transcript_view import TranscriptView
 from transcrevai_desktop.ui.vocabulary_field import PLACEHOLDER, VocabularyField
 
 RECORDING_DOT = "● "
@@ -49,12 +53,6 @@ _STATUS_TEXT = {
 
 def _status_text(status: SessionStatus, message: str) -> str:
     return _STATUS_TEXT[status] + (f": {message}" if message else "")
-
-
-def _clock(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 class SessionTab(QWidget):
@@ -94,7 +92,7 @@ class SessionTab(QWidget):
             "Write the transcript of the audio recorded so far (it never got its final pass)"
         )
         self.level_meter = LevelMeter()
-        self.elapsed = QLabel("00:00")
+        self.elapsed = QLabel(clock(0))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -102,11 +100,17 @@ class SessionTab(QWidget):
         self.progress.setRange(0, 100)
         self.progress.hide()
         self.captions = CaptionView()
+        self.transcript_view = TranscriptView(session)
+        self.transcript_view.changed.connect(self._on_corrected)
+        self.transcript_view.failed.connect(lambda text: self._show_status(text, error=True))
+        self.pages = QStackedWidget()  # the captions while recording, then the transcript
+        self.pages.addWidget(self.captions)
+        self.pages.addWidget(self.transcript_view)
         self.speaker_list = SpeakerList()
         self.speaker_list.rename_requested.connect(self.rename_speaker)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.captions)
+        self.splitter.addWidget(self.pages)
         self.splitter.addWidget(self.speaker_list)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
@@ -143,9 +147,9 @@ class SessionTab(QWidget):
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
         self.transcribe_button.clicked.connect(self.transcribe_recording)
-        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
-        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        space.activated.connect(self.toggle)
+        self._space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        self._space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._space.activated.connect(self.toggle)
         session.status_changed.connect(self._on_status)
         session.caption.connect(self._on_caption)
         session.level.connect(self.level_meter.set_level)
@@ -239,6 +243,7 @@ class SessionTab(QWidget):
         state = SessionStatus(status)
         idle = state is SessionStatus.IDLE
         self.record_button.setEnabled(idle)
+        self._space.setEnabled(idle or state in CAPTURING)  # then Space is the player's
         self.device_picker.setEnabled(idle)
         self.language_picker.setEnabled(idle)
         self.vocabulary_field.setEnabled(idle)
@@ -267,6 +272,14 @@ class SessionTab(QWidget):
 
     def _show_transcript(self, transcript: Transcript) -> None:
         self.captions.show_transcript(transcript)
+        self.transcript_view.show_transcript(transcript)
+        self.pages.setCurrentWidget(self.transcript_view)
+        self.speaker_list.set_speakers(transcript.speakers)
+
+    @Slot(object)
+    def _on_corrected(self, transcript: Transcript) -> None:
+        """A correction was saved: the captions and talk times follow it."""
+        self.captions.show_transcript(transcript)
         self.speaker_list.set_speakers(transcript.speakers)
 
     @Slot(object)
@@ -279,5 +292,5 @@ class SessionTab(QWidget):
 
     @Slot()
     def _tick(self) -> None:
-        self.elapsed.setText(_clock(self.session.recorded_seconds))
+        self.elapsed.setText(clock(self.session.recorded_seconds))
         self.session.touch()  # a session open in a tab is in use: idle clean-up leaves it

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from transcrevai_desktop.core.transcript import Speaker
+from transcrevai_desktop.ui.time_text import clock
 
 NAME, TALK_TIME, VOICE = range(3)
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -43,8 +44,7 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 
 def talk_time(speaker: Speaker) -> str:
     """ "1:05 (42 %)": minutes and seconds spoken, and the share of all talk time."""
-    minutes, seconds = divmod(round(speaker.seconds), 60)
-    return f"{minutes}:{seconds:02d} ({speaker.share * 100:.0f} %)"
+    return f"{clock(round(speaker.seconds))} ({speaker.share * 100:.0f} %)"
 
 
 def voice_marker(speaker: Speaker) -> str:

@@ -1,0 +1,110 @@
+"""Corrections to a finished transcript: what is left alone keeps its timing."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from transcrevai_desktop.core.errors import TranscrevaiError
+from transcrevai_desktop.core.transcript import Segment, Speaker, Transcript, Word
+from transcrevai_desktop.core.transcript_edits import (
+    add_speaker,
+    edit_text,
+    merge,
+    replace_all,
+    set_speaker,
+    split,
+)
+
+
+def _segment(start: float, text: str, speaker: str = "S1", step: float = 0.5) -> Segment:
+    words = tuple(
+        Word(start + i * step, start + i * step + 0.4, f" {token}", 0.9, speaker)
+        for i, token in enumerate(text.split())
+    )
+    return Segment(start, words[-1].end, text, words, speaker)
+
+
+def _transcript() -> Transcript:
+    return Transcript(
+        "pt",
+        20.0,
+        [_segment(1.0, "Bom dia a todos."), _segment(6.0, "Hoje falamos do orçamento.", "S2")],
+        [Speaker("S1", "Speaker 1"), Speaker("S2", "Ana")],
+    )
+
+
+def _words(segment: Segment) -> list[tuple[float, float, str]]:
+    return [(w.start, w.end, w.text.strip()) for w in segment.words]
+
+
+def test_a_corrected_word_takes_the_time_of_the_word_it_replaces():
+    edited = edit_text(_transcript(), 1, "Hoje falamos do orçamento da Embrapa.")
+    words = _words(edited.segments[1])
+    assert words[:3] == _words(_transcript().segments[1])[:3]  # unchanged: same times
+    assert [w[2] for w in words] == ["Hoje", "falamos", "do", "orçamento", "da", "Embrapa."]
+    assert words[3][0] == 7.5 and words[-1][1] == pytest.approx(7.9)  # "orçamento." was 7.5–7.9
+    assert all(a[1] <= b[0] + 1e-9 for a, b in itertools.pairwise(words))
+    assert edited.segments[1].text == "Hoje falamos do orçamento da Embrapa."
+    assert edited.segments[1].words[-1].probability == 1.0  # typed: certain
+
+
+def test_an_added_word_fills_the_pause_between_its_neighbours():
+    edited = edit_text(_transcript(), 0, "Bom dia, a todos.")  # "dia" became "dia,"
+    assert _words(edited.segments[0])[1] == (1.5, 1.9, "dia,")
+    inserted = edit_text(_transcript(), 0, "Bom dia mesmo a todos.")
+    assert _words(inserted.segments[0])[2] == (1.9, 2.0, "mesmo")  # between 1.9 and 2.0
+
+
+def test_blank_text_removes_the_segment_and_talk_time_is_counted_again():
+    edited = edit_text(_transcript(), 1, "   ")
+    assert [s.text for s in edited.segments] == ["Bom dia a todos."]
+    assert [s.seconds for s in edited.speakers] == [pytest.approx(1.6), 0.0]
+
+
+def test_split_at_the_cursor_and_merge_back():
+    transcript = _transcript()
+    parts = split(transcript, 1, len("Hoje falamos"))
+    assert [s.text for s in parts.segments[1:]] == ["Hoje falamos", "do orçamento."]
+    assert parts.segments[1].end == 6.9 and parts.segments[2].start == 7.0
+    assert split(transcript, 1, 0) is transcript  # nothing on one side: nothing to split
+    inside = split(transcript, 1, len("Hoje fa"))  # most of "falamos" is right of the cut
+    assert [s.text for s in inside.segments[1:]] == ["Hoje", "falamos do orçamento."]
+    inside = split(transcript, 1, len("Hoje fala"))  # most of it is left
+    assert [s.text for s in inside.segments[1:]] == ["Hoje falamos", "do orçamento."]
+    merged = merge(parts, 1)
+    assert merged.segments == transcript.segments
+
+
+def test_merge_gives_the_second_segment_to_the_first_speaker():
+    merged = merge(_transcript(), 0)
+    assert len(merged.segments) == 1 and merged.segments[0].speaker == "S1"
+    assert {w.speaker for w in merged.segments[0].words} == {"S1"}
+    assert merged.segments[0].text == "Bom dia a todos. Hoje falamos do orçamento."
+    assert [s.share for s in merged.speakers] == [1.0, 0.0]
+    with pytest.raises(TranscrevaiError):
+        merge(merged, 0)  # no next segment
+
+
+def test_a_segment_changes_speaker_and_a_new_speaker_can_be_added():
+    transcript, new = add_speaker(_transcript(), "  Carlos  ")
+    assert new == "S3" and transcript.speaker_name("S3") == "Carlos"
+    changed = set_speaker(transcript, 1, new)
+    assert changed.segments[1].speaker == "S3"
+    assert {w.speaker for w in changed.segments[1].words} == {"S3"}
+    assert changed.speakers[2].seconds == pytest.approx(1.6)
+    with pytest.raises(TranscrevaiError, match="no such speaker"):
+        set_speaker(transcript, 0, "S9")
+
+
+def test_replace_all_fixes_a_name_everywhere_as_a_whole_word():
+    transcript = Transcript("pt", 20.0, [
+        _segment(1.0, "A Anna chegou."), _segment(5.0, "Obrigado, anna; Annabel também."),
+    ])  # fmt: skip
+    fixed, count = replace_all(transcript, "Anna", "Ana")
+    assert count == 2
+    assert [s.text for s in fixed.segments] == ["A Ana chegou.", "Obrigado, Ana; Annabel também."]
+    assert _words(fixed.segments[0])[0] == _words(transcript.segments[0])[0]  # "A" kept its time
+    assert replace_all(transcript, "anna", "Ana", match_case=True)[1] == 1
+    assert replace_all(transcript, "Pedro", "Paulo") == (transcript, 0)

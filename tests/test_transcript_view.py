@@ -1,0 +1,256 @@
+"""The transcript view: review a finished transcript, correct it, undo, find and replace,
+revert; the corrections reach every file, the library and a reopened tab."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+
+import numpy as np
+import pytest
+import soundfile
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
+
+from tests.conftest import PLAYBACK_SINK, correlation, pactl, sounding, speech
+from transcrevai_desktop.core.transcript import Segment, Transcript, Word
+from transcrevai_desktop.ui.main_window import MainWindow
+from transcrevai_desktop.ui.session_tab import SessionTab
+from transcrevai_desktop.ui.transcript_delegate import segment_html
+from transcrevai_desktop.ui.transcript_model import PLAYING_ROLE, TranscriptModel
+from transcrevai_desktop.ui.transcript_view import TranscriptView
+
+ENGLISH = "en_jfk"  # And so my fellow Americans, ask not what your country can do for you...
+
+
+def _transcribed(
+    qtbot, window: MainWindow, clip: str = ENGLISH, speakers: str = "off"
+) -> SessionTab:
+    window.new_action.trigger()
+    tab = window.current_tab()
+    tab.session.transcribe_file(speech(clip).path, "en", speakers=speakers)
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Transcript ready", timeout=120_000)
+    return tab
+
+
+def _texts(view: TranscriptView) -> list[str]:
+    model = view.model
+    return [model.index(r, TranscriptModel.TEXT).data() for r in range(model.rowCount())]
+
+
+def _edit(qtbot, view: TranscriptView, row: int) -> QLineEdit:
+    """Open row's text for editing as the user does (select it, F2) and return the editor."""
+    view.select_row(row)
+    view.table.setCurrentIndex(view.model.index(row, TranscriptModel.TEXT))
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), editor
+    return editor
+
+
+def _files(tab: SessionTab) -> str:
+    folder = tab.session.folder
+    return "".join((folder / f"transcript.{fmt}").read_text() for fmt in ("txt", "srt", "json"))
+
+
+def test_correct_undo_redo_split_join_and_revert(qtbot, window: MainWindow, monkeypatch):
+    tab = _transcribed(qtbot, window)
+    view = tab.transcript_view
+    assert tab.pages.currentWidget() is view and view.isVisible()
+    assert view.table.isColumnHidden(TranscriptModel.SPEAKER)  # no speakers: out of the way
+    original = _texts(view)
+    assert "country" in " ".join(original).lower()
+    assert view.model.index(0, TranscriptModel.TIME).data() == "0:00"
+    assert not view.revert_button.isEnabled()
+
+    editor = _edit(qtbot, view, 0)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "And so, my fellow Brazilians, ask")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _texts(view)[0] == "And so, my fellow Brazilians, ask")
+    qtbot.waitUntil(lambda: "Brazilians" in _files(tab))  # saved off the GUI thread
+    assert "Americans" not in _files(tab)
+    assert (tab.session.folder / "transcript.original.json").is_file()
+    assert view.revert_button.isEnabled()
+    words = view.model.segment(0).words
+    assert [w.text.strip() for w in words] == ["And", "so,", "my", "fellow", "Brazilians,", "ask"]
+    assert all(a.end <= b.start + 1e-6 for a, b in itertools.pairwise(words))
+
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _texts(view) == original
+    qtbot.waitUntil(lambda: "Americans" in _files(tab))
+    qtbot.keyClick(
+        view.table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert _texts(view)[0] == "And so, my fellow Brazilians, ask"
+
+    rows = view.model.rowCount()
+    editor = _edit(qtbot, view, 0)
+    editor.setCursorPosition(len("And so, my fellow Brazilians,"))
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _texts(view)[:2] == ["And so, my fellow Brazilians,", "ask"]
+    assert view.model.rowCount() == rows + 1
+    first, second = view.model.segment(0), view.model.segment(1)
+    assert first.end <= second.start
+    view.select_row(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert view.model.rowCount() == rows
+    assert _texts(view)[0] == "And so, my fellow Brazilians, ask"
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # unjoin
+    assert view.model.rowCount() == rows + 1
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    view.revert_button.click()
+    assert _texts(view) == original and "Americans" in _files(tab)
+    assert not (tab.session.folder / "transcript.original.json").exists()
+    assert not view.revert_button.isEnabled() and not view.undo_stack.canUndo()
+
+
+def test_replace_all_reaches_exports_the_library_and_a_reopened_tab(
+    qtbot, window: MainWindow, tmp_path
+):
+    tab = _transcribed(qtbot, window)
+    view = tab.transcript_view
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = view.find_bar
+    assert bar.isVisible() and bar.find_field.hasFocus()
+    qtbot.keyClicks(bar.find_field, "COUNTRY")
+    qtbot.keyClick(bar.find_field, Qt.Key.Key_Return)
+    assert "country" in view.model.segment(view.selected_row).text.lower()
+    qtbot.keyClicks(bar.replace_field, "nation")
+    bar.replace_all_button.click()
+    assert bar.result_label.text() == "2 replaced"
+    text = " ".join(_texts(view))
+    assert "country" not in text.lower() and text.count("nation") == 2
+    for fmt in ("txt", "srt", "vtt", "json"):
+        exported = tab.session.export(fmt, tmp_path / f"out.{fmt}").read_text()
+        said = 4 if fmt == "json" else 2  # json: in the segment's text and its words
+        assert exported.count("nation") == said and "country" not in exported, fmt
+    qtbot.waitUntil(lambda: "nation" in _files(tab))
+    words = json.loads((tab.session.folder / "transcript.json").read_text())["segments"]
+    assert sum(w["text"].strip(" .,") == "nation" for s in words for w in s["words"]) == 2
+
+    window.library.search.setText("nation")
+    qtbot.waitUntil(lambda: window.library.table.rowCount() == 1)  # rescanned after the edit
+    window.library.search.setText("country")
+    assert window.library.table.rowCount() == 0
+    session_id = tab.session.id
+    window.close_tab(window.tabs.indexOf(tab))
+    window.open_from_library(session_id)
+    reopened = window.current_tab()
+    assert reopened is not tab and reopened.session.id == session_id
+    qtbot.waitUntil(lambda: "nation" in " ".join(_texts(reopened.transcript_view)))
+    assert reopened.transcript_view.revert_button.isEnabled()
+
+
+def test_doubtful_words_are_marked_and_the_played_word_lit():
+    words = (Word(0.0, 0.5, " Olá", 0.95), Word(0.5, 1.2, " Embrapa", 0.2),
+             Word(1.2, 2.0, " <sim>", 0.9))  # fmt: skip
+    segment = Segment(0.0, 2.0, "Olá Embrapa <sim>", words)
+    html = segment_html(segment)
+    assert "Olá" in html and "&lt;sim&gt;" in html
+    assert html.count("dotted") == 1 and 'dotted; color: #b35900;">Embrapa<' in html
+    assert "#ffe066" in segment_html(segment, playing=0).split("Olá")[0]
+    model = TranscriptModel()
+    model.set_transcript(Transcript("pt", 2.0, [segment]))
+    assert model.index(0, TranscriptModel.TEXT).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Doubtful: Embrapa"
+    )
+
+
+@pytest.fixture
+def heard_on_default_output(monitor):
+    """Playback on the default output lands in the monitored test sink."""
+    default = pactl("get-default-sink").strip()
+    pactl("set-default-sink", PLAYBACK_SINK)
+    yield monitor
+    pactl("set-default-sink", default)
+
+
+def test_click_a_time_to_play_that_segment_and_follow_its_words(
+    qtbot, window: MainWindow, heard_on_default_output
+):
+    tab = _transcribed(qtbot, window)
+    view = tab.transcript_view
+    model = view.model
+    editor = _edit(qtbot, view, 0)  # a second segment, from "ask not" on
+    editor.setCursorPosition(editor.text().lower().index("ask not"))
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    start = model.segment(1).start
+    assert start > 2.0
+
+    clicked = time.monotonic()
+    time_cell = view.table.visualRect(model.index(1, TranscriptModel.TIME)).center()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=time_cell)
+    player = view._player
+    assert player is not None and player.playing
+    assert view.playback_bar.play_button.text() == "Pause"
+    lit: list[int] = []
+
+    def word_lit() -> int:
+        lit.append(model.index(1, TranscriptModel.TEXT).data(PLAYING_ROLE))
+        return lit[-1]
+
+    qtbot.waitUntil(lambda: word_lit() >= 3, timeout=5_000)  # the highlight moves on
+    assert lit == sorted(lit) and len(set(lit)) >= 3
+    recording = soundfile.read(tab.session.files["audio"], dtype="float32")[0]
+    heard = heard_on_default_output.since(clicked)
+    first, _ = sounding(heard)
+    played = correlation(heard[first : first + 16_000], recording)  # the first second heard
+    assert np.argmax(played) / 16_000 == pytest.approx(start, abs=0.1)  # from that segment
+
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)  # pause
+    assert not player.playing and player.paused
+    paused_at = player.position
+    qtbot.wait(300)
+    assert player.position == paused_at and view.playback_bar.play_button.text() == "Play"
+    qtbot.keyClick(view.table, Qt.Key.Key_Left)  # 5 s back, still paused
+    assert player.position == pytest.approx(max(0.0, paused_at - 5), abs=0.05)
+    view.playback_bar.speed_picker.setCurrentIndex(view.playback_bar.speed_picker.findData(1.5))
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)  # resume, faster
+    assert player.playing and player.speed == 1.5
+    started, at = time.monotonic(), player.position
+    qtbot.wait(1000)
+    rate = (player.position - at) / (time.monotonic() - started)
+    assert 1.3 < rate < 1.7, rate
+    view.stop_playback()
+    assert not player.playing and model.index(1, TranscriptModel.TEXT).data(PLAYING_ROLE) == -1
+
+
+def test_a_segment_changes_speaker_from_its_speaker_cell(qtbot, window: MainWindow):
+    tab = _transcribed(qtbot, window, "en_picovoice_diarization_3spk", speakers="auto")
+    view = tab.transcript_view
+    model = view.model
+    assert not view.table.isColumnHidden(TranscriptModel.SPEAKER)
+    row = next(r for r in range(model.rowCount()) if "crocodile" in model.segment(r).text)
+    cell = model.index(row, TranscriptModel.SPEAKER)
+    before = cell.data()
+    view.table.setCurrentIndex(cell)
+    view.table.edit(cell)
+    picker = view.table.indexWidget(cell) or QApplication.focusWidget()
+    assert isinstance(picker, QComboBox)
+    assert [picker.itemText(i) for i in range(picker.count())] == [
+        "Speaker 1", "Speaker 2", "Speaker 3"
+    ]  # fmt: skip
+    other = next(i for i in range(picker.count()) if picker.itemText(i) != before)
+    picker.setCurrentIndex(other)
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    chosen = picker.itemText(other)
+    qtbot.waitUntil(lambda: model.index(row, TranscriptModel.SPEAKER).data() == chosen)
+
+    def labelled() -> bool:
+        text = (tab.session.folder / "transcript.txt").read_text()
+        return any(p.startswith(f"{chosen}: ") and "crocodile" in p for p in text.split("\n\n"))
+
+    qtbot.waitUntil(labelled)  # saved off the GUI thread
+    assert tab.speaker_list.names() == ["Speaker 1", "Speaker 2", "Speaker 3"]
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.index(row, TranscriptModel.SPEAKER).data() == before

@@ -1,0 +1,85 @@
+"""File → Export → Video with subtitles…, for a session made from a video file: a copy with a
+subtitle track, one with the captions burned in (with progress), and a cancelled burn that
+leaves nothing behind."""
+
+from __future__ import annotations
+
+import av
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+from tests.conftest import speech
+from tests.test_video import frames, make_video, subtitles
+from transcrevai_desktop.core.decoding import decode_file
+from transcrevai_desktop.settings import Key
+from transcrevai_desktop.ui.main_window import MainWindow
+from transcrevai_desktop.ui.video_export_dialog import VideoExportDialog
+
+
+def _answer(monkeypatch, path, burned: bool, font_size: int = 0) -> None:
+    """Answer the next Video with subtitles dialog: save ``path``, burned or as a track."""
+
+    def answer(dialog: VideoExportDialog) -> int:
+        (dialog.burned_button if burned else dialog.track_button).setChecked(True)
+        assert dialog.font_size.isEnabled() == burned
+        dialog.font_size.setValue(font_size)
+        dialog.path_field.setText(str(path))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(VideoExportDialog, "exec", answer)
+
+
+def test_a_transcribed_video_exports_with_subtitles_as_a_track_or_burned(
+    qtbot, window: MainWindow, monkeypatch, tmp_path
+):
+    video = make_video(tmp_path / "talk.mp4", sound=decode_file(speech("en_jfk").path))
+    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(video), "off"))
+    window.settings.set(Key.LANGUAGE, "en")
+    window.open_action.trigger()
+    tab = window.current_tab()
+    assert not window.exports.video_action.isEnabled()  # not before the transcript
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Transcript ready", timeout=120_000)
+    assert window.exports.video_action.isEnabled()
+
+    soft = tmp_path / "out" / "talk.subtitled.mp4"
+    soft.parent.mkdir()
+    _answer(monkeypatch, soft, burned=False)
+    with qtbot.waitSignal(window.exported, timeout=30_000):
+        window.exports.video_action.trigger()
+    said = " ".join(text for _, _, text in subtitles(soft)).lower()
+    assert "fellow americans" in said
+
+    burned = tmp_path / "out" / "talk.burned.mp4"
+    _answer(monkeypatch, burned, burned=True, font_size=24)
+    with qtbot.waitSignal(window.exported, timeout=120_000):
+        window.exports.video_action.trigger()
+    assert window.settings.get(Key.VIDEO_SUBTITLES) == "burned"  # remembered
+    times, pictures = frames(burned)
+    original_times, originals = frames(video)
+    assert times == original_times
+    cue = next(s for s in subtitles(soft) if s[1] - s[0] > 1)
+    inside = next(i for i, t in enumerate(times) if cue[0] + 0.3 < t < cue[1] - 0.3)
+    change = np.abs(pictures[inside].astype(int) - originals[inside].astype(int))
+    assert (change[-60:] > 60).mean() > 0.01  # text drawn in the bottom band
+    assert (change[:60] > 60).mean() < 0.001  # nothing at the top
+    with av.open(str(burned)) as container:
+        assert container.streams.audio  # the sound is kept
+
+
+def test_cancelling_a_burn_leaves_no_file(qtbot, window: MainWindow, monkeypatch, tmp_path):
+    video = make_video(tmp_path / "talk.mp4", sound=decode_file(speech("en_jfk").path))
+    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(video), "off"))
+    window.open_action.trigger()
+    tab = window.current_tab()
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Transcript ready", timeout=120_000)
+    out = tmp_path / "talk.subtitled.mp4"
+    _answer(monkeypatch, out, burned=True)
+    window.exports.video_action.trigger()
+    progress = window.findChild(QProgressDialog)
+    assert progress is not None and progress.isVisible()
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Cancel")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # at once: the burn has barely begun
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Cancelled", timeout=60_000)
+    assert not out.exists() and list(tmp_path.glob("*.subtitled*")) == []

@@ -1,0 +1,220 @@
+"""File → Export: a session's files, one format or all, and a video with its subtitles.
+
+Every export is written off the GUI thread (``Background``); the status bar says where it
+went, a message box why it failed. Subtitles (SRT, VTT) are saved with the limits chosen in
+their save dialog (characters a line, lines a cue; remembered), and so are those of *Export
+all* and of a subtitled video. *Video with subtitles…* is offered for a session made from a
+video file still on disk; burning the captions in shows its progress and can be cancelled.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
+
+from transcrevai_desktop.core.errors import ExportCancelled
+from transcrevai_desktop.core.session import EXPORT_FORMATS, Session
+from transcrevai_desktop.core.subtitles import CueLimits
+from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.ui.background import Background
+from transcrevai_desktop.ui.file_dialogs import FORMAT_FILTERS, ask_subtitle_file
+from transcrevai_desktop.ui.video_export_dialog import VideoExportDialog
+
+SUBTITLES = ("srt", "vtt")
+
+
+def remembered_limits(settings: Settings) -> CueLimits:
+    """The subtitle limits last chosen in an export dialog."""
+    return CueLimits(
+        line_chars=int(settings.get_float(Key.SUBTITLE_LINE_CHARS)),
+        lines=int(settings.get_float(Key.SUBTITLE_LINES)),
+    )
+
+
+class ExportMenu(QObject):
+    """The export actions of ``window`` for the session ``current()`` returns."""
+
+    exported = Signal(list)  # the paths an export wrote, once they are on disk
+    _progress = Signal(int)  # a burned video's progress in percent, from the export's thread
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        settings: Settings,
+        background: Background,
+        current: Callable[[], Session | None],
+    ) -> None:
+        super().__init__(window)
+        self._window, self._settings, self._background = window, settings, background
+        self._current = current
+        self.actions = {fmt: self._action(f"{fmt.upper()}…", fmt) for fmt in EXPORT_FORMATS}
+        self.all_action = QAction("Export &all…", self)
+        self.all_action.triggered.connect(self.export_all)
+        self.video_action = QAction("&Video with subtitles…", self)
+        self.video_action.triggered.connect(self.export_video)
+        self.video_action.setToolTip("A copy of the video this transcript was made from, subtitled")
+
+    def _action(self, text: str, fmt: str) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda: self.export(fmt))
+        return action
+
+    def add_to(self, parent: QMenu) -> QMenu:
+        """The Export submenu, in ``parent`` (the File menu, a tab's menu)."""
+        menu = parent.addMenu("&Export")
+        for action in self.actions.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.all_action)
+        menu.addAction(self.video_action)
+        return menu
+
+    def update(self) -> None:
+        """Enable what the current session can export now."""
+        session = self._current()
+        available = session.available_exports() if session else []
+        for fmt, action in self.actions.items():
+            action.setEnabled(fmt in available)
+        self.all_action.setEnabled(bool(available))
+        self.video_action.setEnabled(
+            session is not None and "json" in available and session.source is not None
+        )
+
+    def _folder(self) -> str:
+        return self._settings.get(Key.EXPORT_DIR) or str(Path.home())
+
+    # -- intents ---------------------------------------------------------------------------------
+    @Slot()
+    def export(self, fmt: str) -> None:
+        session = self._current()
+        if session is None:
+            return
+        suggested = str(Path(self._folder()) / session.default_export_name(fmt))
+        limits = remembered_limits(self._settings)
+        if fmt in SUBTITLES:
+            path, limits = ask_subtitle_file(self._window, fmt, suggested, limits)
+            if path:
+                self._remember(limits)
+        else:
+            path, _ = QFileDialog.getSaveFileName(
+                self._window, f"Export {fmt.upper()}", suggested, FORMAT_FILTERS[fmt]
+            )  # the dialog itself asks before overwriting
+        if path:
+            self._run("Export", lambda: [session.export(fmt, Path(path), limits)])
+
+    @Slot()
+    def export_all(self) -> None:
+        session = self._current()
+        if session is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self._window, "Export all to", self._folder())
+        if not folder:
+            return
+        existing = [
+            name
+            for fmt in session.available_exports()
+            if (Path(folder) / (name := session.default_export_name(fmt))).exists()
+        ]
+        if existing:
+            answer = QMessageBox.question(
+                self._window,
+                "Export all",
+                f"Replace {', '.join(existing)} in {folder}?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        limits = remembered_limits(self._settings)
+        self._run("Export all", lambda: session.export_all(Path(folder), limits))
+
+    @Slot()
+    def export_video(self) -> None:
+        session = self._current()
+        if session is None or session.source is None:
+            return
+        if session.video is None:
+            QMessageBox.warning(
+                self._window,
+                "Video with subtitles",
+                f"The video {session.source} is no longer there (or has no picture).",
+            )
+            return
+        dialog = VideoExportDialog(session.source, self._folder(), self._settings, self._window)
+        try:
+            if dialog.exec() != VideoExportDialog.DialogCode.Accepted:
+                return
+            choice = dialog.choice()
+        finally:
+            dialog.deleteLater()
+        limits = remembered_limits(self._settings)
+        if not choice.burned:
+            self._run("Video with subtitles", lambda: [
+                session.export_video(choice.path, limits=limits)
+            ])  # fmt: skip
+            return
+        progress = QProgressDialog(
+            "Drawing the subtitles into the video…", "Cancel", 0, 100, self._window
+        )
+        progress.setWindowTitle("Video with subtitles")
+        progress.setWindowModality(Qt.WindowModality.NonModal)  # a modal one re-enters the
+        progress.setAutoReset(False)  # event loop from setValue; the window stays usable
+        progress.setAutoClose(False)
+        progress.setMinimumDuration(0)
+        progress.show()
+        stop = threading.Event()
+        progress.canceled.connect(stop.set)
+        self._progress.connect(progress.setValue)  # queued: the dialog lives on this thread
+
+        def burn() -> list[Path]:
+            try:
+                return [session.export_video(
+                    choice.path, True, limits, choice.font_size, choice.position,
+                    lambda done: self._progress.emit(int(done * 100)), stop.is_set,
+                )]  # fmt: skip
+            except ExportCancelled:
+                return []
+
+        def finished() -> None:
+            self._progress.disconnect(progress.setValue)
+            progress.hide()
+            progress.deleteLater()
+
+        self._run("Video with subtitles", burn, finished)
+
+    def _remember(self, limits: CueLimits) -> None:
+        self._settings.set(Key.SUBTITLE_LINE_CHARS, limits.line_chars)
+        self._settings.set(Key.SUBTITLE_LINES, limits.lines)
+
+    def _run(
+        self,
+        title: str,
+        export: Callable[[], list[Path]],
+        finished: Callable[[], None] = lambda: None,
+    ) -> None:
+        """Run ``export`` off the GUI thread (a long recording's WAV is hundreds of MB)."""
+        status = self._window.statusBar()
+        status.showMessage("Saving…")
+
+        def done(written: list[Path]) -> None:
+            finished()
+            if not written:
+                status.showMessage("Cancelled", 5000)
+                return
+            folder = written[0].parent
+            self._settings.set(Key.EXPORT_DIR, str(folder))
+            where = written[0] if len(written) == 1 else f"{len(written)} files in {folder}"
+            status.showMessage(f"Saved {where}", 5000)
+            self.exported.emit(written)
+
+        def failed(sentence: str) -> None:
+            finished()
+            status.clearMessage()
+            QMessageBox.warning(self._window, title, sentence)
+
+        self._background.run(export, done, failed)

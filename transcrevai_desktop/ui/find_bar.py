@@ -1,0 +1,78 @@
+"""Find and replace in a transcript: a bar that opens with Ctrl+F and closes with Escape.
+
+Enter (or F3) finds the next match, Shift+Enter (Shift+F3) the previous; *Replace all*
+replaces every whole-word match at once (a misspelt name fixed everywhere), as one undoable
+edit. The bar only sends intents; the transcript view searches.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+
+class FindBar(QWidget):
+    find_requested = Signal(str, bool, bool)  # text, backwards, match case
+    replace_all_requested = Signal(str, str, bool)  # text, replacement, match case
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.find_field = QLineEdit()
+        self.find_field.setPlaceholderText("Find")
+        self.find_field.setClearButtonEnabled(True)
+        self.replace_field = QLineEdit()
+        self.replace_field.setPlaceholderText("Replace with")
+        self.case_box = QCheckBox("Match case")
+        self.previous_button = QPushButton("Previous")
+        self.next_button = QPushButton("Next")
+        self.replace_all_button = QPushButton("Replace all")
+        self.result_label = QLabel()
+        close = QPushButton("Close")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.find_field, self.previous_button, self.next_button,
+                       self.replace_field, self.replace_all_button, self.case_box,
+                       self.result_label):  # fmt: skip
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(close)
+
+        self.find_field.returnPressed.connect(lambda: self._find(False))
+        self.next_button.clicked.connect(lambda: self._find(False))
+        self.previous_button.clicked.connect(lambda: self._find(True))
+        self.replace_all_button.clicked.connect(self._replace_all)
+        close.clicked.connect(self.hide)
+        for keys, backwards in (("F3", False), ("Shift+F3", True)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda backwards=backwards: self._find(backwards))
+        self.hide()
+
+    def open(self) -> None:
+        """Show the bar with the find field selected, ready to type."""
+        self.show()
+        self.find_field.setFocus()
+        self.find_field.selectAll()
+
+    def show_result(self, text: str) -> None:
+        self.result_label.setText(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._find(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+        else:
+            super().keyPressEvent(event)
+
+    def _find(self, backwards: bool) -> None:
+        if self.find_field.text().strip():
+            self.find_requested.emit(self.find_field.text(), backwards, self.case_box.isChecked())
+
+    @Slot()
+    def _replace_all(self) -> None:
+        if self.find_field.text().strip():
+            self.replace_all_requested.emit(
+                self.find_field.text(), self.replace_field.text(), self.case_box.isChecked()
+            )

@@ -1,0 +1,344 @@
+"""Review and correct a finished transcript: its segments, the recording played from any of
+them, edits that can be undone, find and replace.
+
+- A row a segment: start time, speaker (a column shown only when the transcript has
+  speakers), text with doubtful words marked.
+- Playback: click a time (or Ctrl+Space) and the recording plays from that segment, the word
+  being heard highlighted and the view following it; Space pauses and resumes, ←/→ jump
+  5 s, the speed goes from 0.75× to 2× (``core.playback``: its own threads, never this one).
+- Editing: double-click or F2 edits a segment's text (Enter saves); Ctrl+Return while editing
+  splits the segment at the cursor; Ctrl+J joins the selected segment with the next; the
+  speaker cell picks another speaker. Ctrl+Z / Ctrl+Shift+Z undo and redo. Every edit is
+  saved at once (``Session.edit_transcript``); *Revert to original* brings the final pass's
+  transcript back.
+- Ctrl+F finds (and replaces everywhere) in the text.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transcrevai_desktop.core import transcript_edits as edits
+from transcrevai_desktop.core.errors import TranscrevaiError
+from transcrevai_desktop.core.playback import Player
+from transcrevai_desktop.core.session import Session
+from transcrevai_desktop.core.transcript import Transcript
+from transcrevai_desktop.ui.find_bar import FindBar
+from transcrevai_desktop.ui.playback_bar import PlaybackBar
+from transcrevai_desktop.ui.transcript_delegate import TranscriptDelegate
+from transcrevai_desktop.ui.transcript_model import TranscriptModel
+
+log = logging.getLogger(__name__)
+
+JUMP_SECONDS = 5.0  # ←/→ while playing
+FOLLOW_MS = 50  # how often the highlighted word follows playback
+
+
+class _Change(QUndoCommand):
+    """One edit of the transcript: redo shows and saves ``after``, undo ``before``."""
+
+    def __init__(
+        self, text: str, before: Transcript, after: Transcript, apply: Callable[[Transcript], None]
+    ) -> None:
+        super().__init__(text)
+        self._before, self._after, self._apply = before, after, apply
+
+    def redo(self) -> None:
+        self._apply(self._after)
+
+    def undo(self) -> None:
+        self._apply(self._before)
+
+
+class TranscriptView(QWidget):
+    """Shows ``session``'s transcript for review; edits go to the session."""
+
+    changed = Signal(object)  # the transcript, after an edit was saved
+    failed = Signal(str)  # an edit or playback could not be done: a sentence for the user
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = TranscriptModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(TranscriptDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TranscriptModel.TIME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TranscriptModel.SPEAKER, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TranscriptModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.undo_stack = QUndoStack(self)
+        self.playback_bar = PlaybackBar()
+        self.find_bar = FindBar()
+        self.revert_button = QPushButton("Revert to original")
+        self.revert_button.setToolTip("Undo every correction: the transcript as it was written")
+        top = QHBoxLayout()
+        top.addWidget(self.playback_bar, 1)
+        top.addWidget(self.revert_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.table, 1)
+
+        self._player: Player | None = None
+        self._follow = QTimer(self)
+        self._follow.setInterval(FOLLOW_MS)
+        self._follow.timeout.connect(self._show_playing)
+        self.model.edit_requested.connect(self._on_edit_requested)
+        self.table.clicked.connect(self._on_clicked)
+        self.playback_bar.play_toggled.connect(self.toggle_playback)
+        self.playback_bar.speed_chosen.connect(self._set_speed)
+        self.find_bar.find_requested.connect(self.find)
+        self.find_bar.replace_all_requested.connect(self.replace_all)
+        self.revert_button.clicked.connect(self.revert)
+        session.corrections_saved.connect(self._on_saved)
+        self._actions()
+
+    def _actions(self) -> None:
+        def add(text: str, keys: str | QKeySequence, slot: Callable[[], object]) -> QAction:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        self.undo_action = add("Undo", QKeySequence.StandardKey.Undo, self.undo_stack.undo)
+        self.redo_action = add("Redo", QKeySequence.StandardKey.Redo, self.undo_stack.redo)
+        add("Redo", "Ctrl+Shift+Z", self.undo_stack.redo)
+        add("Find", QKeySequence.StandardKey.Find, self.find_bar.open)
+        add("Play from the selected segment", "Ctrl+Space", self.play_selected)
+        add("Pause or resume", "Space", self.toggle_playback)
+        add("Back 5 s", "Left", lambda: self.jump(-JUMP_SECONDS))
+        add("Forward 5 s", "Right", lambda: self.jump(JUMP_SECONDS))
+        add("Split at the cursor", "Ctrl+Return", self.split_at_cursor)
+        add("Join with the next segment", "Ctrl+J", self.merge_selected)
+
+    # -- showing -------------------------------------------------------------------------------
+    def show_transcript(self, transcript: Transcript) -> None:
+        """Show ``transcript`` (the session's, when it is done or reopened)."""
+        self.undo_stack.clear()
+        self._show(transcript)
+
+    def _show(self, transcript: Transcript) -> None:
+        self.model.set_transcript(transcript)
+        self.table.setColumnHidden(TranscriptModel.SPEAKER, not transcript.speakers)
+        self.table.resizeRowsToContents()
+        self._update_revert()
+
+    def _update_revert(self) -> None:
+        self.revert_button.setEnabled(self.session.edited)
+
+    @property
+    def selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, TranscriptModel.TEXT))
+
+    # -- editing -------------------------------------------------------------------------------
+    def _change(self, text: str, after: Transcript) -> None:
+        """Make ``after`` the transcript, as one undoable step."""
+        before = self.model.transcript
+        if after is not before:
+            self.undo_stack.push(_Change(text, before, after, self._apply))
+
+    def _apply(self, transcript: Transcript) -> None:
+        try:
+            self.session.edit_transcript(transcript)  # written on the session's own thread
+        except TranscrevaiError as error:
+            self.failed.emit(f"The correction could not be saved: {error}")
+            return
+        self._show(transcript)
+        self.changed.emit(transcript)
+
+    @Slot(str)
+    def _on_saved(self, problem: str) -> None:
+        if problem:
+            self.failed.emit(problem)
+
+    @Slot(int, int, str)
+    def _on_edit_requested(self, row: int, column: int, value: str) -> None:
+        # after the editor has closed: the model may change its rows
+        QTimer.singleShot(0, lambda: self._edit(row, column, value))
+
+    def _edit(self, row: int, column: int, value: str) -> None:
+        transcript = self.model.transcript
+        try:
+            if column == TranscriptModel.SPEAKER:
+                self._change("Change speaker", edits.set_speaker(transcript, row, value))
+            else:
+                self._change("Edit text", edits.edit_text(transcript, row, value))
+        except TranscrevaiError as error:
+            self.failed.emit(str(error))
+
+    @Slot()
+    def split_at_cursor(self) -> None:
+        """While a segment's text is being edited: what was typed is kept and the segment cut
+        where the cursor is, as one undoable step."""
+        editor = QApplication.focusWidget()
+        index = self.table.currentIndex()
+        if not isinstance(editor, QLineEdit) or editor.parent() is not self.table.viewport():
+            self.failed.emit("Edit a segment (double-click it) and put the cursor where to split.")
+            return
+        text, at = editor.text(), editor.cursorPosition()
+        self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+        self.table.setFocus()
+        edited = edits.edit_text(self.model.transcript, index.row(), text)
+        if len(edited.segments) == self.model.rowCount():  # not emptied
+            edited = edits.split(edited, index.row(), at)
+        self._change("Split segment", edited)
+        self.select_row(index.row())
+
+    @Slot()
+    def merge_selected(self) -> None:
+        row = self.selected_row
+        if 0 <= row < self.model.rowCount() - 1:
+            self._change("Join segments", edits.merge(self.model.transcript, row))
+            self.select_row(row)
+
+    @Slot(str, bool, bool)
+    def find(self, text: str, backwards: bool = False, match_case: bool = False) -> None:
+        """Select the next (or previous) segment whose text holds ``text``, wrapping around."""
+        count = self.model.rowCount()
+        needle = text if match_case else text.lower()
+        start = self.selected_row
+        step = -1 if backwards else 1
+        for offset in range(1, count + 1):
+            row = (start + step * offset) % count
+            haystack = self.model.segment(row).text
+            if needle in (haystack if match_case else haystack.lower()):
+                self.select_row(row)
+                self.find_bar.show_result("")
+                return
+        self.find_bar.show_result("Not found")
+
+    @Slot(str, str, bool)
+    def replace_all(self, text: str, replacement: str, match_case: bool = False) -> None:
+        after, count = edits.replace_all(self.model.transcript, text, replacement, match_case)
+        self._change(f"Replace “{text}”", after)
+        self.find_bar.show_result(f"{count} replaced" if count != 1 else "1 replaced")
+
+    @Slot()
+    def revert(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Revert to the original transcript",
+            "Undo every correction and show the transcript as it was written?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            original = self.session.revert_transcript()
+        except TranscrevaiError as error:
+            self.failed.emit(str(error))
+            return
+        self.show_transcript(original)
+        self.changed.emit(original)
+
+    # -- playback ------------------------------------------------------------------------------
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.column() == TranscriptModel.TIME:
+            self.play_from(self.model.segment(index.row()).start)
+
+    @Slot()
+    def play_selected(self) -> None:
+        row = max(0, self.selected_row)
+        if self.model.rowCount():
+            self.play_from(self.model.segment(row).start)
+
+    def play_from(self, seconds: float) -> None:
+        """Play the recording from ``seconds``."""
+        try:
+            if self._player is None:
+                self._player = player = Player(self.session.files["audio"])
+                self.destroyed.connect(player.stop)  # a closed tab falls silent
+            self._player.set_speed(self.playback_bar.speed)
+            self._player.play(seconds)
+        except (TranscrevaiError, KeyError) as error:
+            self.failed.emit(f"The recording cannot be played: {error}")
+            return
+        self._follow.start()
+        self._show_playing()
+
+    @Slot()
+    def toggle_playback(self) -> None:
+        player = self._player
+        if player is None:
+            self.play_selected()
+        elif player.playing:
+            player.pause()
+        elif player.paused:
+            player.resume()
+            self._follow.start()
+        else:
+            self.play_selected()
+        self._show_playing()
+
+    def jump(self, seconds: float) -> None:
+        if self._player is not None and (self._player.playing or self._player.paused):
+            self._player.seek(max(0.0, self._player.position + seconds))
+
+    def _set_speed(self, speed: float) -> None:
+        if self._player is not None:
+            self._player.set_speed(speed)
+
+    def stop_playback(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+        self._follow.stop()
+        self.model.set_playing(None)
+
+    @Slot()
+    def _show_playing(self) -> None:
+        """Light the word being heard and keep its row in view."""
+        player = self._player
+        playing = player is not None and player.playing
+        position = player.position if player is not None else 0.0
+        self.playback_bar.show_state(playing, position, self.model.transcript.duration)
+        if player is None or not (playing or player.paused):
+            self._follow.stop()
+            self.model.set_playing(None)
+            return
+        at = self._word_at(position)
+        self.model.set_playing(at)
+        if at is not None and playing:
+            self.table.scrollTo(self.model.index(at[0], TranscriptModel.TEXT))
+
+    def _word_at(self, seconds: float) -> tuple[int, int] | None:
+        """(row, word) being said at ``seconds``: the last word started by then, within its
+        segment."""
+        for row, segment in enumerate(self.model.transcript.segments):
+            if segment.start <= seconds <= segment.end:
+                started = [i for i, w in enumerate(segment.words) if w.start <= seconds]
+                return (row, started[-1]) if started else (row, -1)
+        return None

@@ -1,0 +1,122 @@
+"""File → Export → Video with subtitles…: where, and how the subtitles go in.
+
+*As a track* copies the video with a subtitle track the viewer switches on (seconds, no loss
+of quality); *Drawn into the picture* re-encodes it with the captions burned in, at the
+chosen size and place, for players and sites that show no subtitle tracks. The choices are
+remembered; the file name follows ``core.video.subtitled_name``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transcrevai_desktop.core.video import POSITIONS, subtitled_name
+from transcrevai_desktop.settings import Key, Settings
+
+VIDEO_FILTER = "Video (*.mp4 *.mkv *.mov *.m4v *.webm);;All files (*)"
+POSITION_NAMES = {"bottom": "Bottom", "top": "Top"}
+FONT_SIZES = (0, 200)  # pixels; 0: automatic (a twentieth of the picture's height)
+
+
+@dataclass(frozen=True)
+class VideoChoice:
+    path: Path
+    burned: bool
+    font_size: int  # pixels, 0: automatic
+    position: str  # one of ``core.video.POSITIONS``
+
+
+class VideoExportDialog(QDialog):
+    def __init__(
+        self, video: Path, folder: str, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Video with subtitles")
+        self._video, self._settings = video, settings
+        self.track_button = QRadioButton("As a track the viewer switches on (seconds)")
+        self.burned_button = QRadioButton("Drawn into the picture (re-encoded: takes a while)")
+        kinds = QButtonGroup(self)
+        kinds.addButton(self.track_button)
+        kinds.addButton(self.burned_button)
+        burned = settings.get(Key.VIDEO_SUBTITLES) == "burned"
+        (self.burned_button if burned else self.track_button).setChecked(True)
+        self.font_size = QSpinBox()
+        self.font_size.setRange(*FONT_SIZES)
+        self.font_size.setSuffix(" px")
+        self.font_size.setSpecialValueText("Automatic")
+        self.font_size.setValue(int(settings.get_float(Key.VIDEO_FONT_SIZE)))
+        self.position = QComboBox()
+        for position in POSITIONS:
+            self.position.addItem(POSITION_NAMES[position], position)
+        self.position.setCurrentIndex(
+            max(0, self.position.findData(settings.get(Key.VIDEO_POSITION)))
+        )
+        self.path_field = QLineEdit(str(Path(folder) / subtitled_name(video, burned)))
+        browse = QPushButton("Browse…")
+        where = QHBoxLayout()
+        where.addWidget(self.path_field, 1)
+        where.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Save as:", where)
+        form.addRow("Font size:", self.font_size)
+        form.addRow("Position:", self.position)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.track_button)
+        layout.addWidget(self.burned_button)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+        browse.clicked.connect(self._browse)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.burned_button.toggled.connect(self._on_kind)
+        self._on_kind(burned)
+
+    def _on_kind(self, burned: bool) -> None:
+        """Size and place only matter when drawn; the suggested name follows the kind."""
+        self.font_size.setEnabled(burned)
+        self.position.setEnabled(burned)
+        current = Path(self.path_field.text())
+        if current.name == subtitled_name(self._video, not burned):
+            self.path_field.setText(str(current.with_name(subtitled_name(self._video, burned))))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the video as", self.path_field.text(), VIDEO_FILTER
+        )
+        if path:
+            self.path_field.setText(path)
+
+    def choice(self) -> VideoChoice:
+        """What the user chose (and remembered for next time)."""
+        burned = self.burned_button.isChecked()
+        chosen = VideoChoice(
+            Path(self.path_field.text()),
+            burned,
+            self.font_size.value(),
+            self.position.currentData(),
+        )
+        self._settings.set(Key.VIDEO_SUBTITLES, "burned" if burned else "track")
+        self._settings.set(Key.VIDEO_FONT_SIZE, chosen.font_size)
+        self._settings.set(Key.VIDEO_POSITION, chosen.position)
+        return chosen
