@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 .venv/bin/ruff check .
-export TRANSCREVAI_REQUIRE_MIC=1
+.venv/bin/ruff format --check .
+export TRANSCREVAI_REQUIRE_MIC=1 TRANSCREVAI_REQUIRE_SPEECH=1  # fail, never skip, without them
 exec .venv/bin/python -m pytest -p no:cacheprovider "$@"

@@ -1,4 +1,5 @@
-"""Guards against Qt binding bugs that would crash a long recording."""
+"""Guards against Qt binding bugs that would crash a long recording, and against upgrades
+that move a private name the window reads."""
 
 from __future__ import annotations
 
@@ -20,3 +21,15 @@ def test_emitting_a_signal_does_not_leak_or_steal_references():
     for _ in range(1000):
         emitter.level.emit(-20.0)
     assert (sys.getrefcount(True), sys.getrefcount(False)) == before
+
+
+def test_every_whisper_language_is_offered_portuguese_first():
+    """The list comes from a private name of faster-whisper's (``ui/languages.py``): an
+    upgrade that moves it fails here."""
+    from transcrevai_desktop.ui.languages import whisper_languages
+
+    languages = whisper_languages()
+    assert languages[0] == ("pt", "Portuguese")
+    codes = [code for code, _ in languages]
+    assert len(codes) == len(set(codes)) >= 99 and {"en", "es", "ja", "yue"} <= set(codes)
+    assert dict(languages)["en"] == "English"

@@ -7,6 +7,7 @@ import pytest
 import soundfile
 
 from transcrevai_desktop.core.errors import StorageError
+from transcrevai_desktop.core.recorder import update_header
 from transcrevai_desktop.core.recovery import repair_wav
 
 
@@ -45,3 +46,25 @@ def test_a_file_that_is_not_a_wav_is_a_clear_error_and_is_left_alone(tmp_path):
     assert path.read_bytes() == b"ID3 this is an mp3, really"
     with pytest.raises(StorageError, match="cannot be repaired"):
         repair_wav(tmp_path / "missing.wav")
+
+
+def test_the_header_update_counts_what_is_written_while_the_file_stays_open(tmp_path):
+    """``update_header`` uses soundfile's private libsndfile handle: an upgrade that breaks it
+    fails here, not in a crash on a user's machine. (Readers forgive a header that counts 0
+    bytes, so the data chunk's size is read from the file itself; a flush alone leaves 0.)"""
+
+    def data_bytes() -> int:
+        head = path.read_bytes()[:200]
+        at = head.index(b"data")
+        return int.from_bytes(head[at + 4 : at + 8], "little")
+
+    path = tmp_path / "open.wav"
+    with soundfile.SoundFile(path, "w", 16000, 1, "PCM_16") as wav:
+        wav.write(np.zeros(16000, np.float32))
+        wav.flush()
+        assert data_bytes() == 0  # what a crash now would leave in the header
+        update_header(wav)
+        assert data_bytes() == 32000
+        wav.write(np.zeros(8000, np.float32))
+        update_header(wav)
+        assert data_bytes() == 48000

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from transcrevai_desktop import __version__
 from transcrevai_desktop.core.errors import ModelMissing, TranscrevaiError
+from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
@@ -70,7 +71,9 @@ def _parser() -> argparse.ArgumentParser:
             "--language", default="auto", help="language code (pt, en, ...) or auto (default)"
         )
         command.add_argument(
-            "--model", default="base", help="bundled 'base' (default), a model folder or a name"
+            "--model",
+            default=BUNDLED_MODEL,
+            help=f"bundled '{BUNDLED_MODEL}' (default), a model folder or a name",
         )
 
     def vocabulary_options(command: argparse.ArgumentParser) -> None:

@@ -6,9 +6,10 @@ from enum import StrEnum
 
 from PySide6.QtCore import QLocale, QSettings
 
-from transcrevai_desktop.core.languages import whisper_languages
+from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS
 from transcrevai_desktop.core.video import POSITIONS
+from transcrevai_desktop.ui.languages import whisper_languages
 
 
 class Key(StrEnum):
@@ -35,7 +36,7 @@ def _system_language() -> str:
 
 
 _DEFAULTS: dict[Key, object] = {
-    Key.MODEL: "base",
+    Key.MODEL: BUNDLED_MODEL,
     Key.COMPUTE_TYPE: "int8",
     Key.DEVICE: "",
     Key.VOCABULARY: "",

@@ -37,6 +37,15 @@ STALL_SECONDS = 3.0
 _SFC_UPDATE_HEADER_NOW = 0x1060  # libsndfile: rewrite the header to match the data written
 
 
+def update_header(wav: soundfile.SoundFile) -> None:
+    """Rewrite ``wav``'s header to count every frame written so far, and flush it: a crash
+    then leaves a file that plays to its last flush. soundfile has no public call for this
+    (libsndfile's SFC_UPDATE_HEADER_NOW); it is made here alone, and tests/test_recovery.py
+    fails if an upgrade of soundfile breaks it."""
+    soundfile._snd.sf_command(wav._file, _SFC_UPDATE_HEADER_NOW, soundfile._ffi.NULL, 0)
+    wav.flush()
+
+
 def level_dbfs(block: np.ndarray) -> float:
     """RMS level of a block in dBFS (-100 for digital silence)."""
     rms = float(np.sqrt(np.mean(np.square(block, dtype=np.float64)))) if block.size else 0.0
@@ -183,8 +192,7 @@ class WavRecorder:
 
     def _flush(self) -> None:
         assert self._file is not None
-        soundfile._snd.sf_command(self._file._file, _SFC_UPDATE_HEADER_NOW, soundfile._ffi.NULL, 0)
-        self._file.flush()
+        update_header(self._file)
 
     def _close(self) -> None:
         if self._file is not None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
@@ -110,6 +111,8 @@ class Session(QObject):
         self.committed: list[CaptionEvent] = []  # as they came, revised or not
         self.revisions: dict[int, CaptionEvent] = {}  # by utterance
         self._lock = threading.RLock()
+        self._depth = 0  # how deep this thread holds the lock through ``_changing``
+        self._untold: list[tuple[str, str]] = []  # status changes to tell once it is released
         self._recorder: WavRecorder | None = None
         self._transcriber: StreamingTranscriber | None = None
         self._imported_seconds = 0.0
@@ -205,8 +208,27 @@ class Session(QObject):
         """The live text as shown, revisions applied."""
         return join_captions(self.captions())
 
-    def _set_status(self, status: SessionStatus, message: str = "") -> None:
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[None]:
+        """The session's lock, its status changes told once it is released, so a slot may
+        take the lock from any thread (stop, delete or read the session) without waiting
+        for the thread that changed it."""
         with self._lock:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                told: list[tuple[str, str]] = []
+                if self._depth == 0:
+                    told, self._untold = self._untold, []
+        for status, message in told:
+            log.info("Session %s: %s %s", self.id, status, message)
+            self.status_changed.emit(status, message)
+
+    def _set_status(self, status: SessionStatus, message: str = "") -> None:
+        """Change the status (told when the lock is released: see ``_changing``)."""
+        with self._changing():
             self.status, self.message = status, message
             if status not in BUSY and self.started_at and not self.ended_at:
                 self.ended_at = _now()
@@ -214,8 +236,7 @@ class Session(QObject):
                 self.save_metadata()
             except StorageError as error:
                 log.error("%s", error)
-        log.info("Session %s: %s %s", self.id, status.value, message)
-        self.status_changed.emit(status.value, message)
+            self._untold.append((status.value, message))
 
     def to_dict(self) -> dict:
         return {
@@ -261,7 +282,7 @@ class Session(QObject):
         Raises a ``TranscrevaiError`` (device not found, unreadable file, unwritable folder)
         and stays ``idle`` if the recording cannot start.
         """
-        with self._lock:
+        with self._changing():
             if self.status is not SessionStatus.IDLE:
                 raise TranscrevaiError("This session has already been recorded.")
             speakers = CHANNELS if system_audio else parse_speakers(speakers)
@@ -328,7 +349,7 @@ class Session(QObject):
         The file's audio is saved as the session's ``audio.wav`` (16 kHz mono, like a
         recording) on a worker thread, then the final pass runs; ``progress`` reports it."""
         path = Path(path)
-        with self._lock:
+        with self._changing():
             if self.status is not SessionStatus.IDLE:
                 raise TranscrevaiError("This session has already been recorded.")
             self.language = language
@@ -357,7 +378,7 @@ class Session(QObject):
         (the app was killed or closed while recording) or failed (a device lost), in
         ``language`` (default: the one asked for when recording, else detected). The .wav's
         header is repaired first; nothing recorded is lost or deleted."""
-        with self._lock:
+        with self._changing():
             if self.status not in (SessionStatus.INTERRUPTED, SessionStatus.ERROR):
                 raise TranscrevaiError("This session has no unfinished recording to transcribe.")
             audio = self.files.get("audio")
@@ -369,20 +390,20 @@ class Session(QObject):
         self.engine.submit(self._final_pass)
 
     def pause(self) -> None:
-        with self._lock:
+        with self._changing():
             if self.status is SessionStatus.RECORDING and self._recorder:
                 self._recorder.pause()
                 self._set_status(SessionStatus.PAUSED)
 
     def resume(self) -> None:
-        with self._lock:
+        with self._changing():
             if self.status is SessionStatus.PAUSED and self._recorder:
                 self._recorder.resume()
                 self._set_status(SessionStatus.RECORDING)
 
     def stop(self) -> None:
         """Stop recording; live captions flush, then the final pass writes the transcript."""
-        with self._lock:
+        with self._changing():
             if self.status not in CAPTURING:
                 return
             self._set_status(SessionStatus.PROCESSING)
@@ -392,7 +413,7 @@ class Session(QObject):
         """Stop capture without a final pass (session deleted or dropped); keep the audio
         and every correction."""
         self.wait_saved()
-        with self._lock:
+        with self._changing():
             capturing = self.status in CAPTURING
             if capturing:
                 self._set_status(SessionStatus.INTERRUPTED)
@@ -422,7 +443,7 @@ class Session(QObject):
 
     def _on_recording_end(self, error: TranscrevaiError | None) -> None:
         """The source ended by itself (file done) or failed (device lost, disk full)."""
-        with self._lock:
+        with self._changing():
             if self.status not in CAPTURING:
                 return
             if error is None:
@@ -444,7 +465,7 @@ class Session(QObject):
     def _on_input_lost(self, sentence: str) -> None:
         """One of a call's two devices stopped; the other records on (the tab says so).
         Called from the call's thread, possibly while ``start`` is still under way."""
-        with self._lock:
+        with self._changing():
             status = self.status
         if status in CAPTURING:
             self._set_status(status, sentence)
@@ -479,13 +500,19 @@ class Session(QObject):
 
     def _write_transcript(self, transcript: Transcript) -> None:
         self._write_files(transcript)
-        self._transcript = transcript
+        with self._lock:
+            self._transcript = transcript
 
     def _write_files(self, transcript: Transcript) -> None:
+        """The transcript's files, written without the lock (they take a while); the
+        session's list of files updated under it."""
+        written = {}
         for fmt in FINAL_FORMATS:
             path = self.folder / f"{TRANSCRIPT_STEM}.{fmt}"
             write_transcript(transcript, path, fmt)
-            self.files[{"txt": "transcript", "srt": "subtitles", "json": "segments"}[fmt]] = path
+            written[{"txt": "transcript", "srt": "subtitles", "json": "segments"}[fmt]] = path
+        with self._lock:
+            self.files.update(written)
 
     @property
     def original_path(self) -> Path:

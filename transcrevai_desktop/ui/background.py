@@ -46,10 +46,6 @@ class Background(QObject):
 
         self._pool.start(job)
 
-    def wait(self) -> None:
-        """Block until queued work is done (used when the window closes)."""
-        self._pool.waitForDone()
-
     @Slot(object, object)
     def _deliver(self, callback: Callable[[Any], None], argument: Any) -> None:
         callback(argument)

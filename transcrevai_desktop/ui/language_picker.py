@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from transcrevai_desktop.core.languages import whisper_languages
+from transcrevai_desktop.ui.languages import whisper_languages
 
 AUTO = "auto"
 

@@ -6,14 +6,12 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-import psutil
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -34,6 +32,7 @@ from transcrevai_desktop.ui.library_panel import LibraryPanel
 from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
 from transcrevai_desktop.ui.session_tab import SessionTab
 from transcrevai_desktop.ui.speaker_field import SpeakerField
+from transcrevai_desktop.ui.status_info import StatusInfo
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +40,6 @@ AUDIO_FILTER = (
     "Audio and video (*.wav *.mp3 *.flac *.ogg *.opus *.m4a *.aac *.wma *.mp4 *.mkv *.webm *.mov)"
     ";;All files (*)"
 )
-CPU_BUSY_PERCENT = 85  # above this, the status bar says the CPU is the bottleneck
-LAG_SHOWN_SECONDS = 3
 
 
 class MainWindow(QMainWindow):
@@ -76,9 +73,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library], [420], Qt.Orientation.Horizontal)
         self._build_menus()
 
-        self.status_info = QLabel()
+        self.status_info = StatusInfo()
         self.statusBar().addPermanentWidget(self.status_info)
-        psutil.cpu_percent()  # starts the measurement; each later call covers the interval
         self.model_state.connect(self._on_model_state)
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self._update_status_bar)
@@ -374,35 +370,19 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
 
     def _update_status_bar(self) -> None:
-        engine = self.manager.engine
-        model = f"{engine.settings.model} ({engine.settings.compute_type})"
-        if self._model_error:
-            model_text = f"Model {model} could not be loaded"
-        else:
-            model_text = f"Model: {model}" + ("" if engine.model_loaded else " — loading…")
         sessions = [tab.session for tab in self.session_tabs()]
-        recording = [s for s in sessions if s.status in CAPTURING]
-        for session in recording:
-            self.library.show_duration(session.id, session.recorded_seconds)
-        tabs = f"{len(sessions)} tab" + ("" if len(sessions) == 1 else "s")
-        parts = [f"{tabs}, {len(recording)} recording", model_text]
-        cpu = psutil.cpu_percent()
-        if any(s.status in BUSY for s in sessions) or cpu >= CPU_BUSY_PERCENT:
-            parts.append(f"CPU {cpu:.0f} %")
-        lag = max((s.caption_lag for s in sessions), default=0.0)
-        if lag >= LAG_SHOWN_SECONDS:
-            parts.append(f"Captions {lag:.0f} s behind (the recording is safe)")
-        skipped = sum(s.captions_skipped for s in recording)
-        if skipped:
-            parts.append(
-                f"captions skipped {skipped:.0f} s to keep up; the recording and the final "
-                "transcript have everything"
-            )
-        self.status_info.setText(" · ".join(parts))
-        if self._closing and not any(s.status in BUSY for s in sessions):
-            self.close()
+        for session in sessions:
+            if session.status in CAPTURING:
+                self.library.show_duration(session.id, session.recorded_seconds)
+        self.status_info.show_state(self.manager.engine, sessions, self._model_error)
 
     # -- quitting ----------------------------------------------------------------------------
+    @Slot()
+    def _close_when_done(self) -> None:
+        """Quitting waits for the final transcripts: close once none is being written."""
+        if not any(tab.session.status in BUSY for tab in self.session_tabs()):
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quit at once when nothing records or processes; else ask, stop, and close when the
         final transcripts are written (the status bar says so meanwhile)."""
@@ -421,5 +401,6 @@ class MainWindow(QMainWindow):
             return
         for session in sessions:
             session.stop()
+            session.status_changed.connect(self._close_when_done)
         self._closing = True
         self.statusBar().showMessage("Finishing transcripts, then closing…")

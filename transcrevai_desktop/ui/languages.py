@@ -1,4 +1,8 @@
-"""The languages Whisper transcribes, with names for pickers: Portuguese first, then the rest."""
+"""The languages Whisper transcribes, with names for pickers: Portuguese first, then the rest.
+
+faster-whisper lists them only in a private name (``tokenizer._LANGUAGE_CODES``; the model's
+``supported_languages`` needs a loaded model): it is read here alone, and
+tests/test_qt_bindings.py fails when an upgrade moves it."""
 
 from __future__ import annotations
 

@@ -1,0 +1,44 @@
+"""The status bar's permanent text: tabs and recordings, the model, and the CPU and caption
+lag when they matter ("2 tabs, 1 recording · Model: base (int8) · CPU 91 %")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import psutil
+from PySide6.QtWidgets import QLabel, QWidget
+
+from transcrevai_desktop.core.engine import Engine
+from transcrevai_desktop.core.session import BUSY, CAPTURING, Session
+
+CPU_BUSY_PERCENT = 85  # above this, the status bar says the CPU is the bottleneck
+LAG_SHOWN_SECONDS = 3
+
+
+class StatusInfo(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        psutil.cpu_percent()  # starts the measurement; each later call covers the interval
+
+    def show_state(self, engine: Engine, sessions: Sequence[Session], model_error: str) -> None:
+        model = f"{engine.settings.model} ({engine.settings.compute_type})"
+        if model_error:
+            model_text = f"Model {model} could not be loaded"
+        else:
+            model_text = f"Model: {model}" + ("" if engine.model_loaded else " — loading…")
+        recording = [s for s in sessions if s.status in CAPTURING]
+        tabs = f"{len(sessions)} tab" + ("" if len(sessions) == 1 else "s")
+        parts = [f"{tabs}, {len(recording)} recording", model_text]
+        cpu = psutil.cpu_percent()
+        if any(s.status in BUSY for s in sessions) or cpu >= CPU_BUSY_PERCENT:
+            parts.append(f"CPU {cpu:.0f} %")
+        lag = max((s.caption_lag for s in sessions), default=0.0)
+        if lag >= LAG_SHOWN_SECONDS:
+            parts.append(f"Captions {lag:.0f} s behind (the recording is safe)")
+        skipped = sum(s.captions_skipped for s in recording)
+        if skipped:
+            parts.append(
+                f"captions skipped {skipped:.0f} s to keep up; the recording and the final "
+                "transcript have everything"
+            )
+        self.setText(" · ".join(parts))
