@@ -50,7 +50,10 @@ def _start_pulseaudio() -> str | None:
     log = open(_SANDBOX / "pulse.log", "wb")  # noqa: SIM115 (the server keeps it open)
     process = subprocess.Popen(
         [
+            # no shared memory: a client killed mid-playback made the server abort in
+            # memblock_replace_import (PulseAudio's own assertion) and fail every later test
             "pulseaudio", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit", "-n",
+            "--disable-shm=yes",
             f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1",
             "--log-target=stderr",
         ],

@@ -165,7 +165,7 @@ def test_a_microphone_that_disappears_is_an_error_and_other_sessions_go_on(
         qtbot.waitUntil(lambda: statuses[-1:] == ["error"], timeout=15_000)
     finally:
         subprocess.run(["pactl", "suspend-source", "vmic", "0"], check=True)
-        playing.kill()
+        playing.terminate()
     assert mic.message.startswith("Microphone disconnected:")
     assert "What was recorded until then is kept" in mic.message
     assert other.status == "recording", "the other session is not affected"

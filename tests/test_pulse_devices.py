@@ -145,7 +145,7 @@ def test_two_tabs_record_two_microphones_at_once(qtbot, window, two_microphones)
     qtbot.wait(8000)
     for tab in tabs:
         qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
-    reader.kill()  # 53 s long: it must not play on into the next test
+    reader.terminate()  # 53 s long: it must not play on into the next test
     reader.wait(timeout=10)
     for tab in tabs:
         qtbot.waitUntil(lambda t=tab: t.status_label.text() == "Transcript ready", timeout=120_000)
@@ -226,7 +226,7 @@ def test_a_call_records_both_sides_on_two_channels(two_microphones, tmp_path):
     others = two_microphones.play(speech("en_sonnet001_librivox").path, sink="talker_b")
     you.wait(timeout=30)
     stdout, stderr = process.communicate(timeout=180)
-    others.kill()
+    others.terminate()
     others.wait(timeout=10)
     assert process.returncode == 0, stderr
     folder = next(out.iterdir())
@@ -263,7 +263,7 @@ def test_a_call_without_headphones_keeps_the_other_side_once(two_microphones, tm
     two_microphones.play(speech(ENGLISH).path, sink="talker_a").wait(timeout=30)
     _, stderr = process.communicate(timeout=180)
     for player in playing:
-        player.kill()
+        player.terminate()
         player.wait(timeout=10)
     assert process.returncode == 0, stderr
     data = json.loads((next(out.iterdir()) / "transcript.json").read_text())
@@ -287,7 +287,7 @@ def test_a_tab_records_a_call_with_the_default_output(qtbot, window, two_microph
     others = two_microphones.play(speech("en_sonnet001_librivox").path)  # the default output
     two_microphones.play(speech(ENGLISH).path, sink="talker_a").wait(timeout=30)
     qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
-    others.kill()
+    others.terminate()
     others.wait(timeout=10)
     qtbot.waitUntil(lambda: tab.status_label.text() == "Transcript ready", timeout=120_000)
     assert tab.speaker_list.names() == ["You", "Others"]
