@@ -45,7 +45,7 @@ import logging
 import math
 from dataclasses import dataclass, replace
 
-from transcrevai_desktop.core.transcript import Segment, Transcript
+from transcrevai_desktop.core.transcript import Segment, Transcript, spread_words
 
 log = logging.getLogger(__name__)
 
@@ -181,14 +181,8 @@ def _timed_words(segment: Segment) -> list[tuple[str, int, int]]:
         return [(text, round(start * 1000), round(end * 1000)) for text, start, end in words]
     if words:
         log.debug("Words do not spell their segment's text, spread instead: %r", segment.text)
-    total = sum(len(text) for text in texts)
-    start, duration = segment.start * 1000, max(segment.end - segment.start, 0.0) * 1000
-    spread, done = [], 0
-    for text in texts:
-        begin = start + duration * done / total
-        done += len(text)
-        spread.append((text, round(begin), round(start + duration * done / total)))
-    return spread
+    spread = spread_words(texts, segment.start, max(segment.end, segment.start))
+    return [(w.text.strip(), round(w.start * 1000), round(w.end * 1000)) for w in spread]
 
 
 def _names(transcript: Transcript, tokens: list[_Token]) -> dict[int, str]:

@@ -28,6 +28,20 @@ class Segment:
     speaker: str | None = None  # one speaker a segment, once speakers are labelled
 
 
+def spread_words(
+    tokens: list[str], start: float, end: float, speaker: str | None = None
+) -> list[Word]:
+    """``tokens`` as words sharing [start, end] in proportion to their length: the timing of
+    words that have none of their own (typed by the user, or an old transcript's)."""
+    total = sum(len(t) for t in tokens) or 1
+    words, at = [], start
+    for token in tokens:
+        until = at + (end - start) * len(token) / total
+        words.append(Word(round(at, 3), round(until, 3), f" {token}", 1.0, speaker))
+        at = until
+    return words
+
+
 def default_name(speaker_id: str) -> str:
     """The name of a speaker the user has not named: "S2" is "Speaker 2" (a voice), "C2" is
     "Channel 2" (a channel of the recording)."""

@@ -18,33 +18,25 @@ import re
 from dataclasses import replace
 
 from transcrevai_desktop.core.errors import TranscrevaiError
-from transcrevai_desktop.core.transcript import Segment, Speaker, Transcript, Word, default_name
-
-
-def _tokens(text: str) -> list[str]:
-    return text.split()
-
-
-def _spread(tokens: list[str], start: float, end: float, speaker: str | None) -> list[Word]:
-    """``tokens`` as words sharing [start, end] in proportion to their length."""
-    total = sum(len(t) for t in tokens) or 1
-    words, at = [], start
-    for token in tokens:
-        until = at + (end - start) * len(token) / total
-        words.append(Word(round(at, 3), round(until, 3), f" {token}", 1.0, speaker))
-        at = until
-    return words
+from transcrevai_desktop.core.transcript import (
+    Segment,
+    Speaker,
+    Transcript,
+    Word,
+    default_name,
+    spread_words,
+)
 
 
 def retimed(segment: Segment, text: str) -> Segment | None:
     """``segment`` saying ``text``: unchanged words keep their times, the others share the
     time of what they replace (or of the pause they fill); None when ``text`` is blank."""
-    tokens = _tokens(text)
+    tokens = text.split()
     if not tokens:
         return None
     old = list(segment.words)
     if not old:  # no word timings: the whole segment's time, spread
-        old = _spread(_tokens(segment.text), segment.start, segment.end, segment.speaker)
+        old = spread_words(segment.text.split(), segment.start, segment.end, segment.speaker)
     matcher = difflib.SequenceMatcher(None, [w.text.strip() for w in old], tokens, autojunk=False)
     words: list[Word] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -57,7 +49,7 @@ def retimed(segment: Segment, text: str) -> Segment | None:
                 start = old[i1 - 1].end if i1 else segment.start
                 end = old[i1].start if i1 < len(old) else segment.end
                 end = max(start, end)
-            words += _spread(tokens[j1:j2], start, end, segment.speaker)
+            words += spread_words(tokens[j1:j2], start, end, segment.speaker)
     return replace(
         segment,
         start=min(segment.start, words[0].start),
