@@ -70,3 +70,58 @@ def test_one_copy_pairs_with_one_word():
     others = Transcript("en", 10.0, [_segment((1.1, "No."))])
     kept_you, _ = drop_echoes([you, others], _quiet_echo)
     assert [w.start for s in kept_you.segments for w in s.words] == [1.35]
+
+
+def _room(you: list[tuple[float, float]], others: list[tuple[float, float]]):
+    """Loudness in a call without headphones: the other side is loud on its channel and comes
+    back into the microphone at a tenth; the user is loud on the microphone during ``you``."""
+
+    def talking(spans: list[tuple[float, float]], word: Word) -> bool:
+        return any(start < word.end and word.start < end for start, end in spans)
+
+    def loudness(channel: int, word: Word) -> float:
+        other_side = 1.0 if talking(others, word) else 0.0
+        if channel == 1:
+            return other_side
+        return max(1.0 if talking(you, word) else 0.0, 0.1 * other_side, 0.001)
+
+    return loudness
+
+
+def test_once_the_echo_is_known_a_misheard_echo_goes_whatever_it_says():
+    others = Transcript("en", 10.0, [
+        _segment((0.0, "1.")),
+        _segment((1.0, "The"), (1.4, "budget"), (1.8, "is"), (2.2, "ready."), (2.6, "Send"),
+                 (3.0, "it.")),
+    ])  # fmt: skip
+    you = Transcript("en", 10.0, [
+        _segment((0.0, "One")),  # the echo of "1.", written another way
+        _segment((1.1, "the"), (1.5, "budget"), (1.9, "is"), (2.3, "ready")),
+        _segment((2.7, "sent"), (3.1, "eat")),  # misheard, and not between two copies
+        _segment((5.0, "Thanks")),
+    ])  # fmt: skip
+    kept_you, kept_others = drop_echoes([you, others], _room([(5.0, 5.4)], [(0.0, 3.4)]))
+    assert _text(kept_you) == ["Thanks"]
+    assert len(kept_others.segments) == 2
+
+
+def test_the_user_talking_over_the_other_side_stays():
+    others = Transcript("en", 10.0, [
+        _segment((1.0, "The"), (1.4, "budget"), (1.8, "is"), (2.2, "ready"), (2.6, "and"),
+                 (3.0, "approved.")),
+    ])  # fmt: skip
+    you = Transcript("en", 10.0, [
+        _segment((1.1, "the"), (1.5, "budget"), (1.9, "is"), (2.3, "ready")),
+        _segment((2.7, "Wait,"), (3.1, "which")),  # said over the other side's last words
+    ])  # fmt: skip
+    kept_you, _ = drop_echoes([you, others], _room([(2.7, 3.4)], [(1.0, 3.3)]))
+    assert _text(kept_you) == ["Wait, which"]
+
+
+def test_with_headphones_only_identical_words_pair():
+    """Both talked at once, as loud: nothing says one channel hears the other, so a word that
+    is not the same word stays."""
+    you = Transcript("en", 10.0, [_segment((1.0, "yes"), (1.4, "yes"), (1.8, "yes"), (2.2, "go"))])
+    others = Transcript("en", 10.0, [_segment((1.1, "Yes"), (1.5, "yes"), (1.9, "yes"))])
+    kept_you, _ = drop_echoes([you, others], lambda channel, word: 1.0)
+    assert _text(kept_you) == ["yes yes yes go"]

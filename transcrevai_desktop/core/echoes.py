@@ -7,6 +7,14 @@ or punctuation) less than ``ECHO_SECONDS`` apart is kept once: on the channel wh
 it is louder. The quieter copy's transcription is often a little wrong, so a word between two
 echoes of the same segment goes with them (a misheard echo), and a segment left without words
 goes. Each word is paired at most once, with the nearest in time of its copies.
+
+The pairs also measure the room: how loud the loudspeakers' sound comes back into the
+microphone (the median loudness ratio of the copies, when at least ``MIN_PAIRS`` of them are
+``MAX_COUPLING`` or quieter). Once that is known, any other word on the quiet channel that is
+no louder than ``ECHO_MARGIN`` times the sound expected back from the other channel at that
+moment is an echo too, whatever Whisper made of it ("One" for "1.", "beauties rose" for
+"beauty's rows"), while the user talking over the other side stays: their voice is far above
+the echo. Without an echo (headphones) nothing is learnt and only identical words pair.
 """
 
 from __future__ import annotations
@@ -23,6 +31,9 @@ from transcrevai_desktop.core.transcript import Segment, Transcript, Word
 
 ECHO_SECONDS = 0.5  # the same word on two channels this close in time is one word heard twice
 LONGEST_WORD = 5.0  # seconds: copies are looked for among words starting this much earlier
+MIN_PAIRS = 3  # copies needed to learn how loud a channel comes back into another
+MAX_COUPLING = 0.3  # an echo is at least this much quieter than its original (-10 dB)
+ECHO_MARGIN = 2.0  # a word up to this many times the expected echo's loudness is an echo
 
 Loudness = Callable[[int, Word], float]  # how loud ``word`` is on channel ``int`` (any scale)
 
@@ -62,10 +73,17 @@ def _words(part: Transcript) -> list[tuple[Word, Place]]:
     return sorted(placed, key=lambda item: item[0].start)
 
 
-def _echoes(parts: Sequence[Transcript], loudness: Loudness) -> list[set[Place]]:
-    """For each channel, the places of the copies to drop."""
+Channels = tuple[int, int]  # (the original's channel, the echo's channel)
+
+
+def _pairs(
+    parts: Sequence[Transcript], loudness: Loudness
+) -> tuple[list[set[Place]], dict[Channels, list[float]]]:
+    """For each channel, the places of the copies to drop; for each two channels, the
+    loudness ratios of the copies heard on the second to their originals on the first."""
     words = [_words(part) for part in parts]
     dropped: list[set[Place]] = [set() for _ in parts]
+    ratios: dict[Channels, list[float]] = {}
     for first in range(len(words)):
         for second in range(first + 1, len(words)):
             others = words[second]
@@ -86,10 +104,30 @@ def _echoes(parts: Sequence[Transcript], loudness: Loudness) -> list[set[Place]]
                     continue
                 j = min(copies, key=lambda j: abs(starts[j] - word.start))
                 paired.add(j)
-                if loudness(first, word) >= loudness(second, others[j][0]):
-                    dropped[second].add(others[j][1])
+                copy, copy_place = others[j]
+                loud = (loudness(first, word), loudness(second, copy))
+                if loud[0] >= loud[1]:
+                    dropped[second].add(copy_place)
+                    ratios.setdefault((first, second), []).append(loud[1] / max(loud[0], 1e-9))
                 else:
                     dropped[first].add(place)
+                    ratios.setdefault((second, first), []).append(loud[0] / loud[1])
+    return dropped, ratios
+
+
+def _echoes(parts: Sequence[Transcript], loudness: Loudness) -> list[set[Place]]:
+    """For each channel, the places of the words to drop: copies of words louder on another
+    channel, and words no louder than the echo learnt from those copies."""
+    dropped, ratios = _pairs(parts, loudness)
+    couplings = {
+        channels: float(np.median(found)) for channels, found in ratios.items()
+        if len(found) >= MIN_PAIRS and np.median(found) <= MAX_COUPLING
+    }  # fmt: skip
+    for (original, echo), coupling in couplings.items():
+        for word, place in _words(parts[echo]):
+            expected = coupling * loudness(original, word)
+            if place not in dropped[echo] and loudness(echo, word) < ECHO_MARGIN * expected:
+                dropped[echo].add(place)
     return dropped
 
 
