@@ -1,12 +1,13 @@
-"""Regenerate docs/screenshot.png: the real window, a finished transcript under review while
-it plays; with ``live``, docs/screenshot-live.png: two tabs recording at once, live captions.
+"""Regenerate docs/screenshot.png: the real window in Brazilian Portuguese, a finished
+transcript under review while it plays; with ``live``, docs/screenshot-live.png: two tabs
+recording at once, live captions.
 
 Run under a virtual screen, with a sound server to play to:
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshot.py [live]
 Each tab is fed a clip from ../shared/speech through the live pipeline at real-time pace (as
 ``record --input`` does), and the window is grabbed mid-recording. For the review, a
-three-talker clip is transcribed as Open audio file does, a name corrected, and the window
-grabbed while the recording plays from the second segment.
+Portuguese clip is transcribed as Open audio file does, and the window grabbed while the
+recording plays from the second segment.
 """
 
 from __future__ import annotations
@@ -24,25 +25,26 @@ from PySide6.QtWidgets import QApplication
 from transcrevai_desktop.app import build_window
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.main_window import MainWindow
+from transcrevai_desktop.ui.translations import install_translations
 
 REPO = Path(__file__).resolve().parent.parent
 SPEECH = REPO.parent / "shared" / "speech"
 CLIPS = [("ptbr_tts_corpus_20phrases.wav", "pt"), ("en_sonnet001_librivox.mp3", "en")]
 GRAB_AFTER_S = 14
-REVIEW_CLIP = "en_picovoice_diarization_3spk.wav"
+REVIEW_CLIP = ("ptbr_tts_corpus_20phrases.wav", "pt")
 
 
 def review(window: MainWindow, out: Path, done: Callable[[], None]) -> None:
-    """Transcribe the three-talker clip, correct it, play it, and grab the window."""
+    """Transcribe the review clip, play it, and grab the window."""
     tab = window.new_recording()
-    tab.session.transcribe_file(SPEECH / REVIEW_CLIP, "en")
+    clip, language = REVIEW_CLIP
+    tab.session.transcribe_file(SPEECH / clip, language)
 
     def play() -> None:
         if tab.session.status.value != "complete":
             QTimer.singleShot(500, play)
             return
         view = tab.transcript_view
-        view.replace_all("crocodile", "Crocodile")
         view.select_row(1)
         view.play_selected()
         QTimer.singleShot(1500, grab)
@@ -80,6 +82,8 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     settings = Settings()
     settings.set(Key.LIBRARY_DIR, str(sandbox / "library"))
+    settings.set(Key.MODEL_OFFERED, "1")  # no offer of a bigger model over the window
+    install_translations("pt_BR")
     window = build_window(settings)
     window.resize(1280, 640)
     window.show()

@@ -14,7 +14,7 @@ packages=(libportaudio2 libasound2-plugins libpulse0 fonts-dejavu-core python3-v
           libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)
 extras=""
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(pulseaudio pulseaudio-utils xvfb)
+  packages+=(pulseaudio pulseaudio-utils xvfb desktop-file-utils)  # the last checks the menu entry
   extras="[test]"
 fi
 
@@ -37,3 +37,4 @@ fi
 [[ -x .venv/bin/python ]] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".${extras}"
+scripts/install_desktop_entry.sh  # TranscrevAI in the application menu, with its icon

@@ -10,7 +10,9 @@ sink is heard by the "Virtual microphone" input (PortAudio's ``pulse`` device wi
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,13 +26,17 @@ from pathlib import Path
 import numpy as np
 import psutil
 import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 
 from benchmarks.wer import wer  # noqa: F401  (the tests import it from here)
+from tests.fake_hub import base_loaded, cache, hub  # noqa: F401  (fixtures of the model tests)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SANDBOX = Path(tempfile.mkdtemp(prefix="transcrevai-tests-"))
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")  # never the user's real library
 os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
+os.environ["HF_ENDPOINT"] = "http://127.0.0.1:9"  # no model hub: a refused connection, at once
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_SPEECH = REPO.parent / "shared" / "speech"
@@ -82,6 +88,43 @@ def _start_pulseaudio() -> str | None:
 
 def pytest_configure(config: pytest.Config) -> None:
     _PULSE["skip_reason"] = _start_pulseaudio()
+    config.addinivalue_line(
+        "markers",
+        "logs(*patterns): the test expects log records (WARNING or worse) whose message "
+        "matches one of these regular expressions",
+    )
+
+
+class _Records(logging.Handler):
+    """Every record of WARNING or worse, from any thread."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_logged_errors(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test during which the code logs an error or a warning it did not expect (the
+    code logs some failures and goes on, which would otherwise pass unseen). A test that
+    expects some says so: ``@pytest.mark.logs("pattern", ...)``."""
+    records = _Records()
+    logging.getLogger().addHandler(records)
+    try:
+        yield
+    finally:
+        logging.getLogger().removeHandler(records)
+    expected = [p for mark in request.node.iter_markers("logs") for p in mark.args]
+    unexpected = [
+        f"{r.levelname} {r.name}: {r.getMessage()}"
+        for r in records.records
+        if not any(re.search(pattern, r.getMessage()) for pattern in expected)
+    ]
+    if unexpected:
+        pytest.fail("logged during the test:\n" + "\n".join(unexpected), pytrace=False)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -182,6 +225,24 @@ def engine():
     shared.wait()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """The interface in English, as on an English system: its plural forms ("1 recording")."""
+    from transcrevai_desktop.ui.translations import install_translations
+
+    install_translations("en")
+
+
+@pytest.fixture
+def portuguese(qapp):
+    """The interface in Brazilian Portuguese for one test (build the window after it)."""
+    from transcrevai_desktop.ui.translations import install_translations
+
+    install_translations("pt_BR")
+    yield
+    install_translations("en")
+
+
 @pytest.fixture(autouse=True)
 def forget_voices():
     """Each test starts with no remembered voices (a voice named in one test would name a
@@ -230,6 +291,26 @@ def window(qtbot, engine, library):
     qtbot.waitUntil(lambda: not any(t.session.status in BUSY for t in shown.session_tabs()))
     shown.close()
     shown.deleteLater()
+
+
+class FileManager(QObject):
+    """Stands in for the desktop's file manager: records the folders it is asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toLocalFile())
+
+
+@pytest.fixture
+def file_manager() -> Iterator[FileManager]:
+    manager = FileManager()
+    QDesktopServices.setUrlHandler("file", manager, "open")
+    yield manager
+    QDesktopServices.unsetUrlHandler("file")
 
 
 def race(workers: list, background, timeout: float = 120.0) -> list[BaseException]:

@@ -106,6 +106,7 @@ def _recorded(microphone, others) -> tuple[np.ndarray, list[str], CallSource]:
     return np.concatenate(frames), told, call
 
 
+@pytest.mark.logs(r"stopped; the recording goes on")
 def test_the_microphone_records_on_when_the_system_audio_fails():
     microphone = FileSource(speech("en_jfk").path, speed=20.0)
     audio, told, call = _recorded(microphone, _FailingSource())
@@ -116,6 +117,7 @@ def test_the_microphone_records_on_when_the_system_audio_fails():
     assert told == call.lost and "'Headset sound' stopped" in told[0]
 
 
+@pytest.mark.logs(r"stopped; the recording goes on")
 def test_the_system_audio_records_on_when_the_microphone_fails():
     others = FileSource(speech("en_jfk").path, speed=20.0)
     audio, told, call = _recorded(_FailingSource(), others)
@@ -133,6 +135,7 @@ def test_the_system_audio_records_on_when_the_microphone_fails():
     [("System audio: Headset", "with the microphone alone", "You"),
      ("Mic", "with the system audio alone", "Others")],
 )  # fmt: skip
+@pytest.mark.logs(r"stopped; the recording goes on")
 def test_a_session_says_which_device_of_a_call_stopped(
     qtbot, manager, monkeypatch, failing, goes_on, heard
 ):

@@ -36,6 +36,7 @@ def tiny_disk(tmp_path):
     subprocess.run([*sudo, "umount", "-l", str(folder)], check=True)
 
 
+@pytest.mark.logs(r" ended: ", r"^Could not write session.json")
 def test_a_full_disk_stops_the_recording_with_a_clear_error_and_keeps_the_audio(
     qtbot, engine, tiny_disk
 ):
@@ -65,6 +66,7 @@ def test_a_full_disk_stops_the_recording_with_a_clear_error_and_keeps_the_audio(
 # -- CPU overload ------------------------------------------------------------------------------
 
 
+@pytest.mark.logs(r"^Live captions skipped")
 def test_a_live_transcriber_that_cannot_keep_up_keeps_a_bounded_backlog():
     """Five minutes arrive while no pass runs (the CPU is busy elsewhere): at most
     MAX_BACKLOG seconds wait; the rest skip the captions, and the next pass says so."""
@@ -78,6 +80,7 @@ def test_a_live_transcriber_that_cannot_keep_up_keeps_a_bounded_backlog():
     assert transcriber.backlog_seconds == 0
 
 
+@pytest.mark.logs(r"^Live captions skipped")
 def test_a_stop_with_the_captions_far_behind_leaves_their_backlog_to_the_final_pass():
     """Stopped while 22 s of speech wait for the captions: the live transcriber closes at once
     (the final pass, which starts after it, covers that audio) instead of transcribing it."""
@@ -94,6 +97,7 @@ def test_a_stop_with_the_captions_far_behind_leaves_their_backlog_to_the_final_p
 
 
 @pytest.mark.slow
+@pytest.mark.logs(r"^Live captions skipped")
 def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
     qtbot, tmp_path, monkeypatch, manager
 ):
@@ -144,6 +148,7 @@ def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
 
 
 @pytest.mark.slow
+@pytest.mark.logs(r" ended: ")
 def test_a_microphone_that_disappears_is_an_error_and_other_sessions_go_on(
     qtbot, virtual_mic, manager
 ):

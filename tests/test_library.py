@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from tests.session_files import keep_audio
 from transcrevai_desktop.core.errors import StorageError
 from transcrevai_desktop.core.session import SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
@@ -14,15 +15,21 @@ from transcrevai_desktop.core.session_manager import SessionManager
 
 def test_scan_lists_sessions_and_reports_foreign_or_corrupt_folders(engine, library):
     manager = SessionManager(library_dir=library, engine=engine)
-    good = manager.create_session()
-    manager.get_session(good).rename("Aula 3")
+    good = manager.get_session(manager.create_session())
+    good.rename("Aula 3")
+    keep_audio(good)
     corrupt = library / str(uuid.uuid4())
     corrupt.mkdir()
     (corrupt / "session.json").write_text("{not json")
+    (corrupt / "audio.wav").write_bytes((library / good.id / "audio.wav").read_bytes())
     foreign = library / str(uuid.uuid4())
     foreign.mkdir()
     (foreign / "session.json").write_text(json.dumps({"id": str(uuid.uuid4())}))
+    (foreign / "transcript.txt").write_text("Someone else's words.")
     (library / "notes").mkdir()  # not a session folder: ignored silently
+    empty = library / str(uuid.uuid4())
+    empty.mkdir()
+    (empty / "session.json").write_text("{not json")  # keeps nothing: left out silently
 
     entries, problems = manager.library()
     assert [entry.name for entry in entries] == ["Aula 3"]
@@ -38,7 +45,7 @@ def test_a_session_busy_when_its_process_died_reopens_as_interrupted(engine, lib
     session = writer.get_session(session_id)
     session.rename("Interview")
     session.status = SessionStatus.RECORDING  # fault injection: the process dies while recording
-    session.save_metadata()
+    keep_audio(session)
 
     reader = SessionManager(library_dir=library, engine=engine)
     assert reader.get_session(session_id) is None
@@ -50,11 +57,13 @@ def test_a_session_busy_when_its_process_died_reopens_as_interrupted(engine, lib
     assert reader.open_session("../../etc") is None
 
 
+@pytest.mark.logs(r"^Cannot read .*transcript\.json: ")
 def test_a_corrupt_transcript_is_a_clear_export_error_not_a_crash(engine, library, tmp_path):
     writer = SessionManager(library_dir=library, engine=engine)
     session_id = writer.create_session()
     session = writer.get_session(session_id)
     session.status = SessionStatus.COMPLETE  # as after a final pass whose json was then damaged
+    keep_audio(session)
     session.files["segments"] = session.folder / "transcript.json"
     session.files["segments"].write_text('{"segments": [')
     session.save_metadata()
@@ -73,8 +82,7 @@ def test_a_corrupt_transcript_is_a_clear_export_error_not_a_crash(engine, librar
 def test_a_session_name_never_exports_outside_the_chosen_folder(engine, library, tmp_path, name):
     manager = SessionManager(library_dir=library, engine=engine)
     session = manager.get_session(manager.create_session())
-    (session.folder / "audio.wav").write_bytes(b"RIFF")  # any audio file will do for a copy
-    session.files["audio"] = session.folder / "audio.wav"
+    keep_audio(session)
     session.rename(name)
     target = tmp_path / "exports"
     target.mkdir()

@@ -7,8 +7,7 @@ import json
 import pytest
 import soundfile
 import srt
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.conftest import speech, wer
+from tests.session_files import keep_audio
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.core.speakers import AUTO
 from transcrevai_desktop.settings import Key, Settings
@@ -161,6 +161,8 @@ def test_double_click_renames_the_tab_and_the_session(window, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("Weekly sync / June", True))
     window.tabs.tabBarDoubleClicked.emit(0)
     assert window.tabs.tabText(0) == "Weekly sync / June"
+    assert tab.session.name == "Weekly sync / June" and not tab.session.kept  # nothing to keep
+    keep_audio(tab.session)  # as a recording would: the name is written with the folder
     assert json.loads(tab.session.files["metadata"].read_text())["name"] == "Weekly sync / June"
     assert tab.session.default_export_name("srt") == "Weekly sync - June.srt"
 
@@ -229,7 +231,10 @@ def test_preferences_apply_without_restart(qtbot, window, monkeypatch, tmp_path)
     tab = window.current_tab()
     assert tab.language_picker.code == "es"
     assert tab.session.folder.parent == tmp_path / "elsewhere"
-    qtbot.waitUntil(lambda: window.library.row_of(tab.session.id) >= 0)
+    keep_audio(tab.session)  # as a recording would
+    with qtbot.waitSignal(window.library.updated):
+        window.library.refresh()
+    assert window.library.row_of(tab.session.id) >= 0
     assert window.manager.engine.settings.model == "base"  # unchanged: nothing reloads
 
 
@@ -265,26 +270,6 @@ def test_quitting_while_recording_asks_then_closes_once_transcripts_are_written(
     assert window.isVisible(), "it waits for the final pass"
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
     assert tab.session.status == "complete"
-
-
-class _FileManager(QObject):
-    """Stands in for the desktop's file manager: records the folders it is asked to open."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url.toLocalFile())
-
-
-@pytest.fixture
-def file_manager():
-    manager = _FileManager()
-    QDesktopServices.setUrlHandler("file", manager, "open")
-    yield manager
-    QDesktopServices.unsetUrlHandler("file")
 
 
 def _choose_in_tab_menu(qtbot, window, index: int, path: tuple[str, ...]) -> list[str]:
@@ -340,11 +325,17 @@ def test_the_tab_menu_exports_shows_the_folder_renames_and_closes(
     assert tab.session.folder.is_dir(), "closing a tab never deletes the recording"
 
 
-def test_file_show_in_folder_opens_the_current_session_folder(window, file_manager):
+def test_file_show_in_folder_opens_the_current_session_folder(
+    qtbot, window, file_manager, virtual_mic
+):
     assert not window.show_folder_action.isEnabled()
-    window.new_action.trigger()
+    tab = _new_tab(window, virtual_mic.device, "en")
+    assert not window.show_folder_action.isEnabled(), "a tab that never recorded has no folder"
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.show_folder_action.isEnabled, timeout=10_000)
     window.show_folder_action.trigger()
-    assert file_manager.opened == [str(window.current_tab().session.folder)]
+    assert file_manager.opened == [str(tab.session.folder)]
+    assert tab.session.folder.is_dir()
 
 
 def test_status_bar_shows_sessions_model_cpu_and_lag(qtbot, window, virtual_mic, monkeypatch):
@@ -359,6 +350,7 @@ def test_status_bar_shows_sessions_model_cpu_and_lag(qtbot, window, virtual_mic,
     _wait_complete(qtbot, tab)
 
 
+@pytest.mark.logs(r"^Repairing ")
 def test_a_recording_cut_by_a_crash_is_offered_at_start_and_transcribed(
     qtbot, engine, library, monkeypatch
 ):
@@ -369,6 +361,7 @@ def test_a_recording_cut_by_a_crash_is_offered_at_start_and_transcribed(
     writer = SessionManager(library_dir=library, engine=engine)
     session = writer.get_session(writer.create_session())
     audio = decode_file(clip.path)
+    session.folder.mkdir(parents=True)
     path = session.folder / "audio.wav"
     soundfile.write(path, audio[:32000], 16000, subtype="PCM_16")
     with path.open("ab") as wav:
@@ -386,7 +379,7 @@ def test_a_recording_cut_by_a_crash_is_offered_at_start_and_transcribed(
     qtbot.addWidget(window)
     window.model_state.emit(True, "")
     qtbot.waitUntil(lambda: window.tabs.count() == 1)
-    assert "1 recording(s) stopped before their transcripts were written" in asked[0]
+    assert "1 recording stopped before its transcript was written" in asked[0]
     tab = window.current_tab()
     assert tab.session.id == session.id
     assert tab.status_label.text() == "Stopped before the transcript was written"

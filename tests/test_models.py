@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.fake_hub import sha256_of
 from transcrevai_desktop.core import models
 from transcrevai_desktop.core.errors import ModelMissing
 from transcrevai_desktop.core.models import (
@@ -31,14 +31,6 @@ def joined(tmp_path_factory) -> Path:
     return ensure_bundled_model(cache)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 22):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 # -- ensure_bundled_model ---------------------------------------------------------------------
 
 
@@ -53,7 +45,7 @@ def test_joined_model_is_complete_and_verified(joined):
 
 
 def test_joined_model_bin_really_has_the_pinned_digest(joined):
-    assert _sha256(joined / "model.bin") == SHA256
+    assert sha256_of(joined / "model.bin") == SHA256
 
 
 def test_second_call_reuses_the_joined_model_without_rewriting(joined):

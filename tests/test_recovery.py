@@ -25,6 +25,7 @@ def _killed_recording(path, seconds_counted: float, seconds_after: float) -> np.
     return audio
 
 
+@pytest.mark.logs(r"^Repairing ")
 def test_repair_counts_the_frames_written_after_the_last_header_update(tmp_path):
     path = tmp_path / "audio.wav"
     audio = _killed_recording(path, 3.0, 0.7)

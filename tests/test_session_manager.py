@@ -1,4 +1,5 @@
-"""SessionManager: ids, lookups, deletion, idle clean-up and thread safety (no audio recorded)."""
+"""SessionManager: ids, lookups, deletion, idle clean-up and thread safety (no audio recorded:
+``keep_audio`` gives a session the files a recording would leave)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import race
+from tests.session_files import keep_audio, session_folders
 from transcrevai_desktop.core.errors import StorageError
 from transcrevai_desktop.core.library import METADATA_FILE
 from transcrevai_desktop.core.session import Session, SessionStatus
@@ -24,7 +26,7 @@ def _metadata(folder: Path) -> dict:
 # -- create_session ---------------------------------------------------------------------------
 
 
-def test_create_session_returns_uuid4_of_an_idle_session_with_its_folder(manager, library):
+def test_create_session_returns_uuid4_of_an_idle_session_with_no_folder_yet(manager, library):
     session_id = manager.create_session()
 
     parsed = uuid.UUID(session_id)
@@ -36,10 +38,11 @@ def test_create_session_returns_uuid4_of_an_idle_session_with_its_folder(manager
     assert session.id == session_id
     assert session.status is SessionStatus.IDLE
 
-    folder = library / session_id
-    assert folder.is_dir()
-    assert session.folder == folder
-    metadata = _metadata(folder)
+    assert session.folder == library / session_id
+    assert not session.kept and not library.exists(), "made when it has something to keep"
+    keep_audio(session)
+    assert session.kept
+    metadata = _metadata(session.folder)
     assert metadata["status"] == "idle"
     assert metadata["id"] == session_id
 
@@ -48,19 +51,24 @@ def test_create_session_gives_distinct_ids_and_folders(manager, library):
     ids = [manager.create_session() for _ in range(5)]
 
     assert len(set(ids)) == 5
-    assert sorted(p.name for p in library.iterdir()) == sorted(ids)
+    assert sorted(manager.get_session(i).folder.name for i in ids) == sorted(ids)
+    assert session_folders(library) == set()
 
 
-def test_create_session_in_an_unusable_library_raises_storage_error(tmp_path, engine):
+def test_an_unusable_library_raises_storage_error_when_a_session_has_files_to_keep(
+    tmp_path, engine
+):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a regular file where the library should be")
     manager = SessionManager(library_dir=blocker / "recordings", engine=engine)
+    session = manager.get_session(manager.create_session())
 
     with pytest.raises(StorageError) as caught:
-        manager.create_session()
+        session.transcribe_file(tmp_path / "any.wav")
 
     assert "recordings" in str(caught.value)
-    assert manager.get_active_session_count() == 0
+    assert session.status is SessionStatus.IDLE and session.name != "any"
+    assert manager.get_active_session_count() == 1
 
 
 # -- get_session ------------------------------------------------------------------------------
@@ -121,6 +129,7 @@ def test_get_session_with_an_unknown_uuid4_returns_none(manager):
 
 def test_delete_session_forgets_it_but_keeps_its_files(manager, library):
     session_id = manager.create_session()
+    keep_audio(manager.get_session(session_id))
 
     manager.delete_session(session_id)
 
@@ -132,6 +141,8 @@ def test_delete_session_forgets_it_but_keeps_its_files(manager, library):
 def test_delete_session_with_delete_files_removes_its_folder(manager, library):
     keep = manager.create_session()
     session_id = manager.create_session()
+    keep_audio(manager.get_session(keep))
+    keep_audio(manager.get_session(session_id))
 
     manager.delete_session(session_id, delete_files=True)
 
@@ -143,6 +154,7 @@ def test_delete_session_with_delete_files_removes_its_folder(manager, library):
 
 def test_delete_session_with_the_upper_case_id(manager, library):
     session_id = manager.create_session()
+    keep_audio(manager.get_session(session_id))
 
     manager.delete_session(session_id.upper(), delete_files=True)
 
@@ -156,6 +168,7 @@ def test_delete_session_with_the_upper_case_id(manager, library):
 @pytest.mark.parametrize("delete_files", [False, True])
 def test_delete_session_with_a_malformed_id_does_nothing(manager, library, bad_id, delete_files):
     session_id = manager.create_session()
+    keep_audio(manager.get_session(session_id))
     outside = library.parent / "outside.txt"
     outside.write_text("must survive")
 
@@ -169,6 +182,7 @@ def test_delete_session_with_a_malformed_id_does_nothing(manager, library, bad_i
 @pytest.mark.parametrize("delete_files", [False, True])
 def test_delete_session_with_an_unknown_uuid4_does_nothing(manager, library, delete_files):
     session_id = manager.create_session()
+    keep_audio(manager.get_session(session_id))
 
     manager.delete_session(str(uuid.uuid4()), delete_files=delete_files)
 
@@ -191,6 +205,8 @@ def test_delete_session_twice_is_harmless(manager, library):
 def test_cleanup_drops_idle_sessions_from_memory_and_keeps_their_files(library, engine):
     manager = SessionManager(session_timeout_hours=1e-6, library_dir=library, engine=engine)
     ids = [manager.create_session() for _ in range(3)]
+    for session_id in ids:
+        keep_audio(manager.get_session(session_id))
     time.sleep(0.05)  # 1e-6 h is 3.6 ms
 
     dropped = manager.cleanup_old_sessions()
@@ -234,6 +250,7 @@ def test_cleanup_drops_finished_sessions(library, engine, finished):
     session_id = manager.create_session()
     session = manager.get_session(session_id)
     session.status = finished
+    keep_audio(session)
     session.last_activity = time.time() - 2 * 3600
 
     assert manager.cleanup_old_sessions() == [session_id]
@@ -302,13 +319,14 @@ def test_many_threads_create_get_and_delete_at_once(manager, library):
             session_id = manager.create_session()
             session = manager.get_session(session_id)
             assert session is not None and session.id == session_id
+            keep_audio(session)  # while the clean-up removes the folders that keep nothing
             assert manager.get_session(session_id.upper()) is session
             assert session_id in manager.get_all_session_ids()
             assert manager.get_active_session_count() >= len(existing) + 1
             manager.delete_session(session_id, delete_files=delete_files)
             assert manager.get_session(session_id) is None
             assert (library / session_id).exists() is not delete_files
-        kept.append(manager.create_session())  # list.append is atomic
+        kept.append(manager.create_session())  # list.append is atomic; never recorded
 
     def cleaner(stop: threading.Event) -> None:
         while not stop.is_set():
@@ -322,10 +340,11 @@ def test_many_threads_create_get_and_delete_at_once(manager, library):
     assert len(kept) == WORKERS
     assert manager.get_active_session_count() == len(existing) + WORKERS
     assert sorted(manager.get_all_session_ids()) == sorted(existing + kept)
-    on_disk = {p.name for p in library.iterdir()}
-    # Odd iterations deleted their folders; even ones only forgot the session.
-    assert len(on_disk) == len(existing) + WORKERS + WORKERS * (ITERATIONS // 2)
-    assert set(existing + kept) <= on_disk
+    on_disk = session_folders(library)
+    # Odd iterations deleted their folders; even ones only forgot the session. The sessions
+    # that never recorded have none.
+    assert len(on_disk) == WORKERS * (ITERATIONS // 2)
+    assert not set(existing + kept) & on_disk
 
 
 def test_threads_racing_an_aggressive_cleanup_never_fail(library, engine):
@@ -350,4 +369,4 @@ def test_threads_racing_an_aggressive_cleanup_never_fail(library, engine):
     assert len(dropped) == len(set(dropped))  # a session is dropped once at most
     assert manager.get_active_session_count() == 0
     assert manager.get_all_session_ids() == []
-    assert len(list(library.iterdir())) == WORKERS * (ITERATIONS // 2)
+    assert session_folders(library) == set(), "sessions that never recorded leave no folder"

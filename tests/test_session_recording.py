@@ -86,6 +86,7 @@ class _Unplugged:
         )
 
 
+@pytest.mark.logs(r" ended: ")
 def test_device_lost_is_an_error_that_keeps_the_audio(qtbot, monkeypatch, manager):
     clip = speech("en_jfk")
     session_module = sys.modules["transcrevai_desktop.core.session"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import speech
@@ -51,6 +52,7 @@ class _FailingMicrophone:
         pass
 
 
+@pytest.mark.logs(r" ended: ")
 def test_an_error_from_the_recorder_thread_may_delete_the_session(qtbot, manager, monkeypatch):
     from transcrevai_desktop.core import session as session_module
 

@@ -7,6 +7,7 @@ import json
 import re
 from functools import partial
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
@@ -165,6 +166,7 @@ def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_
     assert not reopened.speakers_field.isEnabled()
 
 
+@pytest.mark.logs(r"^Unknown speaker setting")
 def test_the_tab_picker_starts_from_settings_and_reaches_the_session_on_record(
     qtbot, window: MainWindow, monkeypatch
 ):

@@ -51,6 +51,8 @@ def _edit(qtbot, view: TranscriptView, row: int) -> QLineEdit:
 
 
 def _files(tab: SessionTab) -> str:
+    """The transcript's files once every correction is written (the .txt is written first)."""
+    tab.session.wait_saved()
     folder = tab.session.folder
     return "".join((folder / f"transcript.{fmt}").read_text() for fmt in ("txt", "srt", "json"))
 
@@ -132,7 +134,7 @@ def test_replace_all_reaches_exports_the_library_and_a_reopened_tab(
         exported = tab.session.export(fmt, tmp_path / f"out.{fmt}").read_text()
         said = 4 if fmt == "json" else 2  # json: in the segment's text and its words
         assert exported.count("nation") == said and "country" not in exported, fmt
-    qtbot.waitUntil(lambda: "nation" in _files(tab))
+    assert _files(tab).count("nation") == 2 + 2 + 4  # txt, srt, json (text and words)
     words = json.loads((tab.session.folder / "transcript.json").read_text())["segments"]
     assert sum(w["text"].strip(" .,") == "nation" for s in words for w in s["words"]) == 2
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from transcrevai_desktop.app_log import install_exception_hooks
 from transcrevai_desktop.core.engine import Engine, EngineSettings
 from transcrevai_desktop.core.session_manager import CLEANUP_INTERVAL_HOURS, SessionManager
 from transcrevai_desktop.settings import Key, Settings
-from transcrevai_desktop.ui.main_window import MainWindow
+from transcrevai_desktop.ui.main_window import ICON, MainWindow
+from transcrevai_desktop.ui.translations import install_translations
+
+log = logging.getLogger(__name__)
 
 
 def build_window(settings: Settings) -> MainWindow:
@@ -27,13 +33,25 @@ def build_window(settings: Settings) -> MainWindow:
 
 
 def run_app(argv: list[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("TranscrevAI Desktop")
     app.setOrganizationName("TranscrevAI")
-    window = build_window(Settings())
+    app.setDesktopFileName("transcrevai")  # the menu entry's: the desktop shows its icon
+    app.setWindowIcon(QIcon(str(ICON)))
+    settings = Settings()
+    install_translations(settings.get(Key.INTERFACE_LANGUAGE))
+    window = build_window(settings)
+
+    def show_error(message: str) -> None:
+        QMessageBox.critical(window, "TranscrevAI", message)
+
+    install_exception_hooks(show_error)
     window.show()
     window.new_recording()
     QTimer.singleShot(0, window.load_model)
+    # Folders earlier versions left for tabs that never recorded: gone at once, off the GUI thread.
+    window.background.run(window.manager.remove_empty_folders, lambda _: None, log.warning)
     cleanup = QTimer()
     cleanup.timeout.connect(window.manager.cleanup_old_sessions)
     cleanup.start(int(CLEANUP_INTERVAL_HOURS * 3600 * 1000))

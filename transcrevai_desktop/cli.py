@@ -34,6 +34,9 @@ from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from transcrevai_desktop.core.engine import Engine
     from transcrevai_desktop.core.subtitles import CueLimits
     from transcrevai_desktop.core.transcript import Transcript
 
@@ -60,7 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="transcrevai", description="Local live transcription with Whisper (no cloud)."
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    from importlib import metadata
+
+    try:  # the installed distribution's version, as pip tells it
+        version = metadata.version("transcrevai-desktop")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        version = __version__
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {version}")
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log what happens, every live pass included"
     )
@@ -161,7 +170,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_engine(args: argparse.Namespace):
+def _load_engine(args: argparse.Namespace) -> tuple[Engine, str | None]:
     from transcrevai_desktop.core.engine import Engine, EngineSettings
 
     engine = Engine(EngineSettings(model=args.model))
@@ -250,7 +259,7 @@ def _subtitled_video(
     return soft_subtitled(path, cues, out)
 
 
-def _progress_printer(name: str, doing: str = "transcribing"):
+def _progress_printer(name: str, doing: str = "transcribing") -> Callable[[float], None]:
     shown = [-1]
 
     def show(fraction: float) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS
@@ -15,6 +15,7 @@ from transcrevai_desktop.ui.languages import whisper_languages
 class Key(StrEnum):
     MODEL = "engine/model"
     COMPUTE_TYPE = "engine/compute_type"
+    MODEL_OFFERED = "engine/model_offered"  # "1" once a bigger model was offered
     LANGUAGE = "recording/language"  # a Whisper code, or "auto"
     DEVICE = "recording/device"  # a device name, or "" for the system default
     VOCABULARY = "recording/vocabulary"  # names and terms, as the user typed them
@@ -27,6 +28,9 @@ class Key(StrEnum):
     VIDEO_SUBTITLES = "export/video_subtitles"  # "track" or "burned"
     VIDEO_FONT_SIZE = "export/video_font_size"  # pixels, 0: automatic
     VIDEO_POSITION = "export/video_position"  # core.video.POSITIONS
+    INTERFACE_LANGUAGE = "interface/language"  # "" for the system's, or ui.translations'
+    WINDOW_GEOMETRY = "window/geometry"  # QMainWindow.saveGeometry()
+    WINDOW_STATE = "window/state"  # QMainWindow.saveState(): the library panel's place
 
 
 def _system_language() -> str:
@@ -38,6 +42,7 @@ def _system_language() -> str:
 _DEFAULTS: dict[Key, object] = {
     Key.MODEL: BUNDLED_MODEL,
     Key.COMPUTE_TYPE: "int8",
+    Key.MODEL_OFFERED: "",
     Key.DEVICE: "",
     Key.VOCABULARY: "",
     Key.SPEAKERS: "auto",
@@ -49,6 +54,7 @@ _DEFAULTS: dict[Key, object] = {
     Key.VIDEO_SUBTITLES: "track",
     Key.VIDEO_FONT_SIZE: 0,
     Key.VIDEO_POSITION: POSITIONS[0],
+    Key.INTERFACE_LANGUAGE: "",
 }
 
 
@@ -65,6 +71,11 @@ class Settings:
             return float(self.get(key))
         except ValueError:
             return float(_DEFAULTS[key])  # type: ignore[arg-type]
+
+    def get_bytes(self, key: Key) -> bytes:
+        """A saved ``QByteArray`` (window layout), empty when none was saved."""
+        value = self._store.value(key.value)
+        return bytes(value.data()) if isinstance(value, QByteArray) else b""
 
     def set(self, key: Key, value: object) -> None:
         self._store.setValue(key.value, value)

@@ -27,18 +27,40 @@ from collections.abc import Callable
 
 import numpy as np
 import soxr
+from PySide6.QtCore import QCoreApplication
 
-from transcrevai_desktop.core.capture import END, AudioSource
+from transcrevai_desktop.core.capture import END, AudioSource, SourceItem
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import TranscrevaiError
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-CHANNEL_NAMES = ("You", "Others")  # the speakers of a call's two channels
+# The speakers of a call's two channels, in English; ``channel_names()`` in the user's language.
+CHANNEL_NAMES = (QT_TRANSLATE_NOOP("CallSource", "You"), QT_TRANSLATE_NOOP("CallSource", "Others"))
+# What ``lost`` and ``on_lost`` say (translated) when a device stops; the log says it in English.
+MICROPHONE_STOPPED = QT_TRANSLATE_NOOP(
+    "CallSource",
+    "The microphone '{device}' stopped; the recording goes on with the system audio alone "
+    "(your channel is silent from here).",
+)
+SYSTEM_AUDIO_STOPPED = QT_TRANSLATE_NOOP(
+    "CallSource",
+    "The system audio '{device}' stopped; the recording goes on with the microphone alone "
+    "(its channel is silent from here).",
+)
 MAX_CORRECTION = 0.005  # seconds of silence added or audio dropped at a time
 TOLERANCE = 0.005  # seconds the second input's mean lead may move before it is corrected
 WINDOW = 2.0  # seconds over which that lead is averaged
 HOLD = 0.2  # seconds the microphone's audio waits for the system audio before it goes alone
+
+
+def channel_names() -> tuple[str, str]:
+    """``CHANNEL_NAMES`` in the user's language: the speakers a new call's transcript
+    names its two channels (the microphone's, the system audio's) until the user renames
+    them."""
+    you, others = (QCoreApplication.translate("CallSource", name) for name in CHANNEL_NAMES)
+    return you, others
 
 
 class _Fifo:
@@ -163,7 +185,10 @@ class CallSource:
         self._on_lost = on_lost
         self.description = f"{microphone.description} + {others.description}"
         self.lost: list[str] = []  # a sentence for each device that stopped
-        self._inputs: list[queue.SimpleQueue] = [queue.SimpleQueue(), queue.SimpleQueue()]
+        self._inputs: list[queue.SimpleQueue[SourceItem]] = [
+            queue.SimpleQueue(),
+            queue.SimpleQueue(),
+        ]
         self._resamplers = [
             soxr.ResampleStream(s.rate, MODEL_RATE, 1, dtype="float32")
             if s.rate != MODEL_RATE
@@ -175,7 +200,7 @@ class CallSource:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def start(self, blocks: queue.SimpleQueue) -> None:
+    def start(self, blocks: queue.SimpleQueue[SourceItem]) -> None:
         self.microphone.start(self._inputs[0])
         try:
             self.others.start(self._inputs[1])
@@ -199,12 +224,16 @@ class CallSource:
         resampler = self._resamplers[index]
         return resampler.resample_chunk(mono) if resampler is not None else mono
 
-    def _tell(self, sentence: str, why: object) -> None:
+    def _tell(self, text: str, device: str, why: object) -> None:
+        """Say that ``device`` stopped: ``text`` (``MICROPHONE_STOPPED`` or
+        ``SYSTEM_AUDIO_STOPPED``) in the user's language to ``lost`` and ``on_lost``, in
+        English to the log."""
+        sentence = QCoreApplication.translate("CallSource", text).format(device=device)
         self.lost.append(sentence)
-        log.warning("%s (%s)", sentence, why)
+        log.warning("%s (%s)", text.format(device=device), why)
         self._on_lost(sentence)
 
-    def _combine(self, blocks: queue.SimpleQueue) -> None:
+    def _combine(self, blocks: queue.SimpleQueue[SourceItem]) -> None:
         """Move what both inputs delivered into ``blocks`` as (frames, 2), in step; once
         stopped (or the microphone ended), what was still waiting goes too."""
         while True:
@@ -218,11 +247,7 @@ class CallSource:
             if isinstance(item, TranscrevaiError) and self._others_on:
                 self._drain_others()
                 blocks.put(self._aligner.without_first())
-                self._tell(
-                    f"The microphone '{self.microphone.description}' stopped; the recording "
-                    "goes on with the system audio alone (your channel is silent from here).",
-                    item,
-                )
+                self._tell(MICROPHONE_STOPPED, self.microphone.description, item)
                 self._others_alone(blocks)
                 return
             if item is END or isinstance(item, TranscrevaiError):
@@ -234,7 +259,7 @@ class CallSource:
             blocks.put(self._aligner.first(self._mono(0, item)))
         blocks.put(self._aligner.flush())
 
-    def _others_alone(self, blocks: queue.SimpleQueue) -> None:
+    def _others_alone(self, blocks: queue.SimpleQueue[SourceItem]) -> None:
         """The microphone is gone: the system audio goes on, beside silence, until it ends
         too (or the recording is stopped)."""
         while True:
@@ -259,10 +284,6 @@ class CallSource:
             if isinstance(item, TranscrevaiError) or item is END:
                 if self._others_on:
                     self._others_on = False
-                    self._tell(
-                        f"The system audio '{self.others.description}' stopped; the recording "
-                        "goes on with the microphone alone (its channel is silent from here).",
-                        item,
-                    )
+                    self._tell(SYSTEM_AUDIO_STOPPED, self.others.description, item)
                 continue
             self._aligner.second(self._mono(1, item))

@@ -12,9 +12,10 @@ import queue
 import threading
 import time
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import (
@@ -24,13 +25,18 @@ from transcrevai_desktop.core.devices import (
     find_input_device,
     portaudio,
 )
-from transcrevai_desktop.core.errors import DeviceLost
+from transcrevai_desktop.core.errors import DeviceLost, TranscrevaiError
 from transcrevai_desktop.core.pulse_sources import source_env
+
+if TYPE_CHECKING:
+    import sounddevice
 
 log = logging.getLogger(__name__)
 
 END = None
 BLOCK_SECONDS = 0.05
+# What a source puts on its queue: a block of audio, END, or the error that ended it.
+SourceItem = np.ndarray | TranscrevaiError | None
 
 
 class AudioSource(Protocol):
@@ -38,7 +44,7 @@ class AudioSource(Protocol):
     channels: int
     description: str
 
-    def start(self, blocks: queue.SimpleQueue) -> None: ...
+    def start(self, blocks: queue.SimpleQueue[SourceItem]) -> None: ...
 
     def stop(self) -> None: ...
 
@@ -53,10 +59,10 @@ class MicrophoneSource:
         self.rate, self.channels = capture_format(self.device, channels)
         self.description = self.device.name
         self.overflows = 0
-        self._stream = None
+        self._stream: sounddevice.InputStream | None = None
         self._stopping = False
 
-    def start(self, blocks: queue.SimpleQueue) -> None:
+    def start(self, blocks: queue.SimpleQueue[SourceItem]) -> None:
         sd = portaudio()
 
         def callback(indata: np.ndarray, frames: int, when: object, status: object) -> None:
@@ -82,7 +88,9 @@ class MicrophoneSource:
                 self._stream.start()
         except sd.PortAudioError as error:
             raise DeviceLost(
-                f"The microphone '{self.description}' could not be opened: {error}."
+                QCoreApplication.translate(
+                    "DeviceLost", "The microphone '{device}' could not be opened: {error}."
+                ).format(device=self.description, error=error)
             ) from error
         log.info("Recording from %s at %d Hz, %d ch", self.description, self.rate, self.channels)
 
@@ -117,13 +125,13 @@ class FileSource:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def start(self, blocks: queue.SimpleQueue) -> None:
+    def start(self, blocks: queue.SimpleQueue[SourceItem]) -> None:
         self._thread = threading.Thread(
             target=self._play, args=(blocks,), name="file-source", daemon=True
         )
         self._thread.start()
 
-    def _play(self, blocks: queue.SimpleQueue) -> None:
+    def _play(self, blocks: queue.SimpleQueue[SourceItem]) -> None:
         step = int(self.rate * BLOCK_SECONDS)
         started = time.monotonic()
         for offset in range(0, len(self.audio), step):

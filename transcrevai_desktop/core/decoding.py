@@ -21,6 +21,7 @@ import numpy as np
 import platformdirs
 import soundfile
 from faster_whisper.audio import _group_frames, _ignore_invalid_frames, _resample_frames
+from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import StorageError, TranscrevaiError, UnreadableAudio
@@ -29,19 +30,45 @@ GROUP_SAMPLES = 500_000  # input samples resampled at once (faster-whisper's own
 MAX_CHANNELS = 8  # kept apart at most (a 7.1 film track); more are mixed to mono
 
 
+def _unreadable_sentences(kind: str) -> tuple[str, str, str]:
+    """What ``open_media`` says of a ``kind`` ("audio" or "video") file that is missing, that
+    it may not read, or that is not media: whole sentences, translated."""
+    translate = QCoreApplication.translate
+    if kind == "video":
+        return (
+            translate("UnreadableVideo", "{file} does not exist or is not a file."),
+            translate("UnreadableVideo", "{file} cannot be read: permission denied."),
+            translate("UnreadableVideo", "{file} is not a readable video file."),
+        )
+    return (
+        translate("UnreadableAudio", "{file} does not exist or is not a file."),
+        translate("UnreadableAudio", "{file} cannot be read: permission denied."),
+        translate("UnreadableAudio", "{file} is not a readable audio file."),
+    )
+
+
+def _no_audio(path: Path) -> UnreadableAudio:
+    return UnreadableAudio(
+        QCoreApplication.translate("UnreadableAudio", "{file} holds no audio.").format(
+            file=path.name
+        )
+    )
+
+
 def open_media(
     path: Path, unreadable: type[TranscrevaiError], kind: str
 ) -> av.container.InputContainer:
     """``path`` opened for reading with PyAV; ``unreadable`` (a sentence saying it is not a
-    readable ``kind`` file) if it is missing, not readable or not media."""
+    readable ``kind`` file: "audio" or "video") if it is missing, not readable or not media."""
+    missing, denied, not_media = _unreadable_sentences(kind)
     if not path.is_file():
-        raise unreadable(f"{path} does not exist or is not a file.")
+        raise unreadable(missing.format(file=path))
     try:
         return av.open(str(path), mode="r", metadata_errors="ignore")
     except PermissionError as error:  # av's PermissionError is also an FFmpegError
-        raise unreadable(f"{path.name} cannot be read: permission denied.") from error
+        raise unreadable(denied.format(file=path.name)) from error
     except Exception as error:  # PyAV raises many types for broken or non-media files
-        raise unreadable(f"{path.name} is not a readable {kind} file.") from error
+        raise unreadable(not_media.format(file=path.name)) from error
 
 
 def decoded_blocks(path: Path, keep_channels: bool = False) -> Iterator[np.ndarray]:
@@ -54,9 +81,9 @@ def decoded_blocks(path: Path, keep_channels: bool = False) -> Iterator[np.ndarr
     try:
         with container:
             if not container.streams.audio:
-                raise UnreadableAudio(f"{path.name} holds no audio.")
-            layout = container.streams.audio[0].layout
-            channels = len(layout.channels) if keep_channels else 1
+                raise _no_audio(path)
+            layout: av.AudioLayout | str = container.streams.audio[0].layout
+            channels = len(container.streams.audio[0].layout.channels) if keep_channels else 1
             if not 1 < channels <= MAX_CHANNELS:
                 layout, channels = "mono", 1
             resampler = av.AudioResampler(format="s16", layout=layout, rate=MODEL_RATE)
@@ -65,7 +92,7 @@ def decoded_blocks(path: Path, keep_channels: bool = False) -> Iterator[np.ndarr
                 block = frame.to_ndarray().reshape(-1, channels)  # packed: interleaved
                 yield block if keep_channels else block[:, 0]
     except av.FFmpegError as error:
-        raise UnreadableAudio(f"{path.name} is not a readable audio file.") from error
+        raise UnreadableAudio(_unreadable_sentences("audio")[2].format(file=path.name)) from error
     finally:
         del resampler
         gc.collect()  # PyAV's resampler keeps buffers until collected (faster-whisper #390)
@@ -77,7 +104,7 @@ def decode_file(path: Path, keep_channels: bool = False) -> np.ndarray:
     blocks = list(decoded_blocks(path, keep_channels))
     audio = np.concatenate(blocks) if blocks else np.zeros(0, np.int16)
     if not audio.size:
-        raise UnreadableAudio(f"{path.name} holds no audio.")
+        raise _no_audio(path)
     return audio.astype(np.float32) / 32768.0
 
 
@@ -90,7 +117,11 @@ def scratch_wav() -> Iterator[Path]:
         cache.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(prefix="decoding-", dir=cache))
     except OSError as error:
-        raise StorageError(f"Could not make a temporary folder in {cache}: {error}.") from error
+        raise StorageError(
+            QCoreApplication.translate(
+                "StorageError", "Could not make a temporary folder in {folder}: {error}."
+            ).format(folder=cache, error=error)
+        ) from error
     try:
         yield folder / "audio.wav"
     finally:
@@ -114,7 +145,7 @@ def decode_to_wav(path: Path, wav: Path, keep_channels: bool = False) -> float:
         if out is not None:
             out.close()
         if frames == 0:
-            raise UnreadableAudio(f"{path.name} holds no audio.")
+            raise _no_audio(path)
     except BaseException as error:
         if out is not None and not out.closed:
             with contextlib.suppress(OSError, soundfile.SoundFileError):
@@ -122,6 +153,10 @@ def decode_to_wav(path: Path, wav: Path, keep_channels: bool = False) -> float:
         with contextlib.suppress(OSError):
             wav.unlink(missing_ok=True)
         if isinstance(error, OSError | soundfile.SoundFileError):
-            raise StorageError(f"Could not save the audio in {wav.parent}: {error}.") from error
+            raise StorageError(
+                QCoreApplication.translate(
+                    "StorageError", "Could not save the audio in {folder}: {error}."
+                ).format(folder=wav.parent, error=error)
+            ) from error
         raise
     return frames / MODEL_RATE

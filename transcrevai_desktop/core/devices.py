@@ -15,8 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from types import ModuleType
 
+from PySide6.QtCore import QCoreApplication
+
 from transcrevai_desktop.core.errors import DeviceNotFound
 from transcrevai_desktop.core.pulse_sources import PULSE_DEVICE, pulse_sources
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 MODEL_RATE = 16_000
 LOOPBACK_NAMES = (  # how inputs that hear the computer's sound are named, lower case
@@ -30,21 +33,33 @@ LOOPBACK_NAMES = (  # how inputs that hear the computer's sound are named, lower
     "soundflower",
     "monitor of ",  # a PulseAudio monitor as ALSA names it
 )
-LOOPBACK_HELP = (
+# English; shown translated: ``loopback_help()`` (or ``QCoreApplication.translate("InputDevice",
+# LOOPBACK_HELP)``)
+LOOPBACK_HELP = QT_TRANSLATE_NOOP(
+    "InputDevice",
     'On Windows enable "Stereo Mix" in the sound settings or install a loopback device such '
-    "as VB-CABLE; on macOS install BlackHole."
+    "as VB-CABLE; on macOS install BlackHole.",
 )
+
+
+def loopback_help() -> str:
+    """How to record the computer's sound where no input hears it, in the user's language."""
+    return QCoreApplication.translate("InputDevice", LOOPBACK_HELP)
 
 
 def portaudio() -> ModuleType:
     """Import sounddevice, turning a missing PortAudio library into a clear error."""
     try:
-        import sounddevice
+        import sounddevice as module
     except OSError as error:
         raise DeviceNotFound(
-            "PortAudio is not installed, so no microphone can be opened "
-            "(on Debian/Ubuntu: sudo apt install libportaudio2)."
+            QCoreApplication.translate(
+                "DeviceNotFound",
+                "PortAudio is not installed, so no microphone can be opened "
+                "(on Debian/Ubuntu: sudo apt install libportaudio2).",
+            )
         ) from error
+    sounddevice: ModuleType = module  # sounddevice has no type information
     return sounddevice
 
 
@@ -99,7 +114,11 @@ def _portaudio_devices() -> list[InputDevice]:
         host_apis = sd.query_hostapis()
         default_input = sd.default.device[0]
     except sd.PortAudioError as error:
-        raise DeviceNotFound(f"The sound system could not list devices: {error}.") from error
+        raise DeviceNotFound(
+            QCoreApplication.translate(
+                "DeviceNotFound", "The sound system could not list devices: {error}."
+            ).format(error=error)
+        ) from error
     return [
         InputDevice(
             index=index,
@@ -122,7 +141,11 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
     portaudio_devices = _portaudio_devices()
     devices = _offered(portaudio_devices)
     if not devices:
-        raise DeviceNotFound("No microphone or other input device was found.")
+        raise DeviceNotFound(
+            QCoreApplication.translate(
+                "DeviceNotFound", "No microphone or other input device was found."
+            )
+        )
     if spec is None or spec == "":
         return next((d for d in devices if d.is_default), devices[0])
     text = str(spec).strip()
@@ -136,7 +159,11 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
         )
     if not match:
         names = ", ".join(_shown(d) for d in devices)
-        raise DeviceNotFound(f"No input device matches '{text}'. Available: {names}.")
+        raise DeviceNotFound(
+            QCoreApplication.translate(
+                "DeviceNotFound", "No input device matches '{device}'. Available: {devices}."
+            ).format(device=text, devices=names)
+        )
     return match[0]
 
 
@@ -145,7 +172,11 @@ def default_system_audio() -> InputDevice:
     loopback device: ``LOOPBACK_NAMES``); ``DeviceNotFound`` where the system offers none."""
     heard = [d for d in list_input_devices() if d.is_system_audio]
     if not heard:
-        raise DeviceNotFound(f"No input hears the computer's sound. {LOOPBACK_HELP}")
+        raise DeviceNotFound(
+            QCoreApplication.translate(
+                "DeviceNotFound", "No input hears the computer's sound. {help}"
+            ).format(help=loopback_help())
+        )
     return next((d for d in heard if d.is_default), heard[0])
 
 
@@ -172,4 +203,8 @@ def capture_format(device: InputDevice, channels: int = 1) -> tuple[int, int]:
         except (sd.PortAudioError, ValueError):
             continue
         return rate, channels
-    raise DeviceNotFound(f"The input device '{device.name}' accepts no format that can be opened.")
+    raise DeviceNotFound(
+        QCoreApplication.translate(
+            "DeviceNotFound", "The input device '{device}' accepts no format that can be opened."
+        ).format(device=device.name)
+    )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import soundfile
-from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtCore import QCoreApplication, QRunnable, QThreadPool
 
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.echoes import drop_echoes, loudness_in
@@ -51,6 +51,7 @@ from transcrevai_desktop.core.voice_book import VoiceBook
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
+    from faster_whisper.transcribe import Segment as WhisperSegment
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,9 @@ class Job(QRunnable):
             log.exception("Background job failed")
 
 
-def _words(segments, offset: float = 0.0) -> tuple[list[Segment], list[Word]]:
+def _words(
+    segments: Iterable[WhisperSegment], offset: float = 0.0
+) -> tuple[list[Segment], list[Word]]:
     """Our segments and words from faster-whisper's, without the hallucinated segments."""
     kept: list[Segment] = []
     words: list[Word] = []
@@ -266,7 +269,11 @@ class Engine:
                 return transcript
             return self.voice_book.recognise(voices.label(transcript))
         except (OSError, soundfile.SoundFileError) as error:
-            raise StorageError(f"The recording {path} cannot be read: {error}.") from error
+            raise StorageError(
+                QCoreApplication.translate(
+                    "StorageError", "The recording {path} cannot be read: {error}."
+                ).format(path=path, error=error)
+            ) from error
         finally:
             release_free_memory()
 
@@ -415,14 +422,14 @@ class LiveScheduler:
                 transcriber = self._next_live()
                 if transcriber is not None:
                     self._running.add(transcriber)
-                    self._pool.start(Job(lambda t=transcriber: self._step(t)))
+                    self._pool.start(Job(partial(self._step, transcriber)))
                     continue
                 revision = self._next_revision()
                 if revision is None:
                     break
                 transcriber, job = revision
                 self._revising.add(transcriber)
-                self._pool.start(Job(lambda t=transcriber, r=job: self._revise(t, r)))
+                self._pool.start(Job(partial(self._revise, transcriber, job)))
             done = [
                 t
                 for t in self._transcribers

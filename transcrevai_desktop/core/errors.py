@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 
 class TranscrevaiError(Exception):
     """Base class: ``str(error)`` is a complete sentence fit for a dialog or the CLI."""
@@ -9,6 +11,17 @@ class TranscrevaiError(Exception):
 
 class ModelMissing(TranscrevaiError):
     """The requested model cannot be found, joined or loaded."""
+
+
+class ModelDownloadFailed(TranscrevaiError):
+    """A model could not be downloaded (no network, the hub refused, the connection broke
+    off, a file arrived damaged, the disk would not take it). Nothing of it was kept; the
+    model in use keeps working."""
+
+
+class DownloadCancelled(Exception):
+    """Not a failure: the user stopped a model download. Nothing of it was kept; nothing is
+    shown to the user."""
 
 
 class DeviceNotFound(TranscrevaiError):
@@ -26,8 +39,11 @@ class DeviceLost(TranscrevaiError):
     @classmethod
     def disconnected(cls, device: str) -> DeviceLost:
         return cls(
-            f"Microphone disconnected: '{device}' stopped delivering audio. What was recorded "
-            "until then is kept and can be transcribed."
+            QCoreApplication.translate(
+                "DeviceLost",
+                "Microphone disconnected: '{device}' stopped delivering audio. What was recorded "
+                "until then is kept and can be transcribed.",
+            ).format(device=device)
         )
 
 

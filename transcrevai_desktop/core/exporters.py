@@ -42,7 +42,8 @@ def to_srt(transcript: Transcript, limits: CueLimits = DEFAULT_LIMITS) -> str:
         )
         for number, cue in enumerate(build_cues(transcript, limits), start=1)
     ]
-    return srt.compose(subtitles)
+    text: str = srt.compose(subtitles)  # srt has no type information
+    return text
 
 
 def _vtt_time(at: float) -> str:

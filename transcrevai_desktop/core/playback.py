@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import av
 import numpy as np
 import soundfile
+from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.devices import portaudio
 from transcrevai_desktop.core.errors import DeviceNotFound, OutputDeviceNotFound, UnreadableAudio
@@ -78,8 +79,9 @@ class _Segment:
 
     def __init__(self, start: float, speed: float, rate: int) -> None:
         self.start, self.speed, self.rate = start, speed, rate
-        self.blocks: queue.Queue = queue.Queue(QUEUED_BLOCKS)  # (recording time, samples), END
-        self.events: queue.SimpleQueue = queue.SimpleQueue()  # when END is heard; CANCELLED
+        # (recording time, samples), then END
+        self.blocks: queue.Queue[tuple[float, np.ndarray] | None] = queue.Queue(QUEUED_BLOCKS)
+        self.events: queue.SimpleQueue[object] = queue.SimpleQueue()  # END's time; CANCELLED
         self.cancelled = False
         self.current: tuple[float, np.ndarray] | None = None  # the block being copied
         self.offset = 0  # how much of it was copied
@@ -107,7 +109,9 @@ class _Segment:
         ready (the callback must never wait). Returns the recording times that ``out[0]`` and
         the end of the copied audio stand for, or None when nothing was copied."""
         step = self.speed / self.rate  # recording seconds per output sample
-        filled, first, last = 0, None, None
+        filled = 0
+        first: float | None = None
+        last: float | None = None
         while filled < len(out) and not self.ended:
             if self.current is None:
                 try:
@@ -130,7 +134,7 @@ class _Segment:
             if self.offset == len(samples):
                 self.current = None
         out[filled:] = 0
-        if first is None:
+        if first is None or last is None:  # both set, or neither
             return None
         return first, last
 
@@ -160,14 +164,24 @@ class Player:
             info = soundfile.info(str(self.path))
         except (OSError, soundfile.SoundFileError) as error:
             if not self.path.is_file():
-                raise UnreadableAudio(f"{self.path} does not exist or is not a file.") from error
+                raise UnreadableAudio(
+                    QCoreApplication.translate(
+                        "UnreadableAudio", "{path} does not exist or is not a file."
+                    ).format(path=self.path)
+                ) from error
             raise UnreadableAudio(
-                f"{self.path.name} cannot be played: it is not a readable recording."
+                QCoreApplication.translate(
+                    "UnreadableAudio", "{file} cannot be played: it is not a readable recording."
+                ).format(file=self.path.name)
             ) from error
         if info.frames == 0:
-            raise UnreadableAudio(f"{self.path.name} cannot be played: it holds no audio.")
-        self.rate = info.samplerate
-        self.duration = info.frames / info.samplerate
+            raise UnreadableAudio(
+                QCoreApplication.translate(
+                    "UnreadableAudio", "{file} cannot be played: it holds no audio."
+                ).format(file=self.path.name)
+            )
+        self.rate: int = info.samplerate
+        self.duration: float = info.frames / info.samplerate
         self._lock = threading.Lock()  # one change of state at a time (the caller's, the end)
         self._speed = 1.0
         self._stream: sounddevice.OutputStream | None = None  # open while playing or paused
@@ -279,7 +293,11 @@ class Player:
             stream.start()
         except _sounddevice().PortAudioError as error:
             self._close()
-            raise OutputDeviceNotFound(f"The sound output stopped working: {error}.") from error
+            raise OutputDeviceNotFound(
+                QCoreApplication.translate(
+                    "OutputDeviceNotFound", "The sound output stopped working: {error}."
+                ).format(error=error)
+            ) from error
         return segment
 
     def _open(self) -> sounddevice.OutputStream:
@@ -301,7 +319,10 @@ class Player:
                 )
         except sd.PortAudioError as error:
             raise OutputDeviceNotFound(
-                f"The sound output '{output.name}' could not be opened: {error}."
+                QCoreApplication.translate(
+                    "OutputDeviceNotFound",
+                    "The sound output '{output}' could not be opened: {error}.",
+                ).format(output=output.name, error=error)
             ) from error
         self._output_rate, self._latency = rate, self._stream.latency
         self._output_name = f"{output.name} ({rate} Hz)"
@@ -327,7 +348,8 @@ class Player:
         dac_time = timing.outputBufferDacTime
         latency = dac_time - timing.currentTime if dac_time > 0 else self._latency
         heard_at = time.monotonic() + latency
-        segment = self._segment  # never None here: the stream runs only while one plays
+        segment = self._segment
+        assert segment is not None  # the stream runs only while a segment plays
         span = segment.fill(outdata[:, 0], heard_at)
         if span is not None:
             self._clock = _Clock(segment, *span, heard_at)
@@ -353,7 +375,7 @@ class Player:
         if not segment.offer(END):
             return
         heard_at = segment.events.get()  # put by the callback when it reaches END
-        if heard_at is CANCELLED:
+        if not isinstance(heard_at, float):  # CANCELLED
             return
         try:
             segment.events.get(timeout=max(0.0, heard_at - time.monotonic()))
@@ -416,8 +438,11 @@ def _sounddevice() -> ModuleType:
         return portaudio()
     except DeviceNotFound as error:
         raise OutputDeviceNotFound(
-            "PortAudio is not installed, so the recording cannot be played "
-            "(on Debian/Ubuntu: sudo apt install libportaudio2)."
+            QCoreApplication.translate(
+                "OutputDeviceNotFound",
+                "PortAudio is not installed, so the recording cannot be played "
+                "(on Debian/Ubuntu: sudo apt install libportaudio2).",
+            )
         ) from error
 
 
@@ -435,13 +460,21 @@ def _find_output(sd: ModuleType, spec: str | int | None) -> _Output:
         }
         default = sd.default.device[1]
     except sd.PortAudioError as error:
-        raise OutputDeviceNotFound(f"The sound system could not list outputs: {error}.") from error
+        raise OutputDeviceNotFound(
+            QCoreApplication.translate(
+                "OutputDeviceNotFound", "The sound system could not list outputs: {error}."
+            ).format(error=error)
+        ) from error
     pulse = [index for index, name in outputs.items() if name == PULSE_DEVICE]
     if spec is None or spec == "":
         if pulse:  # the sound server's default sink, as capture opens its sources
             return _Output(pulse[0], None, PULSE_DEVICE)
         if default not in outputs:
-            raise OutputDeviceNotFound("No sound output was found to play the recording on.")
+            raise OutputDeviceNotFound(
+                QCoreApplication.translate(
+                    "OutputDeviceNotFound", "No sound output was found to play the recording on."
+                )
+            )
         return _Output(default, None, outputs[default])
     text = str(spec).strip()
     if text.isdigit() and int(text) in outputs:
@@ -451,8 +484,18 @@ def _find_output(sd: ModuleType, spec: str | int | None) -> _Output:
         return _Output(named[0], None, text)
     if pulse and not text.isdigit():
         return _Output(pulse[0], text, text)
-    listed = ", ".join(f"{index}: {name}" for index, name in outputs.items()) or "none"
-    raise OutputDeviceNotFound(f"No sound output matches '{text}'. Available: {listed}.")
+    if not outputs:
+        raise OutputDeviceNotFound(
+            QCoreApplication.translate(
+                "OutputDeviceNotFound", "No sound output matches '{output}'. Available: none."
+            ).format(output=text)
+        )
+    listed = ", ".join(f"{index}: {name}" for index, name in outputs.items())
+    raise OutputDeviceNotFound(
+        QCoreApplication.translate(
+            "OutputDeviceNotFound", "No sound output matches '{output}'. Available: {outputs}."
+        ).format(output=text, outputs=listed)
+    )
 
 
 def _output_rate(sd: ModuleType, index: int, rate: int) -> int:

@@ -25,8 +25,9 @@ from pathlib import Path
 import numpy as np
 import soundfile
 import soxr
+from PySide6.QtCore import QCoreApplication
 
-from transcrevai_desktop.core.capture import END, AudioSource
+from transcrevai_desktop.core.capture import END, AudioSource, SourceItem
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import DeviceLost, StorageError, TranscrevaiError
 
@@ -77,7 +78,7 @@ class WavRecorder:
         self._on_audio = on_audio
         self._on_level = on_level
         self._on_end = on_end
-        self._blocks: queue.SimpleQueue = queue.SimpleQueue()
+        self._blocks: queue.SimpleQueue[SourceItem] = queue.SimpleQueue()
         self._paused = threading.Event()
         self._stopping = False
         self._resampler = (
@@ -105,7 +106,9 @@ class WavRecorder:
             )
         except (OSError, soundfile.SoundFileError) as error:
             raise StorageError(
-                f"Could not create the recording in {self.path.parent}: {error}."
+                QCoreApplication.translate(
+                    "StorageError", "Could not create the recording in {folder}: {error}."
+                ).format(folder=self.path.parent, error=error)
             ) from error
         self._thread.start()
         try:
@@ -161,8 +164,11 @@ class WavRecorder:
             self.source.stop()
         except (OSError, soundfile.SoundFileError) as failure:
             error = StorageError(
-                f"Recording stopped: could not write to {self.path.parent} ({failure}). "
-                "The audio recorded until then is kept."
+                QCoreApplication.translate(
+                    "StorageError",
+                    "Recording stopped: could not write to {folder} ({error}). "
+                    "The audio recorded until then is kept.",
+                ).format(folder=self.path.parent, error=failure)
             )
             self.source.stop()
         finally:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import logging
 import struct
 from pathlib import Path
+from typing import BinaryIO
+
+from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import StorageError
 
@@ -26,12 +29,20 @@ def repair_wav(path: Path) -> float:
         with Path(path).open("r+b") as wav:
             return _repair(wav, Path(path).stat().st_size)
     except OSError as error:
-        raise StorageError(f"The recording {path} cannot be repaired: {error.strerror}.") from error
+        raise StorageError(
+            QCoreApplication.translate(
+                "StorageError", "The recording {file} cannot be repaired: {reason}."
+            ).format(file=path, reason=error.strerror)
+        ) from error
     except (struct.error, ValueError, ZeroDivisionError) as error:
-        raise StorageError(f"The recording {path} is not a WAV file this app wrote.") from error
+        raise StorageError(
+            QCoreApplication.translate(
+                "StorageError", "The recording {file} is not a WAV file this app wrote."
+            ).format(file=path)
+        ) from error
 
 
-def _repair(wav, size: int) -> float:
+def _repair(wav: BinaryIO, size: int) -> float:
     riff, _, wave = struct.unpack("<4sI4s", wav.read(12))
     if riff != b"RIFF" or wave != b"WAVE":
         raise ValueError("not RIFF/WAVE")

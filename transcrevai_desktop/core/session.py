@@ -12,10 +12,13 @@ from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Signal
 
-from transcrevai_desktop.core.call_source import CHANNEL_NAMES, CallSource
+from transcrevai_desktop.core.call_source import CallSource, channel_names
 from transcrevai_desktop.core.capture import AudioSource, FileSource, MicrophoneSource
 from transcrevai_desktop.core.decoding import decode_to_wav
 from transcrevai_desktop.core.engine import Engine
@@ -30,6 +33,7 @@ from transcrevai_desktop.core.library import (
     AUDIO_FILE,
     METADATA_FILE,
     TRANSCRIPT_STEM,
+    remove_if_empty,
     safe_filename,
 )
 from transcrevai_desktop.core.recorder import WavRecorder
@@ -73,8 +77,28 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def default_session_name() -> str:
+    """A new session's name, the moment it was created as the user writes a date and time: in
+    the locale's short format (pt_BR "29/11/2026 14:05", the library's date column alike), or
+    "2026-11-29 14:05" where no locale is set (the C locale's "29 11 2026 14:05" reads badly).
+    Kept in session.json as is; nothing parses it back (exports use it for file names through
+    ``safe_filename``)."""
+    now = QDateTime.currentDateTime()
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return now.toString("yyyy-MM-dd HH:mm")
+    # en_US writes "2:05\u202fPM": a plain space, as a user would type it in a file name
+    return locale.toString(now, QLocale.FormatType.ShortFormat).replace("\u202f", " ")
+
+
 class Session(QObject):
-    """State lives here; widgets and the CLI connect to the signals and call the intents."""
+    """State lives here; widgets and the CLI connect to the signals and call the intents.
+
+    Its folder (``kept``) is made only when it has something to keep: when a recording
+    starts, with session.json before any audio (recovery reads it after a crash), or when a
+    file is opened. A session that never records writes nothing, and a start or an import
+    that fails removes the folder again.
+    """
 
     status_changed = Signal(str, str)  # status, message (the error's sentence on ``error``)
     caption = Signal(object)  # CaptionEvent
@@ -83,9 +107,14 @@ class Session(QObject):
     corrections_saved = Signal(str)  # "" once corrections are on disk, else why they are not
 
     def __init__(
-        self, session_id: str, folder: Path, engine: Engine, metadata: dict | None = None
+        self,
+        session_id: str,
+        folder: Path,
+        engine: Engine,
+        metadata: dict[str, Any] | None = None,
     ) -> None:
-        """A new session, or with ``metadata`` (its session.json) a past one reopened."""
+        """A new session (no folder yet), or with ``metadata`` (its session.json) a past one
+        reopened from ``folder``."""
         super().__init__()
         app = QCoreApplication.instance()
         if app is not None:
@@ -94,7 +123,7 @@ class Session(QObject):
         self.folder = Path(folder)
         self.engine = engine
         self.created_at = _now()
-        self.name = datetime.now().strftime("%Y-%m-%d %H:%M")
+        self.name = default_session_name()
         self.started_at: str | None = None
         self.ended_at: str | None = None
         self.device: str | None = None
@@ -125,7 +154,7 @@ class Session(QObject):
             self._restore(metadata)
         self.save_metadata()
 
-    def _restore(self, data: dict) -> None:
+    def _restore(self, data: dict[str, Any]) -> None:
         """Take back a past session's state. One that was still busy when its process ended
         (or whose status is unknown) is ``interrupted``: its audio is kept, and if it was
         recording, the .wav header is repaired to count every frame on disk."""
@@ -238,7 +267,7 @@ class Session(QObject):
                 log.error("%s", error)
             self._untold.append((status.value, message))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
@@ -258,10 +287,35 @@ class Session(QObject):
             "files": {kind: path.name for kind, path in self.files.items()},
         }
 
+    @property
+    def kept(self) -> bool:
+        """Whether the session has its folder on disk: once it has recorded or opened a file
+        (or was reopened from the library); never for a tab that only sat idle."""
+        return self.folder.is_dir()
+
     def save_metadata(self) -> None:
-        if self._discarded:
+        """Write session.json, if the session has its folder (``kept``); until then the
+        metadata waits in memory and is written with the folder."""
+        self._write_metadata(self.status)
+
+    def _write_metadata(self, status: SessionStatus) -> None:
+        """session.json saying ``status`` (ahead of ``self.status`` while a recording starts)."""
+        if self._discarded or not self.kept:
             return
-        atomic_write_text(self.files["metadata"], json.dumps(self.to_dict(), indent=2) + "\n")
+        data = {**self.to_dict(), "status": status.value}
+        atomic_write_text(self.files["metadata"], json.dumps(data, indent=2) + "\n")
+
+    def _make_folder(self) -> None:
+        """Make the session's folder, now that it has something to keep; ``StorageError`` if
+        the library cannot hold it."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(
+                QCoreApplication.translate(
+                    "StorageError", "Could not create a recording folder in {folder}: {reason}."
+                ).format(folder=self.folder.parent, reason=error.strerror)
+            ) from error
 
     # -- intents --------------------------------------------------------------------------
     def start(
@@ -279,12 +333,19 @@ class Session(QObject):
         the computer plays) the recording is a call: the microphone on channel 1 ("You"), the
         system audio on channel 2 ("Others"), each transcribed and labelled on its own.
 
+        The session's folder and its session.json (saying ``recording``) are written before
+        the first audio, so a crash leaves a recording that recovery finds.
+
         Raises a ``TranscrevaiError`` (device not found, unreadable file, unwritable folder)
-        and stays ``idle`` if the recording cannot start.
+        and stays ``idle``, with no folder, if the recording cannot start.
         """
         with self._changing():
             if self.status is not SessionStatus.IDLE:
-                raise TranscrevaiError("This session has already been recorded.")
+                raise TranscrevaiError(
+                    QCoreApplication.translate(
+                        "TranscrevaiError", "This session has already been recorded."
+                    )
+                )
             speakers = CHANNELS if system_audio else parse_speakers(speakers)
             by_channel = speakers == CHANNELS  # each channel a person: keep them apart
             source: AudioSource
@@ -298,7 +359,7 @@ class Session(QObject):
                 )
             else:
                 source = MicrophoneSource(device, channels=CHANNEL_SPEAKERS if by_channel else 1)
-            self.channel_names = CHANNEL_NAMES if system_audio else ()
+            self.channel_names = channel_names() if system_audio else ()
             self.language = language
             self.vocabulary = tuple(vocabulary)
             self.speakers = speakers
@@ -321,18 +382,26 @@ class Session(QObject):
             self.device = source.description
             self.started_at = _now()
             self.files["audio"] = recorder.path
-            self.engine.live.add(transcriber, self._on_live_closed)
             try:
-                recorder.start()
-            except TranscrevaiError:
-                transcriber.close()
-                self.engine.live.wake()
+                self._make_folder()
+                self._write_metadata(SessionStatus.RECORDING)  # before any audio: see recovery
+                self.engine.live.add(transcriber, self._on_live_closed)
+                try:
+                    recorder.start()
+                except BaseException:
+                    transcriber.close()
+                    self.engine.live.wake()
+                    raise
+            except BaseException:
                 self.started_at = None
+                del self.files["audio"]
+                remove_if_empty(self.folder)  # its session.json and the bare .wav header
                 raise
             self._set_status(SessionStatus.RECORDING)
 
     def rename(self, name: str) -> None:
-        """Give the session a name of the user's (kept in session.json, used for exports)."""
+        """Give the session a name of the user's, used for exports and kept in session.json
+        (written with the folder, if the session has none yet: a rename keeps nothing)."""
         with self._lock:
             self.name = name.strip() or self.name
             self.save_metadata()
@@ -347,14 +416,22 @@ class Session(QObject):
         """Make this session the transcript of an existing audio or video file.
 
         The file's audio is saved as the session's ``audio.wav`` (16 kHz mono, like a
-        recording) on a worker thread, then the final pass runs; ``progress`` reports it."""
+        recording) on a worker thread, then the final pass runs; ``progress`` reports it.
+        The session's folder is made here (``StorageError`` if it cannot be; the session
+        stays ``idle``) and removed again if the file's audio cannot be read."""
         path = Path(path)
         with self._changing():
             if self.status is not SessionStatus.IDLE:
-                raise TranscrevaiError("This session has already been recorded.")
+                raise TranscrevaiError(
+                    QCoreApplication.translate(
+                        "TranscrevaiError", "This session has already been recorded."
+                    )
+                )
+            speakers = parse_speakers(speakers)
+            self._make_folder()
             self.language = language
             self.vocabulary = tuple(vocabulary)
-            self.speakers = parse_speakers(speakers)
+            self.speakers = speakers
             self.name = path.stem
             self.device = f"file {path.name}"
             self.source = path.resolve()
@@ -369,7 +446,9 @@ class Session(QObject):
                 path, self.files["audio"], keep_channels=self.speakers == CHANNELS
             )
         except TranscrevaiError as error:
-            self._set_status(SessionStatus.ERROR, str(error))
+            with self._changing():
+                remove_if_empty(self.folder)  # no audio was kept: no folder, no library row
+                self._set_status(SessionStatus.ERROR, str(error))
             return
         self._final_pass()
 
@@ -380,10 +459,19 @@ class Session(QObject):
         header is repaired first; nothing recorded is lost or deleted."""
         with self._changing():
             if self.status not in (SessionStatus.INTERRUPTED, SessionStatus.ERROR):
-                raise TranscrevaiError("This session has no unfinished recording to transcribe.")
+                raise TranscrevaiError(
+                    QCoreApplication.translate(
+                        "TranscrevaiError",
+                        "This session has no unfinished recording to transcribe.",
+                    )
+                )
             audio = self.files.get("audio")
             if audio is None or not audio.is_file():
-                raise StorageError(f"This session has no audio in {self.folder}.")
+                raise StorageError(
+                    QCoreApplication.translate(
+                        "StorageError", "This session has no audio in {folder}."
+                    ).format(folder=self.folder)
+                )
             self._imported_seconds = repair_wav(audio)
             self.language = language or self.language
             self._set_status(SessionStatus.PROCESSING)
@@ -436,7 +524,7 @@ class Session(QObject):
             self.engine.live.wake()
 
     # -- callbacks from the core's threads -------------------------------------------------
-    def _on_audio(self, audio) -> None:
+    def _on_audio(self, audio: npt.NDArray[np.float32]) -> None:
         assert self._transcriber is not None
         self._transcriber.feed(audio)
         self.engine.live.wake()
@@ -496,7 +584,12 @@ class Session(QObject):
             self._set_status(SessionStatus.ERROR, str(error))
         except Exception as error:
             log.exception("Final pass of %s failed", self.id)
-            self._set_status(SessionStatus.ERROR, f"The transcription failed: {error}.")
+            self._set_status(
+                SessionStatus.ERROR,
+                QCoreApplication.translate("Session", "The transcription failed: {error}.").format(
+                    error=error
+                ),
+            )
 
     def _write_transcript(self, transcript: Transcript) -> None:
         self._write_files(transcript)
@@ -535,7 +628,11 @@ class Session(QObject):
         with self._lock:
             current = self.files.get("segments")
             if current is None or not current.is_file():
-                raise TranscrevaiError("This session has no transcript to correct yet.")
+                raise TranscrevaiError(
+                    QCoreApplication.translate(
+                        "TranscrevaiError", "This session has no transcript to correct yet."
+                    )
+                )
             self._transcript = self._unsaved = transcript
             self._corrected = True
             if self._saver is None:
@@ -557,7 +654,11 @@ class Session(QObject):
                 self._write_files(transcript)
             except (OSError, TranscrevaiError) as error:
                 log.warning("Corrections to %s not saved: %s", self.folder, error)
-                self.corrections_saved.emit(f"The correction could not be saved: {error}")
+                self.corrections_saved.emit(
+                    QCoreApplication.translate(
+                        "Session", "The correction could not be saved: {error}"
+                    ).format(error=error)
+                )
             else:
                 self.corrections_saved.emit("")
 
@@ -577,7 +678,10 @@ class Session(QObject):
                 )
             except (OSError, ValueError, KeyError, TypeError) as error:
                 raise StorageError(
-                    f"The original transcript in {self.folder} cannot be read: {error}."
+                    QCoreApplication.translate(
+                        "StorageError",
+                        "The original transcript in {folder} cannot be read: {error}.",
+                    ).format(folder=self.folder, error=error)
                 ) from error
             self._write_transcript(original)
             self.original_path.unlink()
@@ -593,7 +697,11 @@ class Session(QObject):
         speakers = transcript.speakers if transcript is not None else []
         speaker = next((s for s in speakers if s.id == speaker_id), None)
         if transcript is None or speaker is None:
-            raise TranscrevaiError("This transcript has no such speaker.")
+            raise TranscrevaiError(
+                QCoreApplication.translate(
+                    "TranscrevaiError", "This transcript has no such speaker."
+                )
+            )
         name = " ".join(name.split())
         renamed = replace(speaker, name=name or default_name(speaker_id), match=None)
         with self._lock:
@@ -637,7 +745,11 @@ class Session(QObject):
         subtitles keep ``limits``."""
         destination = Path(destination)
         if fmt not in self.available_exports():
-            raise TranscrevaiError(f"This session has no {fmt.upper()} to export yet.")
+            raise TranscrevaiError(
+                QCoreApplication.translate(
+                    "TranscrevaiError", "This session has no {format} to export yet."
+                ).format(format=fmt.upper())
+            )
         if fmt != "wav":
             return write_transcript(self._readable_transcript(), destination, fmt, limits)
         atomic_copy(self.files["audio"], destination)
@@ -646,7 +758,11 @@ class Session(QObject):
     def _readable_transcript(self) -> Transcript:
         transcript = self.transcript()
         if transcript is None:
-            raise StorageError(f"The transcript in {self.folder} cannot be read.")
+            raise StorageError(
+                QCoreApplication.translate(
+                    "StorageError", "The transcript in {folder} cannot be read."
+                ).format(folder=self.folder)
+            )
         return transcript
 
     def export_all(self, folder: Path, limits: CueLimits = DEFAULT_LIMITS) -> list[Path]:
@@ -676,7 +792,11 @@ class Session(QObject):
         """The video this session was made from, with its transcript's subtitles: as a track
         (seconds, no re-encoding) or ``burned`` into the picture (see ``core.video``)."""
         if self.source is None:
-            raise TranscrevaiError("This session was not made from a video file.")
+            raise TranscrevaiError(
+                QCoreApplication.translate(
+                    "TranscrevaiError", "This session was not made from a video file."
+                )
+            )
         cues = [cue.named for cue in build_cues(self._readable_transcript(), limits)]
         if burned:
             return burned_subtitled(

@@ -9,13 +9,17 @@ import time
 import uuid
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.errors import StorageError
 from transcrevai_desktop.core.library import (
     LibraryEntry,
     default_library_dir,
+    has_content,
     parse_session_id,
     read_metadata,
+    remove_if_empty,
     scan_library,
 )
 from transcrevai_desktop.core.session import BUSY, Session
@@ -23,14 +27,20 @@ from transcrevai_desktop.core.session import BUSY, Session
 log = logging.getLogger(__name__)
 
 CLEANUP_INTERVAL_HOURS = 1.0
+STARTING_GRACE_SECONDS = 600.0  # an empty folder marked busy this recently: a session starting
 
 
 class SessionManager:
     """Creates, finds and drops sessions; one shared ``Engine`` (and model) serves them all.
 
-    ``cleanup_old_sessions`` frees the memory of sessions idle for ``session_timeout_hours``;
-    the app calls it every ``CLEANUP_INTERVAL_HOURS``. It never touches a session that records
-    or processes, and never deletes files: only ``delete_session(id, delete_files=True)`` does.
+    A session gets its folder in the library only once it has something to keep (see
+    ``Session.kept``): a tab that never records leaves nothing on disk.
+
+    ``cleanup_old_sessions`` frees the memory of sessions idle for ``session_timeout_hours``
+    and removes the library's folders that keep nothing (``remove_empty_folders``); the app
+    calls it every ``CLEANUP_INTERVAL_HOURS``. It never touches a session that records or
+    processes, and never deletes audio or a transcript: only
+    ``delete_session(id, delete_files=True)`` does.
     """
 
     def __init__(
@@ -47,16 +57,10 @@ class SessionManager:
         self._lock = threading.RLock()
 
     def create_session(self) -> str:
-        """A new ``idle`` session with its own folder in the library; returns its id."""
+        """A new ``idle`` session; returns its id. Its folder, ``library_dir / id``, is made
+        when it records or transcribes a file (a ``StorageError`` then if it cannot be)."""
         session_id = str(uuid.uuid4())
-        folder = self.library_dir / session_id
-        try:
-            folder.mkdir(parents=True)
-        except OSError as error:
-            raise StorageError(
-                f"Could not create a recording folder in {self.library_dir}: {error.strerror}."
-            ) from error
-        session = Session(session_id, folder, self.engine)
+        session = Session(session_id, self.library_dir / session_id, self.engine)
         with self._lock:
             self._sessions[session_id] = session
         return session_id
@@ -71,10 +75,11 @@ class SessionManager:
         return session
 
     def open_session(self, session_id: str) -> Session | None:
-        """A session in memory, or a past one reopened from the library; None if neither."""
+        """A session in memory, or a past one reopened from the library; None if neither
+        (a warning if its folder is there but unreadable)."""
         session = self.get_session(session_id)
         key = parse_session_id(session_id)
-        if session is not None or key is None:
+        if session is not None or key is None or not (self.library_dir / key).is_dir():
             return session
         try:
             metadata = read_metadata(self.library_dir / key)
@@ -89,8 +94,12 @@ class SessionManager:
         return session
 
     def library(self) -> tuple[list[LibraryEntry], list[str]]:
-        """Past sessions on disk (in memory or not), newest first, and folders skipped."""
-        return scan_library(self.library_dir)
+        """Sessions on disk that keep audio or a transcript, or that are held here (a
+        recording whose first audio is on its way), newest first, and the unreadable folders
+        skipped (see ``library.scan_library``)."""
+        with self._lock:
+            live = frozenset(self._sessions)
+        return scan_library(self.library_dir, live)
 
     def delete_session(self, session_id: str, delete_files: bool = False) -> None:
         """Forget a session (stopping its capture first); remove its folder only if asked."""
@@ -108,10 +117,16 @@ class SessionManager:
             except FileNotFoundError:
                 pass
             except OSError as error:
-                raise StorageError(f"Could not delete {folder}: {error.strerror}.") from error
+                raise StorageError(
+                    QCoreApplication.translate(
+                        "StorageError", "Could not delete {folder}: {reason}."
+                    ).format(folder=folder, reason=error.strerror)
+                ) from error
 
     def cleanup_old_sessions(self) -> list[str]:
-        """Drop from memory the sessions idle longer than the timeout; return their ids."""
+        """Drop from memory the sessions idle longer than the timeout, and remove the
+        library's folders that keep nothing (``remove_empty_folders``); return the ids
+        dropped from memory."""
         limit = time.time() - self.session_timeout_hours * 3600
         try:
             with self._lock:
@@ -127,7 +142,36 @@ class SessionManager:
             return []
         if stale:
             log.info("Freed %d idle session(s) from memory; their files stay", len(stale))
+        try:
+            removed = self.remove_empty_folders()
+        except Exception:
+            log.exception("Removing empty session folders failed")
+        else:
+            if removed:
+                log.info("Removed %d session folder(s) with nothing in them", len(removed))
         return stale
+
+    def remove_empty_folders(self) -> list[str]:
+        """Remove the library's session folders that keep nothing (no audio, no transcript:
+        see ``library.remove_if_empty``), as earlier versions left one for every tab opened;
+        return their ids. Spared: the folder of a session held here, and one changed in the
+        last ``STARTING_GRACE_SECONDS`` whose session.json is missing or says it is busy
+        (another process starting a recording or an import)."""
+        try:
+            folders = sorted(self.library_dir.iterdir()) if self.library_dir.is_dir() else []
+        except OSError as error:
+            log.warning("Cannot read %s: %s", self.library_dir, error.strerror)
+            return []
+        removed: list[str] = []
+        for folder in folders:
+            if parse_session_id(folder.name) != folder.name or not folder.is_dir():
+                continue
+            if has_content(folder) or _maybe_starting(folder):
+                continue
+            with self._lock:  # never the folder of a session held here
+                if folder.name not in self._sessions and remove_if_empty(folder):
+                    removed.append(folder.name)
+        return removed
 
     def get_active_session_count(self) -> int:
         """Sessions held in memory, whatever their status."""
@@ -137,3 +181,19 @@ class SessionManager:
     def get_all_session_ids(self) -> list[str]:
         with self._lock:
             return list(self._sessions)
+
+
+def _maybe_starting(folder: Path) -> bool:
+    """Whether an empty session folder may belong to a session starting in another process:
+    changed in the last ``STARTING_GRACE_SECONDS``, with no readable session.json yet or
+    one that says it is busy."""
+    try:
+        age = time.time() - folder.stat().st_mtime
+    except OSError:
+        return True  # gone meanwhile: leave it be
+    if age > STARTING_GRACE_SECONDS:
+        return False
+    try:
+        return read_metadata(folder).get("status") in BUSY
+    except ValueError:
+        return True

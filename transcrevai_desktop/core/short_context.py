@@ -12,16 +12,23 @@ pass always uses the full context.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 from faster_whisper import WhisperModel
 from faster_whisper.audio import pad_or_trim
 
+if TYPE_CHECKING:
+    from ctranslate2 import StorageView
+    from faster_whisper.tokenizer import Tokenizer
+    from faster_whisper.transcribe import Segment, TranscriptionOptions
+
 FULL_CONTEXT_FRAMES = 3000
 MARGIN_SECONDS = 1.0  # silence encoded after the window's last sample
 
 
-class ShortContextWhisper(WhisperModel):
+class ShortContextWhisper(WhisperModel):  # type: ignore[misc]  # faster-whisper is untyped
     """A view of a loaded ``WhisperModel`` whose first encoder pass covers only the window.
 
     It shares the loaded model's CTranslate2 model, tokenizer and feature extractor (no second
@@ -37,16 +44,22 @@ class ShortContextWhisper(WhisperModel):
 
     def context_frames(self, content_frames: int) -> int:
         """Mel frames to encode for a window of ``content_frames``: a whole second count."""
-        per_second = self.frames_per_second
+        per_second: int = self.frames_per_second
         seconds = max(self.min_seconds, content_frames / per_second + MARGIN_SECONDS)
         return min(FULL_CONTEXT_FRAMES, math.ceil(seconds) * per_second)
 
-    def generate_segments(  # type: ignore[override]
-        self, features: np.ndarray, tokenizer, options, log_progress, encoder_output=None
-    ):
+    def generate_segments(
+        self,
+        features: np.ndarray,
+        tokenizer: Tokenizer,
+        options: TranscriptionOptions,
+        log_progress: bool,
+        encoder_output: StorageView | None = None,
+    ) -> Iterable[Segment]:
         if encoder_output is None:
             frames = self.context_frames(features.shape[-1] - 1)
             encoder_output = self.encode(pad_or_trim(features, frames))
-        return super().generate_segments(
+        segments: Iterable[Segment] = super().generate_segments(
             features, tokenizer, options, log_progress, encoder_output=encoder_output
         )
+        return segments

@@ -23,6 +23,7 @@ from pathlib import Path
 import kaldi_native_fbank as knf
 import numpy as np
 import onnxruntime
+from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import ModelMissing
@@ -95,8 +96,11 @@ class SpeakerEmbedder:
             if self._session is None:
                 if not self.model_path.is_file():
                     raise ModelMissing(
-                        f"The speaker model {self.model_path} is missing, so speakers cannot "
-                        "be told apart; reinstall TranscrevAI to restore it."
+                        QCoreApplication.translate(
+                            "ModelMissing",
+                            "The speaker model {path} is missing, so speakers cannot be told "
+                            "apart; reinstall TranscrevAI to restore it.",
+                        ).format(path=self.model_path)
                     )
                 options = onnxruntime.SessionOptions()
                 options.intra_op_num_threads = self.intra_op_num_threads
@@ -130,4 +134,5 @@ class SpeakerEmbedder:
                 (output,) = session.run(["embedding"], {"fbank": stacked})
                 embeddings[batch] = output
         norms = np.linalg.norm(embeddings, axis=1, keepdims=True)
-        return embeddings / np.maximum(norms, 1e-12)
+        unit: np.ndarray = embeddings / np.maximum(norms, 1e-12)
+        return unit

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import TranscrevaiError
@@ -60,8 +61,11 @@ def parse_speakers(text: SpeakerSetting) -> SpeakerSetting:
     if value.isdigit() and 1 <= int(value) <= MAX_SPEAKERS:
         return int(value)
     raise TranscrevaiError(
-        f"'{text}' is not a speaker setting: use auto, off, channels or a number from 1 to "
-        f"{MAX_SPEAKERS}."
+        QCoreApplication.translate(
+            "TranscrevaiError",
+            "'{setting}' is not a speaker setting: use auto, off, channels or a number from 1 "
+            "to {most}.",
+        ).format(setting=text, most=MAX_SPEAKERS)
     )
 
 
@@ -195,7 +199,9 @@ def _pooled(embeddings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _centroids(embeddings: np.ndarray, labels: np.ndarray, groups: Sequence[int]) -> np.ndarray:
     centroids = np.stack([embeddings[labels == g].mean(axis=0) for g in groups])
-    return centroids / np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    norms = np.linalg.norm(centroids, axis=1, keepdims=True)
+    unit: np.ndarray = centroids / np.maximum(norms, 1e-12)
+    return unit
 
 
 def _nearest_centroid(embeddings: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -203,7 +209,8 @@ def _nearest_centroid(embeddings: np.ndarray, labels: np.ndarray) -> np.ndarray:
     leave a window that straddles a change of speaker in the wrong one); numbered 0, 1, …"""
     groups = list(np.unique(labels))
     centroids = _centroids(embeddings, labels, groups)
-    return np.argmax(embeddings @ centroids.T, axis=1).astype(np.int64)
+    nearest: np.ndarray = np.argmax(embeddings @ centroids.T, axis=1)
+    return nearest.astype(np.int64)
 
 
 def labelled(

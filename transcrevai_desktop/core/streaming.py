@@ -442,8 +442,11 @@ class StreamingTranscriber:
         else:
             self._pass()
         pause = self._unit_pause
-        idle = pause is not None and self._window_start + duration - pause >= REVISE_IDLE
-        if idle and not self._words_since_pause:
+        if (
+            pause is not None
+            and self._window_start + duration - pause >= REVISE_IDLE  # idle since the pause
+            and not self._words_since_pause
+        ):
             self._end_unit(pause)
         self._trim_history()
 

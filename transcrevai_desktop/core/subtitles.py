@@ -140,10 +140,10 @@ def build_cues(transcript: Transcript, limits: CueLimits = DEFAULT_LIMITS) -> li
     breaks = [_break_cost(a, b) for a, b in itertools.pairwise(tokens)]
     spans = _cue_spans(tokens, names, breaks, tail, limits)
     cues: list[Cue] = []
-    previous_end = 0
+    previous_end: float = 0  # whole milliseconds, typed as ``tail`` (math.inf if no length)
     for i, j in spans:
         words = tokens[i:j]
-        start = words[0].start
+        start: float = words[0].start  # milliseconds, as ``previous_end``
         chars = sum(len(w.text) for w in words) + len(words) - 1
         wanted = max(
             max(w.end for w in words),

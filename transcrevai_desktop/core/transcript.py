@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 
 @dataclass(frozen=True)
 class Word:
@@ -43,10 +45,27 @@ def spread_words(
 
 
 def default_name(speaker_id: str) -> str:
-    """The name of a speaker the user has not named: "S2" is "Speaker 2" (a voice), "C2" is
-    "Channel 2" (a channel of the recording)."""
+    """The name of a speaker the user has not named, in the user's language: "S2" is
+    "Speaker 2" (a voice), "C2" is "Channel 2" (a channel of the recording). Saved with a new
+    transcript as its speakers' names."""
+    if speaker_id.startswith("C"):
+        name = QCoreApplication.translate("Speaker", "Channel {number}")
+    else:
+        name = QCoreApplication.translate("Speaker", "Speaker {number}")
+    return name.format(number=speaker_id[1:])
+
+
+def _english_default_name(speaker_id: str) -> str:
+    """``default_name`` as the English interface and the command line write it."""
     kind = "Channel" if speaker_id.startswith("C") else "Speaker"
     return f"{kind} {speaker_id[1:]}"
+
+
+def is_default_name(speaker: Speaker) -> bool:
+    """Whether ``speaker`` still has the name it was given, not one of the user's: its
+    ``default_name`` in the interface's language now, or in English (a transcript written by
+    the command line, or before the interface was translated)."""
+    return speaker.name in (default_name(speaker.id), _english_default_name(speaker.id))
 
 
 @dataclass(frozen=True)
@@ -80,7 +99,7 @@ class Transcript:
     def shows_speakers(self) -> bool:
         """Whether text exports name the speakers: with two or more, or one the user named
         (a lecture's single "Speaker 1:" would only be noise; the JSON always has them)."""
-        return len(self.speakers) > 1 or any(s.name != default_name(s.id) for s in self.speakers)
+        return len(self.speakers) > 1 or not all(is_default_name(s) for s in self.speakers)
 
     def turns(self) -> list[tuple[str | None, list[Segment]]]:
         """(speaker id, segments) of each turn: consecutive segments of one speaker when the

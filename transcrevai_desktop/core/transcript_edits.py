@@ -17,6 +17,8 @@ import difflib
 import re
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
+
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.transcript import (
     Segment,
@@ -65,7 +67,11 @@ def _with_segments(transcript: Transcript, segments: list[Segment]) -> Transcrip
 
 def _checked(transcript: Transcript, index: int) -> Segment:
     if not 0 <= index < len(transcript.segments):
-        raise TranscrevaiError("That part of the transcript no longer exists.")
+        raise TranscrevaiError(
+            QCoreApplication.translate(
+                "TranscrevaiError", "That part of the transcript no longer exists."
+            )
+        )
     return transcript.segments[index]
 
 
@@ -129,7 +135,9 @@ def set_speaker(transcript: Transcript, index: int, speaker_id: str) -> Transcri
     """Segment ``index`` said by ``speaker_id`` (one of the transcript's speakers)."""
     segment = _checked(transcript, index)
     if speaker_id not in {s.id for s in transcript.speakers}:
-        raise TranscrevaiError("This transcript has no such speaker.")
+        raise TranscrevaiError(
+            QCoreApplication.translate("TranscrevaiError", "This transcript has no such speaker.")
+        )
     words = tuple(replace(w, speaker=speaker_id) for w in segment.words)
     segments = list(transcript.segments)
     segments[index] = replace(segment, words=words, speaker=speaker_id)

@@ -28,10 +28,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 import av
 import numpy as np
+from av.audio.frame import AudioFrame
 from av.audio.stream import AudioStream
 from av.container import InputContainer, OutputContainer
 from av.packet import Packet
@@ -41,6 +42,7 @@ from av.video.frame import VideoFrame
 from av.video.reformatter import ColorRange
 from av.video.stream import VideoStream
 from PIL import Image, ImageDraw, ImageFont
+from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.decoding import open_media
 from transcrevai_desktop.core.errors import (
@@ -50,11 +52,16 @@ from transcrevai_desktop.core.errors import (
     UnsupportedVideoFormat,
 )
 
+if TYPE_CHECKING:  # PyAV's stubs only: the codec names its add_stream overloads tell apart
+    from av.audio import _AudioCodecName
+    from av.subtitles import _SubtitleCodecName
+    from av.video import _VideoCodecName
+
 log = logging.getLogger(__name__)
 
 # Text subtitle codecs, by preference; the first one the output format takes is used:
 # mov_text in .mp4/.mov/.m4v/.3gp, subrip (SRT, read by every player) in .mkv, webvtt in .webm.
-SUBTITLE_CODECS = ("mov_text", "subrip", "webvtt")
+SUBTITLE_CODECS: tuple[_SubtitleCodecName, ...] = ("mov_text", "subrip", "webvtt")
 MS = Fraction(1, 1000)  # subtitle packets are timed in milliseconds
 # FFmpeg's text subtitle encoders only open with an ASS header; this is FFmpeg's own default,
 # whose one style (white, black outline, bottom centre) becomes mov_text's sample description.
@@ -77,13 +84,14 @@ Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 # picture at a reasonable speed; the first one this FFmpeg has and the output format takes.
 # MPEG-4 Part 2 before VP9: it plays everywhere (QuickTime too) where H.264 is missing;
 # VP9 is for .webm, which takes neither.
-VIDEO_ENCODERS: tuple[tuple[str, dict[str, str]], ...] = (
+VIDEO_ENCODERS: tuple[tuple[_VideoCodecName, dict[str, str]], ...] = (
     ("libx264", {"crf": "18", "preset": "veryfast"}),
     ("mpeg4", {"flags": "+qscale", "global_quality": str(3 * 118)}),  # q 3 (118: FF_QP2LAMBDA)
     ("libvpx-vp9", {"crf": "32", "b": "0", "deadline": "realtime", "cpu-used": "8",
                     "row-mt": "1"}),
 )  # fmt: skip
-AUDIO_ENCODERS = ("aac", "libopus", "libvorbis", "libmp3lame")  # where the sound can't be copied
+# Audio encoders, by preference, where the sound can't be copied.
+AUDIO_ENCODERS: tuple[_AudioCodecName, ...] = ("aac", "libopus", "libvorbis", "libmp3lame")
 
 # Burned captions: Pillow's own font has no accents (ã, ç, é come out as boxes), so a system
 # font with full Latin, Greek and Cyrillic is looked for first (Linux, Linux, Linux, Windows,
@@ -158,27 +166,24 @@ def soft_subtitled(video: Path, cues: Sequence[TimedText], out: Path) -> Path:
         with _created(partial, out) as output:
             codec = next((c for c in SUBTITLE_CODECS if c in output.supported_codecs), None)
             if codec is None:
-                raise UnsupportedVideoFormat(
-                    f"A {out.suffix or 'file without extension'} file cannot hold subtitles "
-                    "as text; save it as .mkv (or .mp4) instead."
-                )
+                raise UnsupportedVideoFormat(_no_text_track(out))
             copies = _copied_streams(source, output, out)
             track = output.add_stream(codec)
             track.codec_context.subtitle_header = ASS_HEADER.encode()
             track.disposition = Disposition.default
             pending = [_subtitle_packet(track, cue, offset) for cue in shown]
-            pending.reverse()  # popped from the end, earliest first
+            pending.reverse()  # popped from the end, earliest first: (milliseconds, packet)
             for packet in source.demux(*copies):
                 stamp = packet.dts if packet.dts is not None else packet.pts
                 if stamp is None:  # the demuxer's empty flush packets
                     continue
                 now = float(stamp * packet.time_base)
-                while pending and pending[-1].pts * MS <= now:
-                    output.mux(pending.pop())  # interleaved: Matroska wants rising times
+                while pending and pending[-1][0] * MS <= now:
+                    output.mux(pending.pop()[1])  # interleaved: Matroska wants rising times
                 packet.stream = copies[packet.stream]
                 output.mux(packet)
             while pending:
-                output.mux(pending.pop())
+                output.mux(pending.pop()[1])
     log.info(
         "Soft subtitles: %d cues as %s in %s, %.1f s", len(shown), codec, out.name,
         time.monotonic() - began,
@@ -222,6 +227,7 @@ def burned_subtitled(
         offset = _start_offset(source)
         total = _duration(source, picture)
         captions = _Captions(shown, picture, rotation, font_size, position)
+        time_base = cast(Fraction, picture.time_base)  # FFmpeg gives a demuxed stream one
         with _created(partial, out) as output:
             encoded = _encoded_picture_stream(output, picture, rotation, out)
             copies, reencoded = _sound_streams(source, output)
@@ -235,18 +241,19 @@ def burned_subtitled(
                         output.mux(packet)
                     continue
                 for frame in packet.decode():
-                    if stream in reencoded:
-                        output.mux(reencoded[stream].encode(frame))
+                    if stream in reencoded:  # an audio track's frames
+                        output.mux(reencoded[stream].encode(cast(AudioFrame, frame)))
                         continue
                     if cancelled():
                         raise ExportCancelled(f"The subtitled copy of {video.name} was stopped.")
+                    frame = cast(VideoFrame, frame)  # else the picture's
                     frame = frame.reformat(  # limited range, as encoded.color_range says
                         encoded.width, encoded.height, "yuv420p", dst_color_range=ColorRange.MPEG
                     )
                     if frame.pts is None or (last_pts is not None and frame.pts <= last_pts):
                         frame.pts = 0 if last_pts is None else last_pts + 1  # x264 needs rising
                     last_pts = frame.pts
-                    seconds = float(frame.pts * picture.time_base) - offset
+                    seconds = float(frame.pts * time_base) - offset
                     captions.draw(frame, seconds)
                     output.mux(encoded.encode(frame))
                     done = min(1.0, seconds / total) if total else 0.0
@@ -340,7 +347,7 @@ class _Overlay:
         rows, columns = self.alpha.shape
         for index, plane in enumerate(frame.planes):
             half = 2 if index else 1
-            pixels = np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)
+            pixels = np.frombuffer(memoryview(plane), np.uint8).reshape(-1, plane.line_size)
             region = pixels[
                 self.top // half : (self.top + rows) // half,
                 self.left // half : (self.left + columns) // half,
@@ -426,14 +433,22 @@ def _opened(video: Path) -> Iterator[InputContainer]:
     error of FFmpeg's while it is read and converted (a damaged file)."""
     with open_media(video, UnreadableVideo, "video") as source:
         if source.format.name == "tty":  # FFmpeg reads any .txt as ANSI art, a "video"
-            raise UnreadableVideo(f"{video.name} is a text file, not a video.")
+            raise UnreadableVideo(
+                QCoreApplication.translate(
+                    "UnreadableVideo", "{file} is a text file, not a video."
+                ).format(file=video.name)
+            )
         _picture_stream(source)
         try:
             yield source
         except av.FFmpegError as error:
             if isinstance(error, OSError):  # a full disk, say: _replaced_at_end's to tell
                 raise
-            raise UnreadableVideo(f"{video.name} could not be read to its end: {error}.") from error
+            raise UnreadableVideo(
+                QCoreApplication.translate(
+                    "UnreadableVideo", "{file} could not be read to its end: {error}."
+                ).format(file=video.name, error=error)
+            ) from error
 
 
 def _picture_stream(source: InputContainer) -> VideoStream:
@@ -441,7 +456,11 @@ def _picture_stream(source: InputContainer) -> VideoStream:
     for stream in source.streams.video:
         if not stream.disposition & Disposition.attached_pic:
             return stream
-    raise UnreadableVideo(f"{Path(source.name).name} holds no video, only sound or data.")
+    raise UnreadableVideo(
+        QCoreApplication.translate(
+            "UnreadableVideo", "{file} holds no video, only sound or data."
+        ).format(file=Path(source.name).name)
+    )
 
 
 def _display_rotation(video: Path) -> int:
@@ -482,7 +501,11 @@ def _replaced_at_end(out: Path) -> Iterator[Path]:
             partial.unlink(missing_ok=True)
         if isinstance(error, OSError):
             reason = error.strerror or str(error)
-            raise StorageError(f"Could not save the video in {out.parent}: {reason}.") from error
+            raise StorageError(
+                QCoreApplication.translate(
+                    "StorageError", "Could not save the video in {folder}: {reason}."
+                ).format(folder=out.parent, reason=reason)
+            ) from error
         raise
 
 
@@ -492,8 +515,11 @@ def _created(partial: Path, out: Path) -> OutputContainer:
         return av.open(str(partial), mode="w")
     except ValueError as error:  # FFmpeg knows no format by that extension
         raise UnsupportedVideoFormat(
-            f"{out.name}: '{out.suffix}' is not a video format this app can write; save it "
-            "as .mp4 or .mkv instead."
+            QCoreApplication.translate(
+                "UnsupportedVideoFormat",
+                "{file}: '{suffix}' is not a video format this app can write; save it as .mp4 "
+                "or .mkv instead.",
+            ).format(file=out.name, suffix=out.suffix)
         ) from error
 
 
@@ -513,10 +539,20 @@ def _copied_streams(
             if stream.type == "subtitle":
                 log.info("Subtitle track %d cannot go in %s: left out.", stream.index, out.name)
                 continue
+            if stream.type == "video":
+                sentence = QCoreApplication.translate(
+                    "UnsupportedVideoFormat",
+                    "A {suffix} file cannot hold the video of the original ({codec}) without "
+                    "re-encoding it; save it as .mkv instead.",
+                )
+            else:
+                sentence = QCoreApplication.translate(
+                    "UnsupportedVideoFormat",
+                    "A {suffix} file cannot hold the audio of the original ({codec}) without "
+                    "re-encoding it; save it as .mkv instead.",
+                )
             raise UnsupportedVideoFormat(
-                f"A {out.suffix} file cannot hold the {stream.type} of the original "
-                f"({stream.codec_context.name}) without re-encoding it; save it as .mkv "
-                "instead."
+                sentence.format(suffix=out.suffix, codec=stream.codec_context.name)
             ) from error
     return copies
 
@@ -530,10 +566,26 @@ def _copy_of(stream: Stream, output: OutputContainer) -> Stream:
     return copy
 
 
-def _subtitle_packet(track: SubtitleStream, cue: TimedText, offset: float) -> Packet:
-    """``cue`` as a packet of ``track``'s codec, timed in milliseconds. Built here rather than
-    by FFmpeg's encoders, which read ASS markup: they would take a "{" in the text for the
-    start of a style tag and drop what follows."""
+def _no_text_track(out: Path) -> str:
+    """The sentence saying ``out``'s format cannot hold a text subtitle track."""
+    if not out.suffix:
+        return QCoreApplication.translate(
+            "UnsupportedVideoFormat",
+            "A file without an extension cannot hold subtitles as text; save it as .mkv (or "
+            ".mp4) instead.",
+        )
+    return QCoreApplication.translate(
+        "UnsupportedVideoFormat",
+        "A {suffix} file cannot hold subtitles as text; save it as .mkv (or .mp4) instead.",
+    ).format(suffix=out.suffix)
+
+
+def _subtitle_packet(
+    track: SubtitleStream, cue: TimedText, offset: float
+) -> tuple[int, Packet[Stream]]:
+    """``cue``'s time in milliseconds, and ``cue`` as a packet of ``track``'s codec timed so.
+    Built here rather than by FFmpeg's encoders, which read ASS markup: they would take a "{"
+    in the text for the start of a style tag and drop what follows."""
     text = "\n".join(cue.lines)
     if track.codec_context.name == "webvtt":  # HTML-like: "<" would open a tag
         text = html.escape(text, quote=False)
@@ -543,9 +595,9 @@ def _subtitle_packet(track: SubtitleStream, cue: TimedText, offset: float) -> Pa
     packet = Packet(data)
     packet.stream = track
     packet.time_base = MS
-    packet.pts = packet.dts = round((cue.start + offset) * 1000)
+    packet.pts = packet.dts = stamp = round((cue.start + offset) * 1000)
     packet.duration = round((cue.end - cue.start) * 1000)
-    return packet
+    return stamp, packet
 
 
 def _encoded_picture_stream(
@@ -554,13 +606,16 @@ def _encoded_picture_stream(
     """The output's re-encoded picture, with the first of ``VIDEO_ENCODERS`` this FFmpeg has
     and the format takes: ``picture``'s size (rounded down to even, as yuv420p needs), time
     base, frame rate, pixel shape, colours and rotation."""
-    usable = (e for e in VIDEO_ENCODERS if _can_encode(e[0], output))
-    name, options = next(usable, ("", {}))
-    if not name:
+    usable = next((e for e in VIDEO_ENCODERS if _can_encode(e[0], output)), None)
+    if usable is None:
         raise UnsupportedVideoFormat(
-            f"A {out.suffix} file cannot hold any video this app can encode; save it as .mp4 "
-            "or .mkv instead."
+            QCoreApplication.translate(
+                "UnsupportedVideoFormat",
+                "A {suffix} file cannot hold any video this app can encode; save it as .mp4 "
+                "or .mkv instead.",
+            ).format(suffix=out.suffix)
         )
+    name, options = usable
     rate = picture.average_rate or picture.guessed_rate or 25
     encoded = output.add_stream(name, rate=rate, options=options, time_base=picture.time_base)
     encoded.width, encoded.height = _even_size(picture)
@@ -589,8 +644,8 @@ def _sound_streams(
         with contextlib.suppress(ValueError):
             copies[stream] = _copy_of(stream, output)
             continue
-        name = next((n for n in AUDIO_ENCODERS if _can_encode(n, output)), "")
-        if not name:
+        name = next((n for n in AUDIO_ENCODERS if _can_encode(n, output)), None)
+        if name is None:
             log.warning("Audio track %d fits no encoder for this format: left out.", stream.index)
             continue
         rates = av.Codec(name, "w").audio_rates

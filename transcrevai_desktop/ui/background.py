@@ -40,7 +40,8 @@ class Background(QObject):
                 self._finished.emit(on_error, str(error))
             except Exception as error:
                 log.exception("Background work failed")
-                self._finished.emit(on_error, f"Something went wrong: {error}.")
+                sentence = self.tr("Something went wrong: {error}.").format(error=error)
+                self._finished.emit(on_error, sentence)
             else:
                 self._finished.emit(on_done, result)
 

@@ -40,7 +40,7 @@ class CaptionView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.setPlaceholderText("Captions appear here while you record.")
+        self.setPlaceholderText(self.tr("Captions appear here while you record."))
         self._committed_end = 0  # document position where the tentative tail starts
         self._tentative = ""
         self._tentative_shown = ""  # with the space or paragraph break before it

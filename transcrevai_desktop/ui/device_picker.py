@@ -11,28 +11,27 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from transcrevai_desktop.core.devices import LOOPBACK_HELP, find_input_device, list_input_devices
+from transcrevai_desktop.core.devices import find_input_device, list_input_devices, loopback_help
 from transcrevai_desktop.core.errors import TranscrevaiError
-
-SYSTEM_DEFAULT = "System default"
-NOT_CONNECTED = " (not connected)"
-TOOLTIP = (
-    'Input device. On Linux, "System audio: …" records what the computer plays (the other '
-    f"side of a call). {LOOPBACK_HELP} It then appears in this list."
-)
+from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO
 
 
 class DevicePicker(QComboBox):
     def __init__(self, selected: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setToolTip(TOOLTIP)
+        self.setToolTip(
+            self.tr(
+                'Input device. On Linux, "{system_audio}…" records what the computer plays (the '
+                "other side of a call). {help} It then appears in this list."
+            ).format(system_audio=SYSTEM_AUDIO, help=loopback_help())
+        )
         self.problem = ""
         self._fill(selected)
 
     @property
     def device(self) -> str:
         """A device name, or "" for the system default."""
-        return self.currentData()
+        return str(self.currentData())
 
     def showPopup(self) -> None:
         self._fill(self.device)
@@ -42,7 +41,7 @@ class DevicePicker(QComboBox):
         """The inputs connected now, ``selected`` among them (marked if it is not)."""
         self.clear()
         self.problem = ""
-        self.addItem(SYSTEM_DEFAULT, "")
+        self.addItem(self.tr("System default"), "")
         try:
             devices = list_input_devices()
         except TranscrevaiError as error:
@@ -51,7 +50,12 @@ class DevicePicker(QComboBox):
         for device in devices:
             self.addItem(device.name, device.name)
         if selected and self.findData(selected) < 0:
-            self.addItem(selected + ("" if _openable(selected) else NOT_CONNECTED), selected)
+            shown = (
+                selected
+                if _openable(selected)
+                else self.tr("{device} (not connected)").format(device=selected)
+            )
+            self.addItem(shown, selected)
         self.setCurrentIndex(max(0, self.findData(selected)))
 
 

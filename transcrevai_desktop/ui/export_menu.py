@@ -22,7 +22,7 @@ from transcrevai_desktop.core.session import EXPORT_FORMATS, Session
 from transcrevai_desktop.core.subtitles import CueLimits
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.background import Background
-from transcrevai_desktop.ui.file_dialogs import FORMAT_FILTERS, ask_subtitle_file
+from transcrevai_desktop.ui.file_dialogs import ask_subtitle_file, format_filter
 from transcrevai_desktop.ui.video_export_dialog import VideoExportDialog
 
 SUBTITLES = ("srt", "vtt")
@@ -53,11 +53,13 @@ class ExportMenu(QObject):
         self._window, self._settings, self._background = window, settings, background
         self._current = current
         self.actions = {fmt: self._action(f"{fmt.upper()}…", fmt) for fmt in EXPORT_FORMATS}
-        self.all_action = QAction("Export &all…", self)
+        self.all_action = QAction(self.tr("Export &all…"), self)
         self.all_action.triggered.connect(self.export_all)
-        self.video_action = QAction("&Video with subtitles…", self)
+        self.video_action = QAction(self.tr("&Video with subtitles…"), self)
         self.video_action.triggered.connect(self.export_video)
-        self.video_action.setToolTip("A copy of the video this transcript was made from, subtitled")
+        self.video_action.setToolTip(
+            self.tr("A copy of the video this transcript was made from, subtitled")
+        )
 
     def _action(self, text: str, fmt: str) -> QAction:
         action = QAction(text, self)
@@ -66,7 +68,7 @@ class ExportMenu(QObject):
 
     def add_to(self, parent: QMenu) -> QMenu:
         """The Export submenu, in ``parent`` (the File menu, a tab's menu)."""
-        menu = parent.addMenu("&Export")
+        menu = parent.addMenu(self.tr("&Export"))
         for action in self.actions.values():
             menu.addAction(action)
         menu.addSeparator()
@@ -102,17 +104,22 @@ class ExportMenu(QObject):
                 self._remember(limits)
         else:
             path, _ = QFileDialog.getSaveFileName(
-                self._window, f"Export {fmt.upper()}", suggested, FORMAT_FILTERS[fmt]
+                self._window,
+                self.tr("Export {format}").format(format=fmt.upper()),
+                suggested,
+                format_filter(fmt),
             )  # the dialog itself asks before overwriting
         if path:
-            self._run("Export", lambda: [session.export(fmt, Path(path), limits)])
+            self._run(self.tr("Export"), lambda: [session.export(fmt, Path(path), limits)])
 
     @Slot()
     def export_all(self) -> None:
         session = self._current()
         if session is None:
             return
-        folder = QFileDialog.getExistingDirectory(self._window, "Export all to", self._folder())
+        folder = QFileDialog.getExistingDirectory(
+            self._window, self.tr("Export all to"), self._folder()
+        )
         if not folder:
             return
         existing = [
@@ -123,15 +130,17 @@ class ExportMenu(QObject):
         if existing:
             answer = QMessageBox.question(
                 self._window,
-                "Export all",
-                f"Replace {', '.join(existing)} in {folder}?",
+                self.tr("Export all"),
+                self.tr("Replace {files} in {folder}?").format(
+                    files=", ".join(existing), folder=folder
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         limits = remembered_limits(self._settings)
-        self._run("Export all", lambda: session.export_all(Path(folder), limits))
+        self._run(self.tr("Export all"), lambda: session.export_all(Path(folder), limits))
 
     @Slot()
     def export_video(self) -> None:
@@ -141,8 +150,10 @@ class ExportMenu(QObject):
         if session.video is None:
             QMessageBox.warning(
                 self._window,
-                "Video with subtitles",
-                f"The video {session.source} is no longer there (or has no picture).",
+                self.tr("Video with subtitles"),
+                self.tr("The video {video} is no longer there (or has no picture).").format(
+                    video=session.source
+                ),
             )
             return
         dialog = VideoExportDialog(session.source, self._folder(), self._settings, self._window)
@@ -154,14 +165,18 @@ class ExportMenu(QObject):
             dialog.deleteLater()
         limits = remembered_limits(self._settings)
         if not choice.burned:
-            self._run("Video with subtitles", lambda: [
+            self._run(self.tr("Video with subtitles"), lambda: [
                 session.export_video(choice.path, limits=limits)
             ])  # fmt: skip
             return
         progress = QProgressDialog(
-            "Drawing the subtitles into the video…", "Cancel", 0, 100, self._window
+            self.tr("Drawing the subtitles into the video…"),
+            self.tr("Cancel"),
+            0,
+            100,
+            self._window,
         )
-        progress.setWindowTitle("Video with subtitles")
+        progress.setWindowTitle(self.tr("Video with subtitles"))
         progress.setWindowModality(Qt.WindowModality.NonModal)  # a modal one re-enters the
         progress.setAutoReset(False)  # event loop from setValue; the window stays usable
         progress.setAutoClose(False)
@@ -185,7 +200,7 @@ class ExportMenu(QObject):
             progress.hide()
             progress.deleteLater()
 
-        self._run("Video with subtitles", burn, finished)
+        self._run(self.tr("Video with subtitles"), burn, finished)
 
     def _remember(self, limits: CueLimits) -> None:
         self._settings.set(Key.SUBTITLE_LINE_CHARS, limits.line_chars)
@@ -199,17 +214,21 @@ class ExportMenu(QObject):
     ) -> None:
         """Run ``export`` off the GUI thread (a long recording's WAV is hundreds of MB)."""
         status = self._window.statusBar()
-        status.showMessage("Saving…")
+        status.showMessage(self.tr("Saving…"))
 
         def done(written: list[Path]) -> None:
             finished()
             if not written:
-                status.showMessage("Cancelled", 5000)
+                status.showMessage(self.tr("Cancelled"), 5000)
                 return
             folder = written[0].parent
             self._settings.set(Key.EXPORT_DIR, str(folder))
-            where = written[0] if len(written) == 1 else f"{len(written)} files in {folder}"
-            status.showMessage(f"Saved {where}", 5000)
+            if len(written) == 1:
+                saved = self.tr("Saved {file}").format(file=written[0])
+            else:
+                saved = self.tr("Saved %n files in {folder}", "", len(written))
+                saved = saved.format(folder=folder)
+            status.showMessage(saved, 5000)
             self.exported.emit(written)
 
         def failed(sentence: str) -> None:

@@ -10,21 +10,28 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QGridLayout, QLabel, QSpinBox, QWidget
 
 from transcrevai_desktop.core.subtitles import CueLimits
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-FORMAT_FILTERS = {
-    "wav": "WAV audio (*.wav)",
-    "txt": "Plain text (*.txt)",
-    "srt": "SubRip subtitles (*.srt)",
-    "vtt": "WebVTT subtitles (*.vtt)",
-    "json": "JSON with word timings (*.json)",
+FORMAT_FILTERS = {  # English: format_filter translates them
+    "wav": QT_TRANSLATE_NOOP("FileDialogs", "WAV audio (*.wav)"),
+    "txt": QT_TRANSLATE_NOOP("FileDialogs", "Plain text (*.txt)"),
+    "srt": QT_TRANSLATE_NOOP("FileDialogs", "SubRip subtitles (*.srt)"),
+    "vtt": QT_TRANSLATE_NOOP("FileDialogs", "WebVTT subtitles (*.vtt)"),
+    "json": QT_TRANSLATE_NOOP("FileDialogs", "JSON with word timings (*.json)"),
 }
 LINE_CHARS = (20, 80)  # the characters a subtitle line may be set to
 LINES = (1, 3)  # the lines a cue may be set to
+
+
+def format_filter(fmt: str) -> str:
+    """The file dialog filter of export format ``fmt``, in the user's language."""
+    return QCoreApplication.translate("FileDialogs", FORMAT_FILTERS[fmt])
 
 
 def file_dialog(
@@ -53,17 +60,28 @@ def ask_subtitle_file(
     line_chars, lines = QSpinBox(), QSpinBox()
     line_chars.setRange(*LINE_CHARS)
     line_chars.setValue(limits.line_chars)
-    line_chars.setSuffix(" characters")
-    line_chars.setToolTip("The longest a subtitle line may be (42 is the usual limit)")
+    line_chars.setSuffix(QCoreApplication.translate("FileDialogs", " characters"))
+    line_chars.setToolTip(
+        QCoreApplication.translate(
+            "FileDialogs", "The longest a subtitle line may be (42 is the usual limit)"
+        )
+    )
     lines.setRange(*LINES)
     lines.setValue(limits.lines)
-    lines.setToolTip("How many lines a subtitle may have on screen (usually 2)")
+    lines.setToolTip(
+        QCoreApplication.translate(
+            "FileDialogs", "How many lines a subtitle may have on screen (usually 2)"
+        )
+    )
     dialog = file_dialog(
         parent,
-        f"Export {fmt.upper()}",
+        QCoreApplication.translate("FileDialogs", "Export {format}").format(format=fmt.upper()),
         suggested,
-        FORMAT_FILTERS[fmt],
-        [("Line length:", line_chars), ("Lines:", lines)],
+        format_filter(fmt),
+        [
+            (QCoreApplication.translate("FileDialogs", "Line length:"), line_chars),
+            (QCoreApplication.translate("FileDialogs", "Lines:"), lines),
+        ],
     )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix(fmt)

@@ -12,10 +12,10 @@ AUTO = "auto"
 class LanguagePicker(QComboBox):
     def __init__(self, selected: str = AUTO, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setToolTip("Language spoken")
+        self.setToolTip(self.tr("Language spoken"))
         languages = whisper_languages()
         self.addItem(languages[0][1], languages[0][0])
-        self.addItem("Detect automatically", AUTO)
+        self.addItem(self.tr("Detect automatically"), AUTO)
         for code, name in languages[1:]:
             self.addItem(name, code)
         self.select(selected)
@@ -26,7 +26,7 @@ class LanguagePicker(QComboBox):
     @property
     def code(self) -> str:
         """A Whisper language code, or ``auto``."""
-        return self.currentData()
+        return str(self.currentData())
 
     @property
     def language(self) -> str | None:

@@ -13,7 +13,7 @@ class LevelMeter(QProgressBar):
         self.setRange(FLOOR_DB, 0)
         self.setTextVisible(False)
         self.setMaximumHeight(10)
-        self.setToolTip("Input level")
+        self.setToolTip(self.tr("Input level"))
         self.reset_level()
 
     def set_level(self, dbfs: float) -> None:

@@ -6,28 +6,62 @@ the search filters the last scan in memory."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from transcrevai_desktop.core.library import LibraryEntry
-from transcrevai_desktop.core.session import UNFINISHED
+from transcrevai_desktop.core.session import UNFINISHED, SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.ui.background import Background
+from transcrevai_desktop.ui.list_table import ListTable
 from transcrevai_desktop.ui.time_text import clock
 
-COLUMNS = ("Name", "Date", "Duration", "Language", "Status")
+COLUMNS = (  # translated where shown
+    QT_TRANSLATE_NOOP("LibraryPanel", "Name"),
+    QT_TRANSLATE_NOOP("LibraryPanel", "Date"),
+    QT_TRANSLATE_NOOP("LibraryPanel", "Duration"),
+    QT_TRANSLATE_NOOP("LibraryPanel", "Language"),
+    QT_TRANSLATE_NOOP("LibraryPanel", "Status"),
+)
+STATUS_TEXT = {  # a session's status as the Status column shows it, translated there
+    SessionStatus.IDLE: QT_TRANSLATE_NOOP("LibraryPanel", "idle"),
+    SessionStatus.RECORDING: QT_TRANSLATE_NOOP("LibraryPanel", "recording"),
+    SessionStatus.PAUSED: QT_TRANSLATE_NOOP("LibraryPanel", "paused"),
+    SessionStatus.PROCESSING: QT_TRANSLATE_NOOP("LibraryPanel", "processing"),
+    SessionStatus.COMPLETE: QT_TRANSLATE_NOOP("LibraryPanel", "complete"),
+    SessionStatus.ERROR: QT_TRANSLATE_NOOP("LibraryPanel", "error"),
+    SessionStatus.INTERRUPTED: QT_TRANSLATE_NOOP("LibraryPanel", "interrupted"),
+}
+
+
+def _translated(text: str) -> str:
+    return QCoreApplication.translate("LibraryPanel", text)
+
+
+def _status_text(status: str) -> str:
+    """A status as the Status column shows it (one this version does not know, as it is)."""
+    known = {value.value: text for value, text in STATUS_TEXT.items()}
+    return _translated(known[status]) if status in known else status
+
+
+def date_text(created_at: str) -> str:
+    """An ISO 8601 moment as the interface's language writes a date and time, short
+    ("01/06/2024 14:05" in Brazilian Portuguese), in local time; the text itself, cut to the
+    minute, if it is not one."""
+    moment = QDateTime.fromString(created_at, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return created_at.replace("T", " ")[:16]
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 class LibraryPanel(QDockWidget):
@@ -38,7 +72,8 @@ class LibraryPanel(QDockWidget):
     def __init__(
         self, manager: SessionManager, background: Background, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Library", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Library"))
         self.setObjectName("library")
         self.manager = manager
         self.background = background
@@ -46,19 +81,11 @@ class LibraryPanel(QDockWidget):
         self._scanning = False
         self._stale = False
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search names and transcripts")
+        self.search.setPlaceholderText(self.tr("Search names and transcripts"))
         self.search.setClearButtonEnabled(True)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.open_button = QPushButton("Open")
-        self.delete_button = QPushButton("Delete…")
+        self.table = ListTable([_translated(column) for column in COLUMNS], stretch=0)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.hide()
@@ -87,9 +114,10 @@ class LibraryPanel(QDockWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        found: str | None = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return found
 
-    def _request(self, signal: Signal) -> None:
+    def _request(self, signal: SignalInstance) -> None:
         session_id = self.selected_id()
         if session_id is not None:
             signal.emit(session_id)
@@ -112,7 +140,11 @@ class LibraryPanel(QDockWidget):
     def _on_scanned(self, result: tuple[list[LibraryEntry], list[str]]) -> None:
         self._entries, problems = result
         self.problems.setVisible(bool(problems))
-        self.problems.setText(f"{len(problems)} folder(s) skipped: " + "; ".join(problems))
+        self.problems.setText(
+            self.tr("%n folder(s) skipped: {problems}", "", len(problems)).format(
+                problems="; ".join(problems)
+            )
+        )
         self._scan_done()
 
     def _on_scan_failed(self, sentence: str) -> None:
@@ -122,6 +154,9 @@ class LibraryPanel(QDockWidget):
 
     def _scan_done(self) -> None:
         self._scanning = False
+        self.search.setToolTip(
+            self.tr("Search the names and transcripts of %n recording(s)", "", len(self._entries))
+        )
         self._show()
         if self._stale:
             self.refresh()
@@ -152,10 +187,10 @@ class LibraryPanel(QDockWidget):
     def _fill_row(self, row: int, entry: LibraryEntry) -> None:
         values = (
             entry.name,
-            entry.created_at.replace("T", " ")[:16],
+            date_text(entry.created_at),
             clock(entry.duration),
             entry.language or "",
-            entry.status,
+            _status_text(entry.status),
         )
         for column, value in enumerate(values):
             item = QTableWidgetItem(value)

@@ -1,11 +1,15 @@
 """Preferences (Ctrl+,): model, compute type, default language, microphone and vocabulary,
-library, clean-up, and the remembered voices (``voices_panel``, given the engine's
-``VoiceBook``).
+library, clean-up, the interface language, and the remembered voices (``voices_panel``,
+given the engine's ``VoiceBook``).
 
-Everything applies without a restart: new tabs take the language, microphone and vocabulary,
+The Model list (``model_picker``) says what each model costs and downloads one in the
+background; a model on disk chosen there fills the Model field, which also takes any other
+faster-whisper name or a CTranslate2 folder. Everything applies without a restart: new tabs
+take the language, microphone and vocabulary,
 the library folder and clean-up time apply at once, and a new model loads in the background for
 the passes that follow (a pass already running finishes on the old one). Forgetting a voice
-happens at once, whether the dialog is then accepted or not (it asks first).
+happens at once, whether the dialog is then accepted or not (it asks first). The interface
+language is the exception: the window's texts are built once, so it applies at the next start.
 """
 
 from __future__ import annotations
@@ -26,14 +30,21 @@ from PySide6.QtWidgets import (
 
 from transcrevai_desktop.core.library import default_library_dir
 from transcrevai_desktop.core.models import BUNDLED_MODEL
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.core.voice_book import VoiceBook
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.device_picker import DevicePicker
 from transcrevai_desktop.ui.language_picker import LanguagePicker
-from transcrevai_desktop.ui.vocabulary_field import PLACEHOLDER, VocabularyField
+from transcrevai_desktop.ui.model_picker import ModelPicker
+from transcrevai_desktop.ui.translations import LANGUAGES
+from transcrevai_desktop.ui.vocabulary_field import VocabularyField, placeholder
 from transcrevai_desktop.ui.voices_panel import VoicesPanel
 
-COMPUTE_TYPES = {"int8": "int8 (fastest)", "int8_float32": "int8 / float32", "float32": "float32"}
+COMPUTE_TYPES = {
+    "int8": QT_TRANSLATE_NOOP("PreferencesDialog", "int8 (fastest)"),
+    "int8_float32": "int8 / float32",  # not translated: the types' names
+    "float32": "float32",
+}
 
 
 def _with_browse(field: QLineEdit, browse: QPushButton) -> QWidget:
@@ -55,19 +66,23 @@ class PreferencesDialog(QDialog):
     ) -> None:
         """``voice_book``: the remembered voices to list and forget (none: no Voices section)."""
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.settings = settings
 
         self.model = QComboBox()
         self.model.setEditable(True)
-        self.model.setToolTip("The bundled base model, a model name, or a CTranslate2 folder")
+        model_line = self.model.lineEdit()
+        assert model_line is not None  # an editable combo box has one
+        self.model.setToolTip(
+            self.tr("The bundled base model, a model name, or a CTranslate2 folder")
+        )
         self.model.addItems([BUNDLED_MODEL, *(m for m in available_models() if m != BUNDLED_MODEL)])
         self.model.setCurrentText(settings.get(Key.MODEL))
-        model_folder = QPushButton("Folder…")
+        model_folder = QPushButton(self.tr("Folder…"))
         model_folder.clicked.connect(self._choose_model_folder)
         self.compute_type = QComboBox()
         for value, label in COMPUTE_TYPES.items():
-            self.compute_type.addItem(label, value)
+            self.compute_type.addItem(self.tr(label), value)
         self.compute_type.setCurrentIndex(
             max(0, self.compute_type.findData(settings.get(Key.COMPUTE_TYPE)))
         )
@@ -75,31 +90,47 @@ class PreferencesDialog(QDialog):
         self.device = DevicePicker(settings.get(Key.DEVICE))
         self.vocabulary = VocabularyField(
             settings.get(Key.VOCABULARY),
-            "Names and terms (people, places, jargon) that Whisper should spell right in live "
-            "captions and transcripts, for every new recording. Separate them with commas; "
-            "each tab can change them before it records.",
+            self.tr(
+                "Names and terms (people, places, jargon) that Whisper should spell right in "
+                "live captions and transcripts, for every new recording. Separate them with "
+                "commas; each tab can change them before it records."
+            ),
         )
         self.vocabulary.setCursorPosition(0)
-        placeholder_width = self.vocabulary.fontMetrics().horizontalAdvance(PLACEHOLDER)
+        placeholder_width = self.vocabulary.fontMetrics().horizontalAdvance(placeholder())
         self.vocabulary.setMinimumWidth(placeholder_width + 40)  # the example fits
         self.library = QLineEdit(settings.get(Key.LIBRARY_DIR))
         self.library.setPlaceholderText(str(default_library_dir()))
-        library_browse = QPushButton("Browse…")
+        library_browse = QPushButton(self.tr("Browse…"))
         library_browse.clicked.connect(self._choose_library)
         self.cleanup_hours = QDoubleSpinBox()
         self.cleanup_hours.setRange(0.1, 24 * 30)
-        self.cleanup_hours.setSuffix(" h")
+        self.cleanup_hours.setSuffix(self.tr(" h"))
         self.cleanup_hours.setValue(settings.get_float(Key.CLEANUP_HOURS))
-        self.cleanup_hours.setToolTip("Free the memory of sessions idle this long (files stay)")
+        self.interface_language = QComboBox()
+        self.interface_language.addItem(self.tr("The system's"), "")
+        for code, name in LANGUAGES.items():
+            self.interface_language.addItem(name, code)
+        self.interface_language.setCurrentIndex(
+            max(0, self.interface_language.findData(settings.get(Key.INTERFACE_LANGUAGE)))
+        )
+        self.interface_language.setToolTip(self.tr("Applied the next time TranscrevAI starts"))
+        self.cleanup_hours.setToolTip(
+            self.tr("Free the memory of sessions idle this long (files stay)")
+        )
 
         form = QFormLayout(self)
-        form.addRow("Model:", _with_browse(self.model.lineEdit(), model_folder))
-        form.addRow("Compute type:", self.compute_type)
-        form.addRow("Default language:", self.language)
-        form.addRow("Default microphone:", self.device)
-        form.addRow("Vocabulary:", self.vocabulary)
-        form.addRow("Recordings folder:", _with_browse(self.library, library_browse))
-        form.addRow("Idle clean-up after:", self.cleanup_hours)
+        self.model_picker = ModelPicker(settings.get(Key.MODEL), self)
+        self.model_picker.model_chosen.connect(self.model.setCurrentText)
+        form.addRow(self.model_picker)
+        form.addRow(self.tr("Model:"), _with_browse(model_line, model_folder))
+        form.addRow(self.tr("Compute type:"), self.compute_type)
+        form.addRow(self.tr("Default language:"), self.language)
+        form.addRow(self.tr("Default microphone:"), self.device)
+        form.addRow(self.tr("Vocabulary:"), self.vocabulary)
+        form.addRow(self.tr("Recordings folder:"), _with_browse(self.library, library_browse))
+        form.addRow(self.tr("Idle clean-up after:"), self.cleanup_hours)
+        form.addRow(self.tr("Interface language:"), self.interface_language)
         self.voices = VoicesPanel(voice_book) if voice_book is not None else None
         if self.voices is not None:
             form.addRow(self.voices)
@@ -111,12 +142,14 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
     def _choose_model_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "CTranslate2 Whisper model folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("CTranslate2 Whisper model folder"))
         if folder:
             self.model.setCurrentText(folder)
 
     def _choose_library(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Recordings folder", self.library.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Recordings folder"), self.library.text()
+        )
         if folder:
             self.library.setText(folder)
 
@@ -128,4 +161,5 @@ class PreferencesDialog(QDialog):
         self.settings.set(Key.VOCABULARY, self.vocabulary.text().strip())
         self.settings.set(Key.LIBRARY_DIR, self.library.text().strip())
         self.settings.set(Key.CLEANUP_HOURS, self.cleanup_hours.value())
+        self.settings.set(Key.INTERFACE_LANGUAGE, self.interface_language.currentData())
         super().accept()

@@ -7,7 +7,7 @@ beside it (``speaker_list``) renames them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transcrevai_desktop.core.devices import LOOPBACK_HELP, default_system_audio
+from transcrevai_desktop.core.call_source import channel_names
+from transcrevai_desktop.core.devices import default_system_audio, loopback_help
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.session import CAPTURING, Session, SessionStatus
 from transcrevai_desktop.core.streaming import CaptionEvent
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.core.transcript import Transcript
 from transcrevai_desktop.core.vocabulary import parse_vocabulary
 from transcrevai_desktop.settings import Key, Settings
@@ -37,22 +39,20 @@ from transcrevai_desktop.ui.speaker_field import SpeakerField
 from transcrevai_desktop.ui.speaker_list import SpeakerList
 from transcrevai_desktop.ui.time_text import clock
 from transcrevai_desktop.ui.transcript_view import TranscriptView
-from transcrevai_desktop.ui.vocabulary_field import PLACEHOLDER, VocabularyField
+from transcrevai_desktop.ui.vocabulary_field import VocabularyField, placeholder
 
 RECORDING_DOT = "● "
-_STATUS_TEXT = {
-    SessionStatus.IDLE: "Ready to record",
-    SessionStatus.RECORDING: "Recording",
-    SessionStatus.PAUSED: "Paused",
-    SessionStatus.PROCESSING: "Writing the final transcript…",
-    SessionStatus.COMPLETE: "Transcript ready",
-    SessionStatus.ERROR: "Error",
-    SessionStatus.INTERRUPTED: "Stopped before the transcript was written",
+_STATUS_TEXT = {  # translated where shown (SessionTab._status_text)
+    SessionStatus.IDLE: QT_TRANSLATE_NOOP("SessionTab", "Ready to record"),
+    SessionStatus.RECORDING: QT_TRANSLATE_NOOP("SessionTab", "Recording"),
+    SessionStatus.PAUSED: QT_TRANSLATE_NOOP("SessionTab", "Paused"),
+    SessionStatus.PROCESSING: QT_TRANSLATE_NOOP("SessionTab", "Writing the final transcript…"),
+    SessionStatus.COMPLETE: QT_TRANSLATE_NOOP("SessionTab", "Transcript ready"),
+    SessionStatus.ERROR: QT_TRANSLATE_NOOP("SessionTab", "Error"),
+    SessionStatus.INTERRUPTED: QT_TRANSLATE_NOOP(
+        "SessionTab", "Stopped before the transcript was written"
+    ),
 }
-
-
-def _status_text(status: SessionStatus, message: str) -> str:
-    return _STATUS_TEXT[status] + (f": {message}" if message else "")
 
 
 class SessionTab(QWidget):
@@ -68,28 +68,35 @@ class SessionTab(QWidget):
         self.device_picker = DevicePicker(settings.get(Key.DEVICE))
         self.language_picker = LanguagePicker(settings.get(Key.LANGUAGE))
         self.vocabulary_field = VocabularyField(
-            tooltip="Names and terms (people, places, jargon) that Whisper should spell right "
-            "in this recording's live captions and transcript, separated by commas. It starts "
-            "as the vocabulary of Preferences; change it before recording."
+            tooltip=self.tr(
+                "Names and terms (people, places, jargon) that Whisper should spell right "
+                "in this recording's live captions and transcript, separated by commas. It "
+                "starts as the vocabulary of Preferences; change it before recording."
+            )
         )
         if session.vocabulary or session.status is not SessionStatus.IDLE:
             self.vocabulary_field.set_terms(session.vocabulary)  # a session reopened
         else:
             self.vocabulary_field.set_terms(parse_vocabulary(settings.get(Key.VOCABULARY)))
         self.speakers_field = SpeakerField(settings.get(Key.SPEAKERS))
-        self.call_box = QCheckBox("Also the computer's sound")
+        self.call_box = QCheckBox(self.tr("Also the computer's sound"))
+        you, others = channel_names()  # the speakers' names as the transcript shows them
         self.call_box.setToolTip(
-            'Record a call: the microphone is "You" (channel 1) and what the computer plays '
-            'is "Others" (channel 2), each transcribed and labelled on its own. Without '
-            "headphones the microphone hears the others too: a word heard on both sides is "
-            f"kept once, where it is louder. {LOOPBACK_HELP}"
+            self.tr(
+                'Record a call: the microphone is "{you}" (channel 1) and what the computer '
+                'plays is "{others}" (channel 2), each transcribed and labelled on its own. '
+                "Without headphones the microphone hears the others too: a word heard on both "
+                "sides is kept once, where it is louder. {help}"
+            ).format(you=you, others=others, help=loopback_help())
         )
-        self.record_button = QPushButton("Record")
-        self.pause_button = QPushButton("Pause")
-        self.stop_button = QPushButton("Stop")
-        self.transcribe_button = QPushButton("Transcribe recording")
+        self.record_button = QPushButton(self.tr("Record"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.transcribe_button = QPushButton(self.tr("Transcribe recording"))
         self.transcribe_button.setToolTip(
-            "Write the transcript of the audio recorded so far (it never got its final pass)"
+            self.tr(
+                "Write the transcript of the audio recorded so far (it never got its final pass)"
+            )
         )
         self.level_meter = LevelMeter()
         self.elapsed = QLabel(clock(0))
@@ -117,14 +124,14 @@ class SessionTab(QWidget):
         self.splitter.setSizes([700, 240])
 
         controls = QGridLayout()
-        controls.addWidget(QLabel("Microphone:"), 0, 0)
+        controls.addWidget(QLabel(self.tr("Microphone:")), 0, 0)
         controls.addWidget(self.device_picker, 0, 1)
-        controls.addWidget(QLabel("Language:"), 0, 2)
+        controls.addWidget(QLabel(self.tr("Language:")), 0, 2)
         controls.addWidget(self.language_picker, 0, 3)
         controls.addWidget(self.call_box, 0, 4)
-        controls.addWidget(QLabel("Vocabulary:"), 1, 0)
+        controls.addWidget(QLabel(self.tr("Vocabulary:")), 1, 0)
         controls.addWidget(self.vocabulary_field, 1, 1)
-        controls.addWidget(QLabel("Speakers:"), 1, 2)
+        controls.addWidget(QLabel(self.tr("Speakers:")), 1, 2)
         controls.addWidget(self.speakers_field, 1, 3)
         controls.setColumnStretch(1, 2)
         controls.setColumnStretch(3, 1)
@@ -180,7 +187,9 @@ class SessionTab(QWidget):
                 system_audio=system_audio,
             )
         except TranscrevaiError as error:
-            self._show_status(f"Could not start recording: {error}", error=True)
+            self._show_status(
+                self.tr("Could not start recording: {error}").format(error=error), error=True
+            )
             return
         self.settings.set(Key.DEVICE, self.device_picker.device)
         self.settings.set(Key.LANGUAGE, self.language_picker.code)
@@ -192,9 +201,11 @@ class SessionTab(QWidget):
         try:
             self.session.rename_speaker(speaker_id, name)
         except TranscrevaiError as error:
-            self._show_status(f"Could not rename the speaker: {error}", error=True)
+            self._show_status(
+                self.tr("Could not rename the speaker: {error}").format(error=error), error=True
+            )
         else:
-            self._show_status(_status_text(self.session.status, self.session.message))
+            self._show_status(self._status_text(self.session.status, self.session.message))
         transcript = self.session.transcript()
         if transcript is not None:
             self._show_transcript(transcript)  # a failed rename shows the old name again
@@ -227,13 +238,24 @@ class SessionTab(QWidget):
 
     def model_ready(self, ready: bool) -> None:
         self.record_button.setToolTip(
-            "Start recording"
+            self.tr("Start recording")
             if ready
-            else "The model is still loading: recording starts now, captions when it is ready"
+            else self.tr(
+                "The model is still loading: recording starts now, captions when it is ready"
+            )
         )
-        self.record_button.setText("Record" if ready else "Record (model loading…)")
+        self.record_button.setText(
+            self.tr("Record") if ready else self.tr("Record (model loading…)")
+        )
 
     # -- showing the session ------------------------------------------------------------------
+    def _status_text(self, status: SessionStatus, message: str) -> str:
+        """The status in words, and the session's message (from the core) after it."""
+        text = QCoreApplication.translate("SessionTab", _STATUS_TEXT[status])
+        if not message:
+            return text
+        return self.tr("{status}: {message}").format(status=text, message=message)
+
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status_label.setText(text)
         self.status_label.setStyleSheet("color: #c62828;" if error else "")
@@ -249,21 +271,25 @@ class SessionTab(QWidget):
         self.vocabulary_field.setEnabled(idle)
         if not idle:  # what the session uses (or used): the terms as the core keeps them
             self.vocabulary_field.set_terms(self.session.vocabulary)
-        self.vocabulary_field.setPlaceholderText(PLACEHOLDER if idle else "No vocabulary")
+        self.vocabulary_field.setPlaceholderText(
+            placeholder() if idle else self.tr("No vocabulary")
+        )
         self.speakers_field.setEnabled(idle)
         self.call_box.setEnabled(idle)
         if not idle:  # the setting the session uses (or used)
             self.speakers_field.set_setting(self.session.speakers)
             self.call_box.setChecked(bool(self.session.channel_names))
         self.pause_button.setEnabled(state in CAPTURING)
-        self.pause_button.setText("Resume" if state is SessionStatus.PAUSED else "Pause")
+        self.pause_button.setText(
+            self.tr("Resume") if state is SessionStatus.PAUSED else self.tr("Pause")
+        )
         self.stop_button.setEnabled(state in CAPTURING)
         self.progress.setVisible(state is SessionStatus.PROCESSING)
         unfinished = state in (SessionStatus.INTERRUPTED, SessionStatus.ERROR)
         self.transcribe_button.setVisible(unfinished and "audio" in self.session.files)
         if state not in CAPTURING:
             self.level_meter.reset_level()
-        self._show_status(_status_text(state, message), error=state is SessionStatus.ERROR)
+        self._show_status(self._status_text(state, message), error=state is SessionStatus.ERROR)
         if state is SessionStatus.COMPLETE:
             transcript = self.session.transcript()
             if transcript is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from transcrevai_desktop.core.errors import TranscrevaiError
@@ -22,11 +23,16 @@ from transcrevai_desktop.core.speakers import (
     SpeakerSetting,
     parse_speakers,
 )
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-AUTOMATIC_TEXT = "Automatic"
-OFF_TEXT = "Off"
+AUTOMATIC_TEXT = QT_TRANSLATE_NOOP("SpeakerCountPicker", "Automatic")  # translated where shown
+OFF_TEXT = QT_TRANSLATE_NOOP("SpeakerCountPicker", "Off")
+
+
+def _translated(text: str) -> str:
+    return QCoreApplication.translate("SpeakerCountPicker", text)
 
 
 class SpeakerCountPicker(QSpinBox):
@@ -36,12 +42,14 @@ class SpeakerCountPicker(QSpinBox):
     def __init__(self, selected: SpeakerSetting = AUTO, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(0, MAX_SPEAKERS)
-        self.setSpecialValueText(AUTOMATIC_TEXT)
+        self.setSpecialValueText(_translated(AUTOMATIC_TEXT))
         self.setToolTip(
-            "How many people speak: Automatic counts them; a number fixes it. "
-            "The transcript names who said what."
+            self.tr(
+                "How many people speak: Automatic counts them; a number fixes it. "
+                "The transcript names who said what."
+            )
         )
-        self.setAccessibleName("Number of speakers")
+        self.setAccessibleName(self.tr("Number of speakers"))
         self._off = False
         self.valueChanged.connect(self._leave_off)
         self.set_setting(selected)
@@ -61,14 +69,14 @@ class SpeakerCountPicker(QSpinBox):
             log.warning("Unknown speaker setting %r: showing Automatic", value)
             setting = AUTO
         self._off = False
-        self.setSpecialValueText(AUTOMATIC_TEXT)
+        self.setSpecialValueText(_translated(AUTOMATIC_TEXT))
         self.setValue(setting if isinstance(setting, int) else 0)
         if setting == OFF:
             self._off = True
-            self.setSpecialValueText(OFF_TEXT)
+            self.setSpecialValueText(_translated(OFF_TEXT))
 
     def _leave_off(self, value: int) -> None:
         """Off is only ever shown: once the user picks a count, 0 means Automatic again."""
         if self._off and value != 0:
             self._off = False
-            self.setSpecialValueText(AUTOMATIC_TEXT)
+            self.setSpecialValueText(_translated(AUTOMATIC_TEXT))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.speakers import AUTO, CHANNELS, SpeakerSetting, parse_speakers
+from transcrevai_desktop.core.transcript import default_name
 from transcrevai_desktop.ui.speaker_count_picker import SpeakerCountPicker
 
 
@@ -19,11 +20,14 @@ class SpeakerField(QWidget):
     def __init__(self, selected: SpeakerSetting = AUTO, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.count = SpeakerCountPicker()
-        self.by_channel = QCheckBox("Each channel is a person")
+        self.by_channel = QCheckBox(self.tr("Each channel is a person"))
         self.by_channel.setToolTip(
-            "For a recording with one person on each channel (two microphones, or a call "
-            "recorded as microphone and system audio): each channel is transcribed on its own "
-            "and labelled Channel 1, Channel 2. A mono recording is labelled by voice instead."
+            self.tr(
+                "For a recording with one person on each channel (two microphones, or a call "
+                "recorded as microphone and system audio): each channel is transcribed on its "
+                "own and labelled {first}, {second}. A mono recording is labelled by voice "
+                "instead."
+            ).format(first=default_name("C1"), second=default_name("C2"))
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

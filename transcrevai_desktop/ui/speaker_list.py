@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,12 +44,18 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 
 def talk_time(speaker: Speaker) -> str:
     """ "1:05 (42 %)": minutes and seconds spoken, and the share of all talk time."""
-    return f"{clock(round(speaker.seconds))} ({speaker.share * 100:.0f} %)"
+    return QCoreApplication.translate("SpeakerList", "{time} ({percent} %)").format(
+        time=clock(round(speaker.seconds)), percent=f"{speaker.share * 100:.0f}"
+    )
 
 
 def voice_marker(speaker: Speaker) -> str:
     """ "✓ 85 %" for a speaker named from a remembered voice this alike, else ""."""
-    return "" if speaker.match is None else f"✓ {speaker.match * 100:.0f} %"
+    if speaker.match is None:
+        return ""
+    return QCoreApplication.translate("SpeakerList", "✓ {percent} %").format(
+        percent=f"{speaker.match * 100:.0f}"
+    )
 
 
 def recognised(speaker: Speaker) -> str:
@@ -57,7 +63,9 @@ def recognised(speaker: Speaker) -> str:
     not named from a remembered voice."""
     if speaker.match is None:
         return ""
-    return f"Recognised from a voice you named before ({speaker.match * 100:.0f} % alike)"
+    return QCoreApplication.translate(
+        "SpeakerList", "Recognised from a voice you named before ({percent} % alike)"
+    ).format(percent=f"{speaker.match * 100:.0f}")
 
 
 class SpeakerList(QTableWidget):
@@ -65,14 +73,20 @@ class SpeakerList(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels(["Name", "Talk time", "Voice"])
-        self.horizontalHeaderItem(TALK_TIME).setToolTip("Time spoken, and share of all speech")
+        self.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Talk time"), self.tr("Voice")])
+        self.horizontalHeaderItem(TALK_TIME).setToolTip(
+            self.tr("Time spoken, and share of all speech")
+        )
         self.horizontalHeaderItem(VOICE).setToolTip(
-            "✓: named by itself from a voice you named before, and how alike the voices are"
+            self.tr(
+                "✓: named by itself from a voice you named before, and how alike the voices are"
+            )
         )
         self.setToolTip(
-            "Who speaks in this transcript. Double-click a name (or press F2) to rename the "
-            "speaker in the transcript and its files."
+            self.tr(
+                "Who speaks in this transcript. Double-click a name (or press F2) to rename the "
+                "speaker in the transcript and its files."
+            )
         )
         self.verticalHeader().hide()
         header = self.horizontalHeader()
@@ -105,7 +119,9 @@ class SpeakerList(QTableWidget):
                     self.setItem(row, NAME, name)
                 name.setText(speaker.name)
                 name.setData(_ID_ROLE, speaker.id)
-                rename_hint = f"{speaker.id}: double-click or press F2 to rename"
+                rename_hint = self.tr("{speaker}: double-click or press F2 to rename").format(
+                    speaker=speaker.id
+                )
                 why = recognised(speaker)
                 name.setToolTip(f"{why}\n{rename_hint}" if why else rename_hint)
                 self._read_only_cell(row, TALK_TIME).setText(talk_time(speaker))

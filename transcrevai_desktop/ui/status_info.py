@@ -23,22 +23,35 @@ class StatusInfo(QLabel):
     def show_state(self, engine: Engine, sessions: Sequence[Session], model_error: str) -> None:
         model = f"{engine.settings.model} ({engine.settings.compute_type})"
         if model_error:
-            model_text = f"Model {model} could not be loaded"
+            model_text = self.tr("Model {model} could not be loaded").format(model=model)
+        elif engine.model_loaded:
+            model_text = self.tr("Model: {model}").format(model=model)
         else:
-            model_text = f"Model: {model}" + ("" if engine.model_loaded else " — loading…")
+            model_text = self.tr("Model: {model} — loading…").format(model=model)
         recording = [s for s in sessions if s.status in CAPTURING]
-        tabs = f"{len(sessions)} tab" + ("" if len(sessions) == 1 else "s")
-        parts = [f"{tabs}, {len(recording)} recording", model_text]
+        tabs = self.tr("%n tab(s)", "", len(sessions))
+        # "recording" as in "now recording": in English the same word for any count
+        recordings = self.tr("%n recording", "", len(recording))
+        parts = [
+            self.tr("{tabs}, {recordings}").format(tabs=tabs, recordings=recordings),
+            model_text,
+        ]
         cpu = psutil.cpu_percent()
         if any(s.status in BUSY for s in sessions) or cpu >= CPU_BUSY_PERCENT:
-            parts.append(f"CPU {cpu:.0f} %")
+            parts.append(self.tr("CPU {percent} %").format(percent=f"{cpu:.0f}"))
         lag = max((s.caption_lag for s in sessions), default=0.0)
         if lag >= LAG_SHOWN_SECONDS:
-            parts.append(f"Captions {lag:.0f} s behind (the recording is safe)")
+            parts.append(
+                self.tr("Captions {seconds} s behind (the recording is safe)").format(
+                    seconds=f"{lag:.0f}"
+                )
+            )
         skipped = sum(s.captions_skipped for s in recording)
         if skipped:
             parts.append(
-                f"captions skipped {skipped:.0f} s to keep up; the recording and the final "
-                "transcript have everything"
+                self.tr(
+                    "captions skipped {seconds} s to keep up; the recording and the final "
+                    "transcript have everything"
+                ).format(seconds=f"{skipped:.0f}")
             )
         self.setText(" · ".join(parts))

@@ -7,15 +7,27 @@ the new transcript. It also knows the word being played, which the text column h
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.core.transcript import Segment, Transcript
 from transcrevai_desktop.ui.time_text import clock
 
 DOUBTFUL = 0.5  # a word Whisper gave less than this probability is marked as doubtful
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's ``Segment``
 PLAYING_ROLE = Qt.ItemDataRole.UserRole + 2  # index of the word being played in it, or -1
-HEADERS = ("Time", "Speaker", "Text")
+HEADERS = (  # English: headerData translates them
+    QT_TRANSLATE_NOOP("TranscriptModel", "Time"),
+    QT_TRANSLATE_NOOP("TranscriptModel", "Speaker"),
+    QT_TRANSLATE_NOOP("TranscriptModel", "Text"),
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,7 +81,7 @@ class TranscriptModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate("TranscriptModel", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -91,10 +103,10 @@ class TranscriptModel(QAbstractTableModel):
             return segment.text
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TIME:
-                return "Play from here (Ctrl+Space)"
+                return self.tr("Play from here (Ctrl+Space)")
             doubtful = doubtful_words(segment)
             if column == self.TEXT and doubtful:
-                return "Doubtful: " + ", ".join(doubtful)
+                return self.tr("Doubtful: {words}").format(words=", ".join(doubtful))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -96,8 +96,10 @@ class TranscriptView(QWidget):
         self.undo_stack = QUndoStack(self)
         self.playback_bar = PlaybackBar()
         self.find_bar = FindBar()
-        self.revert_button = QPushButton("Revert to original")
-        self.revert_button.setToolTip("Undo every correction: the transcript as it was written")
+        self.revert_button = QPushButton(self.tr("Revert to original"))
+        self.revert_button.setToolTip(
+            self.tr("Undo every correction: the transcript as it was written")
+        )
         top = QHBoxLayout()
         top.addWidget(self.playback_bar, 1)
         top.addWidget(self.revert_button)
@@ -115,14 +117,18 @@ class TranscriptView(QWidget):
         self.table.clicked.connect(self._on_clicked)
         self.playback_bar.play_toggled.connect(self.toggle_playback)
         self.playback_bar.speed_chosen.connect(self._set_speed)
-        self.find_bar.find_requested.connect(self.find)
+        self.find_bar.find_requested.connect(self.find_text)
         self.find_bar.replace_all_requested.connect(self.replace_all)
         self.revert_button.clicked.connect(self.revert)
         session.corrections_saved.connect(self._on_saved)
         self._actions()
 
     def _actions(self) -> None:
-        def add(text: str, keys: str | QKeySequence, slot: Callable[[], object]) -> QAction:
+        def add(
+            text: str,
+            keys: str | QKeySequence | QKeySequence.StandardKey,
+            slot: Callable[[], object],
+        ) -> QAction:
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -130,16 +136,16 @@ class TranscriptView(QWidget):
             self.addAction(action)
             return action
 
-        self.undo_action = add("Undo", QKeySequence.StandardKey.Undo, self.undo_stack.undo)
-        self.redo_action = add("Redo", QKeySequence.StandardKey.Redo, self.undo_stack.redo)
-        add("Redo", "Ctrl+Shift+Z", self.undo_stack.redo)
-        add("Find", QKeySequence.StandardKey.Find, self.find_bar.open)
-        add("Play from the selected segment", "Ctrl+Space", self.play_selected)
-        add("Pause or resume", "Space", self.toggle_playback)
-        add("Back 5 s", "Left", lambda: self.jump(-JUMP_SECONDS))
-        add("Forward 5 s", "Right", lambda: self.jump(JUMP_SECONDS))
-        add("Split at the cursor", "Ctrl+Return", self.split_at_cursor)
-        add("Join with the next segment", "Ctrl+J", self.merge_selected)
+        self.undo_action = add(self.tr("Undo"), QKeySequence.StandardKey.Undo, self.undo_stack.undo)
+        self.redo_action = add(self.tr("Redo"), QKeySequence.StandardKey.Redo, self.undo_stack.redo)
+        add(self.tr("Redo"), "Ctrl+Shift+Z", self.undo_stack.redo)
+        add(self.tr("Find"), QKeySequence.StandardKey.Find, self.find_bar.open)
+        add(self.tr("Play from the selected segment"), "Ctrl+Space", self.play_selected)
+        add(self.tr("Pause or resume"), "Space", self.toggle_playback)
+        add(self.tr("Back 5 s"), "Left", lambda: self.jump(-JUMP_SECONDS))
+        add(self.tr("Forward 5 s"), "Right", lambda: self.jump(JUMP_SECONDS))
+        add(self.tr("Split at the cursor"), "Ctrl+Return", self.split_at_cursor)
+        add(self.tr("Join with the next segment"), "Ctrl+J", self.merge_selected)
 
     # -- showing -------------------------------------------------------------------------------
     def show_transcript(self, transcript: Transcript) -> None:
@@ -176,7 +182,9 @@ class TranscriptView(QWidget):
         try:
             self.session.edit_transcript(transcript)  # written on the session's own thread
         except TranscrevaiError as error:
-            self.failed.emit(f"The correction could not be saved: {error}")
+            self.failed.emit(
+                self.tr("The correction could not be saved: {error}").format(error=error)
+            )
             return
         self._show(transcript)
         self.changed.emit(transcript)
@@ -195,9 +203,9 @@ class TranscriptView(QWidget):
         transcript = self.model.transcript
         try:
             if column == TranscriptModel.SPEAKER:
-                self._change("Change speaker", edits.set_speaker(transcript, row, value))
+                self._change(self.tr("Change speaker"), edits.set_speaker(transcript, row, value))
             else:
-                self._change("Edit text", edits.edit_text(transcript, row, value))
+                self._change(self.tr("Edit text"), edits.edit_text(transcript, row, value))
         except TranscrevaiError as error:
             self.failed.emit(str(error))
 
@@ -208,7 +216,9 @@ class TranscriptView(QWidget):
         editor = QApplication.focusWidget()
         index = self.table.currentIndex()
         if not isinstance(editor, QLineEdit) or editor.parent() is not self.table.viewport():
-            self.failed.emit("Edit a segment (double-click it) and put the cursor where to split.")
+            self.failed.emit(
+                self.tr("Edit a segment (double-click it) and put the cursor where to split.")
+            )
             return
         text, at = editor.text(), editor.cursorPosition()
         self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
@@ -216,18 +226,18 @@ class TranscriptView(QWidget):
         edited = edits.edit_text(self.model.transcript, index.row(), text)
         if len(edited.segments) == self.model.rowCount():  # not emptied
             edited = edits.split(edited, index.row(), at)
-        self._change("Split segment", edited)
+        self._change(self.tr("Split segment"), edited)
         self.select_row(index.row())
 
     @Slot()
     def merge_selected(self) -> None:
         row = self.selected_row
         if 0 <= row < self.model.rowCount() - 1:
-            self._change("Join segments", edits.merge(self.model.transcript, row))
+            self._change(self.tr("Join segments"), edits.merge(self.model.transcript, row))
             self.select_row(row)
 
     @Slot(str, bool, bool)
-    def find(self, text: str, backwards: bool = False, match_case: bool = False) -> None:
+    def find_text(self, text: str, backwards: bool = False, match_case: bool = False) -> None:
         """Select the next (or previous) segment whose text holds ``text``, wrapping around."""
         count = self.model.rowCount()
         needle = text if match_case else text.lower()
@@ -240,20 +250,20 @@ class TranscriptView(QWidget):
                 self.select_row(row)
                 self.find_bar.show_result("")
                 return
-        self.find_bar.show_result("Not found")
+        self.find_bar.show_result(self.tr("Not found"))
 
     @Slot(str, str, bool)
     def replace_all(self, text: str, replacement: str, match_case: bool = False) -> None:
         after, count = edits.replace_all(self.model.transcript, text, replacement, match_case)
-        self._change(f"Replace “{text}”", after)
-        self.find_bar.show_result(f"{count} replaced" if count != 1 else "1 replaced")
+        self._change(self.tr("Replace “{text}”").format(text=text), after)
+        self.find_bar.show_result(self.tr("%n replaced", "", count))
 
     @Slot()
     def revert(self) -> None:
         answer = QMessageBox.question(
             self,
-            "Revert to the original transcript",
-            "Undo every correction and show the transcript as it was written?",
+            self.tr("Revert to the original transcript"),
+            self.tr("Undo every correction and show the transcript as it was written?"),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -285,7 +295,7 @@ class TranscriptView(QWidget):
             self._player.set_speed(self.playback_bar.speed)
             self._player.play(seconds)
         except (TranscrevaiError, KeyError) as error:
-            self.failed.emit(f"The recording cannot be played: {error}")
+            self.failed.emit(self.tr("The recording cannot be played: {error}").format(error=error))
             return
         self._follow.start()
         self._show_playing()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -27,11 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.core.video import POSITIONS, subtitled_name
 from transcrevai_desktop.settings import Key, Settings
 
-VIDEO_FILTER = "Video (*.mp4 *.mkv *.mov *.m4v *.webm);;All files (*)"
-POSITION_NAMES = {"bottom": "Bottom", "top": "Top"}
+VIDEO_FILTER = QT_TRANSLATE_NOOP(  # English, like POSITION_NAMES: translated where shown
+    "VideoExportDialog", "Video (*.mp4 *.mkv *.mov *.m4v *.webm);;All files (*)"
+)
+POSITION_NAMES = {
+    "bottom": QT_TRANSLATE_NOOP("VideoExportDialog", "Bottom"),
+    "top": QT_TRANSLATE_NOOP("VideoExportDialog", "Top"),
+}
 FONT_SIZES = (0, 200)  # pixels; 0: automatic (a twentieth of the picture's height)
 
 
@@ -48,10 +55,12 @@ class VideoExportDialog(QDialog):
         self, video: Path, folder: str, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Video with subtitles")
+        self.setWindowTitle(self.tr("Video with subtitles"))
         self._video, self._settings = video, settings
-        self.track_button = QRadioButton("As a track the viewer switches on (seconds)")
-        self.burned_button = QRadioButton("Drawn into the picture (re-encoded: takes a while)")
+        self.track_button = QRadioButton(self.tr("As a track the viewer switches on (seconds)"))
+        self.burned_button = QRadioButton(
+            self.tr("Drawn into the picture (re-encoded: takes a while)")
+        )
         kinds = QButtonGroup(self)
         kinds.addButton(self.track_button)
         kinds.addButton(self.burned_button)
@@ -60,23 +69,25 @@ class VideoExportDialog(QDialog):
         self.font_size = QSpinBox()
         self.font_size.setRange(*FONT_SIZES)
         self.font_size.setSuffix(" px")
-        self.font_size.setSpecialValueText("Automatic")
+        self.font_size.setSpecialValueText(self.tr("Automatic"))
         self.font_size.setValue(int(settings.get_float(Key.VIDEO_FONT_SIZE)))
         self.position = QComboBox()
         for position in POSITIONS:
-            self.position.addItem(POSITION_NAMES[position], position)
+            self.position.addItem(
+                QCoreApplication.translate("VideoExportDialog", POSITION_NAMES[position]), position
+            )
         self.position.setCurrentIndex(
             max(0, self.position.findData(settings.get(Key.VIDEO_POSITION)))
         )
         self.path_field = QLineEdit(str(Path(folder) / subtitled_name(video, burned)))
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         where = QHBoxLayout()
         where.addWidget(self.path_field, 1)
         where.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Save as:", where)
-        form.addRow("Font size:", self.font_size)
-        form.addRow("Position:", self.position)
+        form.addRow(self.tr("Save as:"), where)
+        form.addRow(self.tr("Font size:"), self.font_size)
+        form.addRow(self.tr("Position:"), self.position)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -102,7 +113,10 @@ class VideoExportDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the video as", self.path_field.text(), VIDEO_FILTER
+            self,
+            self.tr("Save the video as"),
+            self.path_field.text(),
+            QCoreApplication.translate("VideoExportDialog", VIDEO_FILTER),
         )
         if path:
             self.path_field.setText(path)

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.core.vocabulary import format_vocabulary, parse_vocabulary
 
-PLACEHOLDER = "Names and terms, separated by commas: Lisboa, CORAA, faster-whisper"
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "VocabularyField", "Names and terms, separated by commas: Lisboa, CORAA, faster-whisper"
+)  # the English source: ``placeholder()`` is the text shown
+
+
+def placeholder() -> str:
+    """The field's placeholder in the interface's language."""
+    return QCoreApplication.translate("VocabularyField", PLACEHOLDER)
 
 
 class VocabularyField(QLineEdit):
@@ -17,7 +26,7 @@ class VocabularyField(QLineEdit):
 
     def __init__(self, text: str = "", tooltip: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self.setPlaceholderText(PLACEHOLDER)
+        self.setPlaceholderText(placeholder())
         self.setClearButtonEnabled(True)
         if tooltip:
             self.setToolTip(tooltip)

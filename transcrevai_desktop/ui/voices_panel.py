@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -30,15 +30,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.core.voice_book import KnownVoice, VoiceBook
 
 log = logging.getLogger(__name__)
 
 NAME, RECORDINGS, UPDATED = range(3)
-EMPTY_TEXT = "No voices yet: rename a speaker in a finished transcript and its voice is remembered."
-EXPLANATION = (
+EMPTY_TEXT = QT_TRANSLATE_NOOP(  # English, like EXPLANATION: translated where shown
+    "VoicesPanel",
+    "No voices yet: rename a speaker in a finished transcript and its voice is remembered.",
+)
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "VoicesPanel",
     "When you rename a speaker, its voice is remembered under that name, only on this "
-    "computer, and used to name the same person in later transcripts."
+    "computer, and used to name the same person in later transcripts.",
 )
 
 
@@ -62,14 +67,16 @@ def local_date(updated: str) -> tuple[str, str]:
 
 class VoicesPanel(QGroupBox):
     def __init__(self, voice_book: VoiceBook, parent: QWidget | None = None) -> None:
-        super().__init__("Voices", parent)
+        super().__init__(self.tr("Voices"), parent)
         self.voice_book = voice_book
-        explanation = QLabel(EXPLANATION)
+        explanation = QLabel(QCoreApplication.translate("VoicesPanel", EXPLANATION))
         explanation.setWordWrap(True)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Name", "Recordings", "Last named"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Recordings"), self.tr("Last named")]
+        )
         self.table.horizontalHeaderItem(RECORDINGS).setToolTip(
-            "How many times you gave a speaker this name"
+            self.tr("How many times you gave a speaker this name")
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -80,10 +87,10 @@ class VoicesPanel(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(160)  # a handful of rows; it scrolls past that
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(QCoreApplication.translate("VoicesPanel", EMPTY_TEXT))
         self.empty_label.setWordWrap(True)
-        self.forget_button = QPushButton("Forget…")
-        self.forget_button.setToolTip("Forget the selected voice")
+        self.forget_button = QPushButton(self.tr("Forget…"))
+        self.forget_button.setToolTip(self.tr("Forget the selected voice"))
         self.forget_button.setEnabled(False)
 
         buttons = QHBoxLayout()
@@ -118,9 +125,11 @@ class VoicesPanel(QGroupBox):
             return
         answer = QMessageBox.question(
             self,
-            "Forget voice",
-            f"Forget the voice of “{name}”? Later transcripts will no longer name this "
-            "speaker by themselves. This cannot be undone.",
+            self.tr("Forget voice"),
+            self.tr(
+                "Forget the voice of “{name}”? Later transcripts will no longer name this "
+                "speaker by themselves. This cannot be undone."
+            ).format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -130,7 +139,11 @@ class VoicesPanel(QGroupBox):
             self.voice_book.forget(name)
         except OSError as error:
             log.warning("Could not forget the voice of %s: %s", name, error)
-            QMessageBox.warning(self, "Forget voice", f"The voice could not be forgotten: {error}")
+            QMessageBox.warning(
+                self,
+                self.tr("Forget voice"),
+                self.tr("The voice could not be forgotten: {error}").format(error=error),
+            )
         else:
             log.info("Forgot the voice of %s", name)
         self.refresh()

@@ -1,0 +1,41 @@
+"""Fault injection for tests of sessions' files: what a recording leaves on disk, without one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import soundfile
+
+from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.library import AUDIO_FILE, METADATA_FILE
+from transcrevai_desktop.core.session import Session
+
+
+def keep_audio(session: Session, seconds: float = 0.5) -> Path:
+    """Give ``session`` what a recording leaves: its folder, ``seconds`` of quiet audio and
+    its session.json (its status unchanged). Returns the audio's path."""
+    session.folder.mkdir(parents=True, exist_ok=True)
+    path = session.folder / AUDIO_FILE
+    quiet = np.full(int(seconds * MODEL_RATE), 0.01, np.float32)
+    soundfile.write(path, quiet, MODEL_RATE, subtype="PCM_16")
+    session.files["audio"] = path
+    session.save_metadata()
+    return path
+
+
+def old_empty_folder(library: Path, session_id: str, status: str = "idle") -> Path:
+    """A session folder as earlier versions left one for every tab opened: a lone
+    session.json saying ``status``."""
+    folder = library / session_id
+    folder.mkdir(parents=True)
+    metadata = {"id": session_id, "name": "2024-05-01 09:00", "status": status, "files": {}}
+    metadata["created_at"] = "2024-05-01T09:00:00+00:00"
+    (folder / METADATA_FILE).write_text(json.dumps(metadata), encoding="utf-8")
+    return folder
+
+
+def session_folders(library: Path) -> set[str]:
+    """The names of the folders in ``library`` (none if it was never made)."""
+    return {p.name for p in library.iterdir() if p.is_dir()} if library.is_dir() else set()

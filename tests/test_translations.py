@@ -1,0 +1,140 @@
+"""The interface in Brazilian Portuguese: every text of the window translated, the
+translations in step with the code, and the window and a recording shown in Portuguese."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QLocale, Qt
+
+from transcrevai_desktop.ui.translations import FOLDER
+
+ROOT = Path(__file__).resolve().parent.parent
+UI = ROOT / "transcrevai_desktop" / "ui"
+TRANSLATING = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
+# Calls whose text arguments are not shown to the user.
+NOT_SHOWN = {
+    "debug", "info", "warning", "error", "exception",  # logging (QMessageBox.warning: see below)
+    "setObjectName", "setStyleSheet", "QKeySequence", "Signal", "Property", "getattr",
+    "setattr", "hasattr", "startswith", "endswith", "split", "rsplit", "strip", "replace",
+    "join", "findData", "value", "setValue", "get", "setdefault", "QSettings", "QColor",
+    "with_suffix", "glob", "open", "mkdtemp", "decode", "encode", "strftime", "removeprefix",
+    "isinstance", "findChild", "findChildren", "property", "setProperty", "QUrl",
+    "fromLocalFile", "NamedTemporaryFile", "field",
+}  # fmt: skip
+UNTRANSLATED = "# not translated:"  # a line carrying this comment says why its text is not
+
+
+KEYS = re.compile(r"^((Ctrl|Shift|Alt|Meta)\+)*(\w|F\d+|Space|Left|Right|Up|Down|Return|,)$")
+STYLE = re.compile(r"^([a-z-]+: [^;]+; ?)+$")
+
+
+def _looks_like_words(text: str) -> bool:
+    """A text a person reads: a capitalised word or two words, not a code, a shortcut, a
+    style sheet or a path."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or text.startswith(("%", "{", "<", ".", "/", "#", "*")):
+        return False
+    if KEYS.match(text) or STYLE.match(text):
+        return False
+    words = text.split()
+    return len(words) >= 2 or (text[0].isupper() and any(c.islower() for c in text))
+
+
+def _untranslated(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text())
+    lines = path.read_text().splitlines()
+    skip: set[int] = set()  # ids of string nodes that are fine
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skip.add(id(body[0].value))  # docstrings
+        if isinstance(node, ast.Call):
+            name = (
+                node.func.attr
+                if isinstance(node.func, ast.Attribute)
+                else getattr(node.func, "id", "")
+            )
+            owner = node.func.value if isinstance(node.func, ast.Attribute) else None
+            is_log = name in NOT_SHOWN and not (
+                isinstance(owner, ast.Name) and owner.id == "QMessageBox"
+            )
+            if name in TRANSLATING or is_log:
+                skip.update(id(n) for n in ast.walk(node))
+        if isinstance(node, ast.Assert):
+            skip.update(id(n) for n in ast.walk(node))
+        if isinstance(node, ast.Compare):  # compared with: a value, not a text shown
+            skip.update(id(n) for n in ast.walk(node))
+        elif isinstance(node, ast.Subscript):  # a key
+            skip.update(id(n) for n in ast.walk(node.slice))
+        elif isinstance(node, ast.Dict):
+            skip.update(id(n) for k in node.keys if k is not None for n in ast.walk(k))
+    found = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in skip
+            and _looks_like_words(node.value)
+            and UNTRANSLATED not in lines[node.lineno - 1]
+        ):
+            found.append(f"{path.name}:{node.lineno}: {node.value!r}")
+    return found
+
+
+def test_every_text_of_the_window_goes_through_translation():
+    found = [line for path in sorted(UI.glob("*.py")) for line in _untranslated(path)]
+    assert not found, (
+        "wrap these in tr()/translate(), or say why not ("
+        + UNTRANSLATED
+        + "):\n"
+        + ("\n".join(found))
+    )
+
+
+def test_the_translations_are_in_step_with_the_code_and_finished(tmp_path):
+    """Running scripts/translations.sh changes nothing, and no text is left unfinished."""
+    shutil.copytree(FOLDER, tmp_path / "i18n")
+    subprocess.run(
+        [ROOT / "scripts" / "translations.sh", tmp_path / "i18n"], check=True, capture_output=True
+    )
+    for path in sorted(FOLDER.iterdir()):
+        fresh = (tmp_path / "i18n" / path.name).read_bytes()
+        assert fresh == path.read_bytes(), (
+            f"{path.name} is behind the code: run scripts/translations.sh"
+        )
+    for ts in FOLDER.glob("*.ts"):
+        unfinished = [
+            message.findtext("source")
+            for message in ET.parse(ts).iter("message")
+            if message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+        ]
+        assert not unfinished, f"{ts.name}: translate {unfinished}"
+
+
+def test_the_window_speaks_portuguese(qtbot, portuguese, window):
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus[:3] == ["&Arquivo", "&Editar", "E&xibir"]
+    assert window.new_action.text() == "&Nova gravação"
+    tab = window.new_recording()
+    assert tab.record_button.text() == "Gravar"
+    window.new_recording()
+    qtbot.waitUntil(lambda: "2 abas, 0 gravando" in window.status_info.text())
+    when = QDateTime(2026, 3, 7, 14, 5, 0)
+    assert QLocale().toString(when, QLocale.FormatType.ShortFormat).startswith("07/03/2026")
+
+
+def test_a_recording_is_told_in_portuguese(qtbot, portuguese, window, virtual_mic):
+    tab = window.new_recording()
+    tab.device_picker.setCurrentIndex(tab.device_picker.findData(virtual_mic.device))
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Gravando", timeout=10_000)
+    assert tab.stop_button.text() == "Parar"
+    qtbot.waitUntil(lambda: tab.session.recorded_seconds > 1, timeout=10_000)
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Transcrição pronta", timeout=120_000)

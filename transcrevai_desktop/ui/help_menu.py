@@ -1,0 +1,46 @@
+"""Help → About (version, model, recordings and log folders) and Help → Show log."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from transcrevai_desktop import __version__
+from transcrevai_desktop.app_log import log_folder
+from transcrevai_desktop.core.session_manager import SessionManager
+
+
+class HelpMenu(QMenu):
+    def __init__(self, manager: SessionManager, parent: QWidget) -> None:
+        super().__init__(self.tr("&Help"), parent)
+        self.manager = manager
+        self.show_log_action = self.addAction(self.tr("Show &log"), self.show_log)
+        self.about_action = self.addAction(self.tr("&About TranscrevAI"), self.about)
+
+    @Slot()
+    def show_log(self) -> None:
+        """Open the log folder in the file manager (the newest file is transcrevai.log)."""
+        folder = log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def about_text(self) -> str:
+        engine = self.manager.engine.settings
+        return self.tr(
+            "<h3>TranscrevAI Desktop {version}</h3>"
+            "<p>Live captions and transcripts on your own computer, with no cloud.</p>"
+            "<p>Model: {model} ({compute})<br>Recordings: {library}<br>Log: {log}</p>"
+        ).format(
+            version=__version__,
+            model=escape(engine.model),
+            compute=engine.compute_type,
+            library=escape(str(self.manager.library_dir)),
+            log=escape(str(log_folder())),
+        )
+
+    @Slot()
+    def about(self) -> None:
+        QMessageBox.about(self.parentWidget(), self.tr("About TranscrevAI"), self.about_text())

@@ -1,0 +1,53 @@
+"""The shared model's loading, off the GUI thread, and the engine's model settings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+
+from transcrevai_desktop.core.engine import Engine
+from transcrevai_desktop.core.errors import TranscrevaiError
+from transcrevai_desktop.settings import Key, Settings
+
+
+class ModelLoader(QObject):
+    state = Signal(bool, str)  # loaded, error sentence (emitted from the loading thread)
+
+    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.error = ""  # the last load's error sentence, "" when it loaded or is loading
+        self.state.connect(self._remember)
+
+    def load(self) -> None:
+        """Load the configured model on a worker; ``state`` reports the outcome."""
+        engine = self.engine
+
+        def load() -> None:
+            try:
+                engine.model()
+            except TranscrevaiError as error:
+                self.state.emit(False, str(error))
+            else:
+                self.state.emit(True, "")
+
+        self.error = ""
+        engine.submit(load)
+
+    def apply(self, settings: Settings) -> bool:
+        """Take the model and compute type from ``settings`` for the passes to come (a pass
+        already running finishes on the old one); True when that starts a new load."""
+        wanted = replace(
+            self.engine.settings,
+            model=settings.get(Key.MODEL),
+            compute_type=settings.get(Key.COMPUTE_TYPE),
+        )
+        if wanted == self.engine.settings:
+            return False
+        self.engine.settings = wanted
+        self.load()
+        return True
+
+    def _remember(self, _loaded: bool, error: str) -> None:
+        self.error = error

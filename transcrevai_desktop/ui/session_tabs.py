@@ -1,0 +1,107 @@
+"""The window's tabs, one per open session: open, rename, close (asking first while it
+records) and the tab's own menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QTabWidget, QWidget
+
+from transcrevai_desktop.core.session import CAPTURING, Session
+from transcrevai_desktop.settings import Settings
+from transcrevai_desktop.ui.session_tab import SessionTab
+
+
+class SessionTabs(QTabWidget):
+    opened = Signal(object)  # the SessionTab just added
+
+    def __init__(
+        self, settings: Settings, fill_menu: Callable[[QMenu], None], parent: QWidget | None = None
+    ) -> None:
+        """``fill_menu`` adds the window's actions for the current tab (export, show in
+        folder) to a tab's context menu."""
+        super().__init__(parent)
+        self.settings = settings
+        self._fill_menu = fill_menu
+        self.setTabsClosable(True)
+        self.setMovable(True)
+        self.setDocumentMode(True)
+        self.tabCloseRequested.connect(self.close_tab)
+        self.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tabBar().customContextMenuRequested.connect(self._tab_menu)
+        self.tabBarDoubleClicked.connect(self.rename_tab)
+
+    def current_tab(self) -> SessionTab | None:
+        widget = self.currentWidget()
+        return widget if isinstance(widget, SessionTab) else None
+
+    def session_tabs(self) -> list[SessionTab]:
+        return [tab for i in range(self.count()) if isinstance(tab := self.widget(i), SessionTab)]
+
+    def tab_of(self, session_id: str) -> SessionTab | None:
+        return next((tab for tab in self.session_tabs() if tab.session.id == session_id), None)
+
+    def open_tab(self, session: Session) -> SessionTab:
+        tab = SessionTab(session, self.settings)
+        tab.title_changed.connect(lambda t=tab: self._retitle(t))
+        session.status_changed.connect(lambda *_, t=tab: self._retitle(t))
+        self.setCurrentIndex(self.addTab(tab, tab.title))
+        self._retitle(tab)
+        self.opened.emit(tab)
+        return tab
+
+    def remove(self, tab: SessionTab) -> None:
+        self.removeTab(self.indexOf(tab))
+        tab.deleteLater()
+
+    @Slot(int)
+    def rename_tab(self, index: int) -> None:
+        tab = self.widget(index)
+        if not isinstance(tab, SessionTab):
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename"), self.tr("Name:"), text=tab.session.name
+        )
+        if ok and name.strip():
+            tab.session.rename(name)
+            self._retitle(tab)
+
+    @Slot(int)
+    def close_tab(self, index: int) -> None:
+        """Close a tab; one that records asks first, then stops and keeps its recording."""
+        tab = self.widget(index)
+        if not isinstance(tab, SessionTab):
+            return
+        if tab.session.status in CAPTURING:
+            text = self.tr(
+                "“{name}” is recording. Stop and keep the recording?\n\n"
+                "The final transcript is written in the background."
+            ).format(name=tab.session.name)
+            buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+            if QMessageBox.question(self, self.tr("Close tab"), text, buttons) != (
+                QMessageBox.StandardButton.Yes
+            ):
+                return
+            tab.session.stop()
+        self.remove(tab)
+
+    @Slot(QPoint)
+    def _tab_menu(self, position: QPoint) -> None:
+        """The tab's own menu: the window's actions for that tab, rename and close."""
+        index = self.tabBar().tabAt(position)
+        if index < 0:
+            return
+        self.setCurrentIndex(index)
+        menu = QMenu(self)
+        self._fill_menu(menu)
+        menu.addAction(self.tr("Rename…"), lambda: self.rename_tab(index))
+        menu.addSeparator()
+        menu.addAction(self.tr("Close tab"), lambda: self.close_tab(index))
+        menu.exec(self.tabBar().mapToGlobal(position))
+
+    def _retitle(self, tab: SessionTab) -> None:
+        index = self.indexOf(tab)
+        if index >= 0:
+            self.setTabText(index, tab.title)
+            self.setTabToolTip(index, f"{tab.session.name} — {tab.status_label.text()}")
