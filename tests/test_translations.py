@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
 
+from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO
 from transcrevai_desktop.ui.translations import FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,6 +124,8 @@ def test_the_window_speaks_portuguese(qtbot, portuguese, window):
     assert window.new_action.text() == "&Nova gravação"
     tab = window.new_recording()
     assert tab.record_button.text() == "Gravar"
+    picker = tab.language_picker
+    assert picker.itemText(0) == "Português" and picker.findText("Inglês") > 0
     window.new_recording()
     qtbot.waitUntil(lambda: "2 abas, 0 gravando" in window.status_info.text())
     when = QDateTime(2026, 3, 7, 14, 5, 0)
@@ -131,6 +134,8 @@ def test_the_window_speaks_portuguese(qtbot, portuguese, window):
 
 def test_a_recording_is_told_in_portuguese(qtbot, portuguese, window, virtual_mic):
     tab = window.new_recording()
+    speaker = tab.device_picker.findText("Áudio do sistema: Virtual speaker")  # a sink's monitor
+    assert tab.device_picker.itemData(speaker) == f"{SYSTEM_AUDIO}Virtual speaker"  # as saved
     tab.device_picker.setCurrentIndex(tab.device_picker.findData(virtual_mic.device))
     qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.status_label.text() == "Gravando", timeout=10_000)

@@ -23,7 +23,7 @@ class DevicePicker(QComboBox):
             self.tr(
                 'Input device. On Linux, "{system_audio}…" records what the computer plays (the '
                 "other side of a call). {help} It then appears in this list."
-            ).format(system_audio=SYSTEM_AUDIO, help=loopback_help())
+            ).format(system_audio=self._shown(SYSTEM_AUDIO), help=loopback_help())
         )
         self.problem = ""
         self._fill(selected)
@@ -32,6 +32,13 @@ class DevicePicker(QComboBox):
     def device(self) -> str:
         """A device name, or "" for the system default."""
         return str(self.currentData())
+
+    def _shown(self, name: str) -> str:
+        """A device's name as listed: a system audio's in the interface's language (the
+        name itself, saved and matched, stays as the core gives it)."""
+        if not name.startswith(SYSTEM_AUDIO):
+            return name
+        return self.tr("System audio: {output}").format(output=name.removeprefix(SYSTEM_AUDIO))
 
     def showPopup(self) -> None:
         self._fill(self.device)
@@ -48,12 +55,12 @@ class DevicePicker(QComboBox):
             self.problem = str(error)
             devices = []
         for device in devices:
-            self.addItem(device.name, device.name)
+            self.addItem(self._shown(device.name), device.name)
         if selected and self.findData(selected) < 0:
             shown = (
-                selected
+                self._shown(selected)
                 if _openable(selected)
-                else self.tr("{device} (not connected)").format(device=selected)
+                else self.tr("{device} (not connected)").format(device=self._shown(selected))
             )
             self.addItem(shown, selected)
         self.setCurrentIndex(max(0, self.findData(selected)))
