@@ -42,7 +42,6 @@ def _run(name: str, args: argparse.Namespace) -> str:
         variants = [
             live.Variant("app", {}),
             live.Variant("revision prompted", {"revision_prompt": True}),
-            live.Variant("revision VAD", {"revision_vad": True}),
         ]
         variants += [
             live.Variant(f"context {c:g} s", {"live_context": c}) for c in args.live_context or ()

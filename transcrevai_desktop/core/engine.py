@@ -119,7 +119,6 @@ class EngineSettings:
     workers: int = MODEL_WORKERS  # passes the model runs at once
     revise: bool = True  # re-decode each utterance at final-pass quality when it ends
     revision_prompt: bool = False  # prompt a revision with the utterance before it
-    revision_vad: bool = False  # a revision's pauses removed by the VAD, as the final pass's
 
     def final_options(self) -> dict[str, object]:
         """faster-whisper options of the final pass, which revisions share (less its VAD: an
@@ -227,7 +226,6 @@ class Engine:
             audio,
             language=language,
             initial_prompt=(prompt or None) if self.settings.revision_prompt else None,
-            vad_filter=self.settings.revision_vad,
             hotwords=hotwords(terms),
             **options,
         )
