@@ -5,6 +5,7 @@ logged with its traceback and shown, on the GUI thread, with the log file's path
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -84,9 +85,9 @@ def test_the_file_rotates(tmp_path: Path, log_file: Path) -> None:
     words = logging.getLogger("transcrevai_desktop.test")
     for n in range(100):
         words.info("line %03d %s", n, "x" * 80)
-    files = sorted(p.name for p in path.parent.iterdir())
-    assert files == ["transcrevai.log", "transcrevai.log.1", "transcrevai.log.2"]
-    assert all(p.stat().st_size <= 2_000 for p in path.parent.iterdir())
+    logs = sorted(path.parent.glob(f"{app_log.LOG_NAME}*"))
+    assert [p.name for p in logs] == ["transcrevai.log", "transcrevai.log.1", "transcrevai.log.2"]
+    assert all(p.stat().st_size <= 2_000 for p in logs)
     assert "line 099" in path.read_text(encoding="utf-8")  # the newest lines are in the file
 
 
@@ -190,3 +191,18 @@ def test_without_a_log_file_the_hooks_still_show(monkeypatch, qtbot) -> None:
     assert messages == [
         "Something went wrong (ValueError: bad); TranscrevAI carries on, with no log file."
     ]
+
+
+def test_a_crash_of_the_process_itself_leaves_its_stacks_beside_the_log(tmp_path: Path):
+    """A segmentation fault (no Python exception: the hooks never run) is in crash.log."""
+    crash = (
+        "import ctypes, pathlib, sys\n"
+        "from transcrevai_desktop.app_log import start_logging\n"
+        "start_logging(pathlib.Path(sys.argv[1]))\n"
+        "ctypes.string_at(0)\n"
+    )
+    died = subprocess.run([sys.executable, "-c", crash, str(tmp_path)], capture_output=True)
+    assert died.returncode < 0, died.stderr  # killed by the signal
+    report = (tmp_path / app_log.CRASH_NAME).read_text()
+    assert "Fatal Python error: Segmentation fault" in report
+    assert "<module>" in report  # the stack of the thread that crashed

@@ -183,6 +183,7 @@ def test_library_lists_searches_reopens_and_deletes_with_confirmation(qtbot, win
 
     qtbot.waitUntil(lambda: status_shown() == "complete")
     assert library.table.item(library.row_of(session_id), 0).text() == clip.path.stem
+    assert library.table.item(library.row_of(session_id), 3).text() == "Portuguese"
 
     library.search.setText("raposa")  # a word of the transcript
     assert library.row_of(session_id) >= 0

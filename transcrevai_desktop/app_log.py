@@ -1,13 +1,15 @@
 """The window's log file, and what happens to an exception nothing caught.
 
 ``start_logging()`` writes INFO and worse, from every logger, to a rotating file in
-``log_folder()``. ``install_exception_hooks(show)`` logs any exception that escapes, on any
+``log_folder()``, and a crash of the process itself (a segmentation fault) to ``crash.log``
+beside it. ``install_exception_hooks(show)`` logs any exception that escapes, on any
 thread (a Qt slot's included: PySide6 hands those to ``sys.excepthook`` and carries on), and
 then calls ``show`` with one sentence that names the log file, on the GUI thread.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import platform
 import sys
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 import platformdirs
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -25,12 +28,14 @@ from transcrevai_desktop import __version__
 log = logging.getLogger(__name__)
 
 LOG_NAME = "transcrevai.log"
+CRASH_NAME = "crash.log"  # what Python's faulthandler writes when the process itself dies
 MAX_BYTES = 1_000_000  # a file; then transcrevai.log.1 ... .5, the oldest dropped
 BACKUPS = 5
 FORMAT = "%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s"
 _MESSAGE_CHARS = 200  # of the exception's own text, in the sentence shown
 
 _handler: RotatingFileHandler | None = None
+_crash_file: TextIO | None = None
 _hooks: ExceptionHooks | None = None
 
 
@@ -69,6 +74,7 @@ def start_logging(
         root.setLevel(logging.INFO)
     root.addHandler(handler)
     _handler = handler
+    _record_crashes(path.parent / CRASH_NAME)
     log.info(
         "TranscrevAI Desktop %s on Python %s, logging to %s",
         __version__,
@@ -78,13 +84,26 @@ def start_logging(
     return path
 
 
+def _record_crashes(path: Path) -> None:
+    """A crash no Python code sees (a segmentation fault in the audio or model libraries)
+    leaves every thread's stack in ``path``, appended, beside the log."""
+    global _crash_file
+    _crash_file = open(path, "a", encoding="utf-8")  # noqa: SIM115  (open while the app runs)
+    faulthandler.enable(_crash_file, all_threads=True)
+
+
 def stop_logging() -> None:
-    """Close the log file ``start_logging`` opened (at exit, or between tests)."""
-    global _handler
+    """Close the log files ``start_logging`` opened (at exit, or between tests); crashes are
+    reported on the terminal again."""
+    global _handler, _crash_file
     if _handler is not None:
         logging.getLogger().removeHandler(_handler)
         _handler.close()
         _handler = None
+    if _crash_file is not None:
+        faulthandler.enable(sys.__stderr__ or sys.stderr, all_threads=True)
+        _crash_file.close()
+        _crash_file = None
 
 
 class ExceptionHooks(QObject):

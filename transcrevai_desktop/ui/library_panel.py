@@ -23,6 +23,7 @@ from transcrevai_desktop.core.session import UNFINISHED, SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.ui.background import Background
+from transcrevai_desktop.ui.languages import language_name
 from transcrevai_desktop.ui.list_table import ListTable
 from transcrevai_desktop.ui.time_text import clock
 
@@ -189,7 +190,7 @@ class LibraryPanel(QDockWidget):
             entry.name,
             date_text(entry.created_at),
             clock(entry.duration),
-            entry.language or "",
+            language_name(entry.language) if entry.language else "",
             _status_text(entry.status),
         )
         for column, value in enumerate(values):
