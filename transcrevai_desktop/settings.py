@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QLocale, QSettings
 from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS
 from transcrevai_desktop.core.video import POSITIONS
-from transcrevai_desktop.ui.languages import whisper_languages
+from transcrevai_desktop.ui.languages import NAMES
 
 
 class Key(StrEnum):
@@ -36,7 +36,7 @@ class Key(StrEnum):
 def _system_language() -> str:
     """The user's own language if Whisper knows it, else auto-detect."""
     code = QLocale.system().name().split("_")[0]
-    return code if code in dict(whisper_languages()) else "auto"
+    return code if code in NAMES else "auto"
 
 
 _DEFAULTS: dict[Key, object] = {

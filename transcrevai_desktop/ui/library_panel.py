@@ -34,7 +34,7 @@ COLUMNS = (  # translated where shown
     QT_TRANSLATE_NOOP("LibraryPanel", "Language"),
     QT_TRANSLATE_NOOP("LibraryPanel", "Status"),
 )
-STATUS_TEXT = {  # a session's status as the Status column shows it, translated there
+STATUS_TEXT: dict[str, str] = {  # a status as the Status column shows it, translated there
     SessionStatus.IDLE: QT_TRANSLATE_NOOP("LibraryPanel", "idle"),
     SessionStatus.RECORDING: QT_TRANSLATE_NOOP("LibraryPanel", "recording"),
     SessionStatus.PAUSED: QT_TRANSLATE_NOOP("LibraryPanel", "paused"),
@@ -51,8 +51,7 @@ def _translated(text: str) -> str:
 
 def _status_text(status: str) -> str:
     """A status as the Status column shows it (one this version does not know, as it is)."""
-    known = {value.value: text for value, text in STATUS_TEXT.items()}
-    return _translated(known[status]) if status in known else status
+    return _translated(STATUS_TEXT[status]) if status in STATUS_TEXT else status
 
 
 def date_text(created_at: str) -> str:
