@@ -41,7 +41,6 @@ def _run(name: str, args: argparse.Namespace) -> str:
     if name == "live":
         variants = [
             live.Variant("app", {}),
-            live.Variant("revision prompted", {"revision_prompt": True}),
         ]
         variants += [
             live.Variant(f"context {c:g} s", {"live_context": c}) for c in args.live_context or ()

@@ -83,7 +83,7 @@ def test_revisions_replace_whole_stretches_with_the_final_pass_quality_text(engi
     # every stretch but the last, which the close may cut short, is long enough to hear well
     assert all(r.end - r.start >= MIN_REVISION for r in revised[:-1])
     reference = " ".join(clip.reference.split()[: len(shown(events).split()) + 2])
-    final = " ".join(w.text for w in engine.transcribe_utterance(audio, "en", "", ()))
+    final = " ".join(w.text for w in engine.transcribe_utterance(audio, "en"))
     assert wer(reference, shown(events)) <= wer(reference, final) + 0.05, shown(events)
 
 
@@ -122,10 +122,46 @@ def test_a_monologue_without_pauses_is_revised_in_pieces_cut_at_sentence_ends():
         assert (stretch.utterance if stretch else transcriber._utterance) == event.utterance
 
 
+def _short_stretch(words: list[Word]) -> StreamingTranscriber:
+    """A transcriber whose stretch holds ``words`` and then paused, at 1.3 s: too short to
+    be revised at once."""
+    transcriber = StreamingTranscriber(
+        lambda *_: ([], "en", 1.0), lambda _: None, "en", revise=lambda *_: []
+    )
+    transcriber._history = np.zeros(10 * MODEL_RATE, np.float32)
+    transcriber._emit_committed(words)
+    transcriber._utterance_ended(1.3)
+    return transcriber
+
+
+def test_a_short_stretch_waits_while_speech_goes_on_that_no_pass_committed_yet():
+    transcriber = _short_stretch([_word(0.0, " muito"), _word(0.5, " bem")])
+    transcriber._heard_speech_until = 3.1  # the VAD hears the next words from 2.3 s on
+
+    transcriber._end_unit_if_idle(3.5)  # 2.2 s after the pause, 0.4 s after the last speech
+    assert transcriber.next_revision(-math.inf) is None, "the speaker goes on: no cut"
+
+    transcriber._end_unit_if_idle(5.2)  # what it heard was no words (a cough): silent 2 s
+    revision = transcriber.next_revision(-math.inf)
+    assert (revision.start, revision.end) == (0.0, 1.3)
+
+
+def test_the_last_stretch_ends_with_the_recording_when_words_came_after_its_pause():
+    transcriber = _short_stretch([_word(0.0, " muito"), _word(0.5, " bem")])
+    transcriber._emit_committed([_word(2.3, " eu"), _word(2.7, " acho")])
+    transcriber._window = np.zeros(5 * MODEL_RATE, np.float32)  # silence to the end, at 5 s
+
+    transcriber.close()
+    transcriber.step()
+
+    revision = transcriber.next_revision(-math.inf)
+    assert (revision.start, revision.end) == (0.0, 5.0), "the words after 1.3 s are revised"
+
+
 def test_a_revision_that_waits_too_long_is_dropped():
     transcriber = StreamingTranscriber(lambda *_: ([], "en", 1.0), lambda _: None, "en")
-    old = Revision(1, 0.0, 5.0, np.zeros(5 * MODEL_RATE, np.float32), "en", "", queued_at=10.0)
-    new = Revision(2, 5.0, 9.0, np.zeros(4 * MODEL_RATE, np.float32), "en", "", queued_at=20.0)
+    old = Revision(1, 0.0, 5.0, np.zeros(5 * MODEL_RATE, np.float32), "en", queued_at=10.0)
+    new = Revision(2, 5.0, 9.0, np.zeros(4 * MODEL_RATE, np.float32), "en", queued_at=20.0)
     transcriber._revisions.extend([old, new])
 
     assert transcriber.next_revision(stale_before=15.0) is new
@@ -145,7 +181,7 @@ def test_the_vocabulary_reaches_live_passes_and_revisions():
         heard.append(("live", tuple(vocabulary)))
         return [Word(0.3, 0.7, " Uma"), Word(0.7, 1.4, " raposa")], "pt", 1.0
 
-    def revise(window, language, prompt, vocabulary):
+    def revise(window, language, vocabulary):
         heard.append(("revision", tuple(vocabulary)))
         return [Word(0.3, 0.7, " Uma"), Word(0.7, 1.4, " Raposa")]
 

@@ -76,8 +76,8 @@ MAX_WAITING_REVISIONS = 4  # a session's revisions waiting for the model; older 
 WindowTranscriber = Callable[
     [np.ndarray, str | None, str, Sequence[str]], tuple[list[Word], str, float]
 ]
-# The same at final-pass quality, for revisions: (audio, language, prompt, vocabulary) -> words.
-UtteranceTranscriber = Callable[[np.ndarray, str | None, str, Sequence[str]], list[Word]]
+# The same at final-pass quality, for revisions: (audio, language, vocabulary) -> words.
+UtteranceTranscriber = Callable[[np.ndarray, str | None, Sequence[str]], list[Word]]
 
 
 @dataclass(frozen=True)
@@ -86,14 +86,15 @@ class Revision:
     ``start`` to ``end`` (seconds of the recording) and up to ``REVISION_TAIL`` seconds more.
     The pause that ends a stretch is found by the VAD, which hears the soft end of a last word
     ("fonético") as silence: cut there, the revision heard "fonte for nature". Words that
-    start after ``end`` belong to the next stretch and are left out."""
+    start after ``end`` belong to the next stretch and are left out. (Hearing as much before
+    ``start`` and keeping the words that start inside the stretch was tried: Whisper times a
+    first word from the start of its audio, so "I regard" lost its "I".)"""
 
     utterance: int
     start: float
     end: float
     audio: np.ndarray = field(repr=False)
     language: str | None
-    prompt: str  # the text of the stretch before it
     queued_at: float = field(default_factory=time.monotonic)
 
 
@@ -308,7 +309,7 @@ class StreamingTranscriber:
         self._unit_words: list[Word] = []
         self._unit_pause: float | None = None  # where its last utterance ended
         self._words_since_pause = 0
-        self._previous_text = ""
+        self._heard_speech_until = 0.0  # audio time of the last speech the VAD found
         self._revisions: deque[Revision] = deque(maxlen=MAX_WAITING_REVISIONS)
 
     # -- recorder side -----------------------------------------------------------------------
@@ -376,9 +377,7 @@ class StreamingTranscriber:
         began = time.monotonic()
         words = [
             Word(w.start + revision.start, w.end + revision.start, w.text, w.probability)
-            for w in self._revise(
-                revision.audio, revision.language, revision.prompt, self.vocabulary
-            )
+            for w in self._revise(revision.audio, revision.language, self.vocabulary)
             if _key(w) and w.start + revision.start < revision.end
         ]
         text = "".join(w.text for w in words).strip()
@@ -421,12 +420,15 @@ class StreamingTranscriber:
         self._gate.update(self._window)
         speech_end = self._gate.last_speech_end(after=self._new_speech_from)
         duration = len(self._window) / MODEL_RATE
+        audio_end = self._window_start + duration  # (the window may restart below)
+        if speech_end is not None:
+            self._heard_speech_until = self._window_start + speech_end
         if closing:
-            audio_end = self._window_start + duration
             if speech_end is not None:
                 self._commit_utterance(min(duration, speech_end + SPEECH_PAD))
-            if self._unit_words:
-                self._end_unit(audio_end if self._unit_pause is None else self._unit_pause)
+            if self._unit_words:  # it ends at its pause, unless words came after it
+                pause = self._unit_pause
+                self._end_unit(audio_end if pause is None or self._words_since_pause else pause)
             with self._lock:
                 self.closed = True
             return
@@ -441,13 +443,7 @@ class StreamingTranscriber:
             self._commit_utterance(duration)
         else:
             self._pass()
-        pause = self._unit_pause
-        if (
-            pause is not None
-            and self._window_start + duration - pause >= REVISE_IDLE  # idle since the pause
-            and not self._words_since_pause
-        ):
-            self._end_unit(pause)
+        self._end_unit_if_idle(audio_end)
         self._trim_history()
 
     # -- passes ------------------------------------------------------------------------------
@@ -575,6 +571,20 @@ class StreamingTranscriber:
         if end - self._unit_start >= MIN_REVISION:
             self._end_unit(end)
 
+    def _end_unit_if_idle(self, now: float) -> None:
+        """End a stretch that paused ``REVISE_IDLE`` seconds before ``now`` (audio time) and
+        heard no speech since. Speech the VAD heard after the pause continues the stretch
+        even before a pass commits its words (that takes a second or more): cut there, a
+        revision of ptbr_nurcsp_D2_255_2382 heard "muito bem eu acho que nós" alone, 1.3 s of
+        speech, and misheard it."""
+        pause = self._unit_pause
+        if (
+            pause is not None
+            and not self._words_since_pause
+            and now - max(pause, self._heard_speech_until) >= REVISE_IDLE
+        ):
+            self._end_unit(pause)
+
     def _end_unit(self, end: float) -> None:
         """The current stretch ends at ``end``: queue its revision, start the next one."""
         if self._revise is not None and self._unit_words:
@@ -586,11 +596,9 @@ class StreamingTranscriber:
                 round(end, 3),
                 self._history[first:last].copy(),
                 self.language,
-                self._previous_text,
             )
             with self._lock:
                 self._revisions.append(revision)
-        self._previous_text = "".join(w.text for w in self._unit_words).strip()
         self._start_unit(end)
 
     def _start_unit(self, start: float) -> None:
