@@ -146,6 +146,15 @@ def test_a_short_stretch_waits_while_speech_goes_on_that_no_pass_committed_yet()
     assert (revision.start, revision.end) == (0.0, 1.3)
 
 
+def test_a_noise_taken_for_speech_holds_a_short_stretch_back_a_few_seconds_only():
+    transcriber = _short_stretch([_word(0.0, " muito"), _word(0.5, " bem")])
+    transcriber._heard_speech_until = 60.0  # a fan the VAD hears as speech, for a minute
+
+    transcriber._end_unit_if_idle(8.4)  # 1.3 + MIN_REVISION + REVISE_IDLE, and a little more
+    revision = transcriber.next_revision(-math.inf)
+    assert (revision.start, revision.end) == (0.0, 1.3)
+
+
 def test_the_last_stretch_ends_with_the_recording_when_words_came_after_its_pause():
     transcriber = _short_stretch([_word(0.0, " muito"), _word(0.5, " bem")])
     transcriber._emit_committed([_word(2.3, " eu"), _word(2.7, " acho")])

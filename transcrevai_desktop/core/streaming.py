@@ -576,13 +576,13 @@ class StreamingTranscriber:
         heard no speech since. Speech the VAD heard after the pause continues the stretch
         even before a pass commits its words (that takes a second or more): cut there, a
         revision of ptbr_nurcsp_D2_255_2382 heard "muito bem eu acho que nós" alone, 1.3 s of
-        speech, and misheard it."""
+        speech, and misheard it. Sound the VAD takes for speech and no pass writes words for
+        (music, a fan) holds the stretch ``MIN_REVISION`` seconds at most."""
         pause = self._unit_pause
-        if (
-            pause is not None
-            and not self._words_since_pause
-            and now - max(pause, self._heard_speech_until) >= REVISE_IDLE
-        ):
+        if pause is None or self._words_since_pause:
+            return
+        heard = min(self._heard_speech_until, pause + MIN_REVISION)
+        if now - max(pause, heard) >= REVISE_IDLE:
             self._end_unit(pause)
 
     def _end_unit(self, end: float) -> None:
