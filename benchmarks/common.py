@@ -4,7 +4,6 @@ Markdown formatting and ``docs/benchmarks.md``."""
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import os
 import re
@@ -20,7 +19,6 @@ import psutil
 import soundfile
 
 from transcrevai_desktop.core.engine import Engine, EngineSettings
-from transcrevai_desktop.core.transcript import Transcript
 
 log = logging.getLogger("benchmarks")
 REPO = Path(__file__).resolve().parent.parent
@@ -153,10 +151,8 @@ def record(engine: Engine, batch: Sequence[Clip]) -> Recording:
             run.live_text = session.committed_text
             run.revised_text = session.caption_text
             # the words only: transcript.txt names the speakers when it finds two or more
-            transcript = session.folder / "transcript.json"
-            if transcript.exists():
-                saved = json.loads(transcript.read_text(encoding="utf-8"))
-                run.final_text = Transcript.from_dict(saved).text
+            transcript = session.transcript()
+            run.final_text = transcript.text if transcript is not None else ""
             run.recorded_samples = soundfile.info(session.files["audio"]).frames
             run.clip_samples = len(decode_file(run.clip.path))
             run.final_seconds = done.get(index, 0.0) - ended.get(index, 0.0)

@@ -50,10 +50,15 @@ def run_app(argv: list[str] | None = None) -> int:
     window.show()
     window.new_recording()
     QTimer.singleShot(0, window.load_model)
-    # Folders earlier versions left for tabs that never recorded: gone at once, off the GUI thread.
+    # Folders earlier versions left for tabs that never recorded: gone at once, and idle
+    # sessions and empty folders every few hours; off the GUI thread (they read the library).
     window.background.run(window.manager.remove_empty_folders, lambda _: None, log.warning)
     cleanup = QTimer()
-    cleanup.timeout.connect(window.manager.cleanup_old_sessions)
+    cleanup.timeout.connect(
+        lambda: window.background.run(
+            window.manager.cleanup_old_sessions, lambda _: None, log.warning
+        )
+    )
     cleanup.start(int(CLEANUP_INTERVAL_HOURS * 3600 * 1000))
     code = app.exec()
     window.manager.engine.wait()
