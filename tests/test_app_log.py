@@ -4,6 +4,7 @@ logged with its traceback and shown, on the GUI thread, with the log file's path
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _pytest.faulthandler import fault_handler_stderr_fd_key
 
 from transcrevai_desktop import app_log
 
@@ -19,12 +21,16 @@ UNCAUGHT = "^Uncaught exception in thread "  # what the hooks log (tests/conftes
 
 
 @pytest.fixture
-def log_file(tmp_path: Path) -> Iterator[Path]:
-    """Logging started into ``tmp_path``; the root logger as it was, afterwards."""
+def log_file(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """Logging started into ``tmp_path``; the root logger and pytest's crash report as they
+    were, afterwards."""
     root = logging.getLogger()
     level, handlers = root.level, [(h, h.level) for h in root.handlers]
     yield app_log.start_logging(tmp_path)
     app_log.stop_logging()
+    # stop_logging reports crashes on fd 2, which pytest captures while a test runs: a later
+    # test's segmentation fault would be reported nowhere. pytest's copy of stderr, again.
+    faulthandler.enable(request.config.stash[fault_handler_stderr_fd_key], all_threads=True)
     root.setLevel(level)
     for handler, handler_level in handlers:
         handler.setLevel(handler_level)
