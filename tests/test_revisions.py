@@ -167,6 +167,32 @@ def test_the_last_stretch_ends_with_the_recording_when_words_came_after_its_paus
     assert (revision.start, revision.end) == (0.0, 5.0), "the words after 1.3 s are revised"
 
 
+@pytest.mark.parametrize(
+    ("last", "first", "utterance", "second"),
+    [
+        # "too cruel." runs into the next stretch's audio, which hears its end again
+        (Word(1.0, 2.1, " cruel."), Word(0.0, 0.3, " rule."), 2, "Thou"),
+        (Word(0.9, 1.8, " and"), Word(0.0, 0.4, " And"), 2, "Thou"),  # heard in both tails
+        (Word(0.9, 1.2, " words."), Word(0.0, 0.4, " Words"), 2, "Words Thou"),  # a pause
+        (Word(1.0, 2.1, " cruel."), Word(0.0, 0.3, " rule."), 3, "rule. Thou"),  # not next
+        (Word(1.0, 2.1, " cruel."), Word(0.0, 0.3, " el"), 2, "el Thou"),  # too short to tell
+    ],
+)
+def test_a_word_said_across_a_cut_is_shown_once(last, first, utterance, second):
+    answers = iter([[Word(0.5, 0.9, " too"), last], [first, Word(1.0, 1.4, " Thou")]])
+    events: list[CaptionEvent] = []
+    transcriber = StreamingTranscriber(
+        lambda *_: ([], "en", 1.0), events.append, "en", revise=lambda *_: next(answers)
+    )
+    stretch = np.zeros(int((2.0 + REVISION_TAIL) * MODEL_RATE), np.float32)
+
+    transcriber.revise(Revision(1, 0.0, 2.0, stretch, "en"))  # its words: 0.5 s on, to 2.1 s
+    transcriber.revise(Revision(utterance, 2.0, 4.0, stretch, "en"))
+
+    assert [e.text for e in events] == [f"too{last.text}", second]
+    assert events[1].words[-1].start == 3.0  # timed from the start of the recording
+
+
 def test_a_revision_that_waits_too_long_is_dropped():
     transcriber = StreamingTranscriber(lambda *_: ([], "en", 1.0), lambda _: None, "en")
     old = Revision(1, 0.0, 5.0, np.zeros(5 * MODEL_RATE, np.float32), "en", queued_at=10.0)

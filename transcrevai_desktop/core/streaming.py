@@ -29,6 +29,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Literal
 
 import numpy as np
@@ -70,6 +71,8 @@ REVISION_TAIL = 0.5  # audio a revision hears past the end of its stretch (see `
 # que nós", the start of ptbr_nurcsp_D2_255_2382), which the revision then hears.
 REVISION_LEAD = 2.0
 MAX_WAITING_REVISIONS = 4  # a session's revisions waiting for the model; older ones are dropped
+CUT_OVERLAP = 0.3  # a stretch's last word ending this close to its cut may be heard again next
+SAME_ENDING = 0.75  # difflib's ratio of a word heard again and the end of the word it repeats
 
 # A function that transcribes 16 kHz mono audio: (audio, language, prompt, vocabulary) ->
 # (words, detected language, its probability). Word times are relative to the start of ``audio``.
@@ -146,6 +149,22 @@ def join_captions(events: Sequence[CaptionEvent]) -> str:
 
 def _key(word: Word) -> str:
     return normalise(word.text)
+
+
+def heard_twice(last: Word, first: Word, cut: float) -> bool:
+    """Whether ``first``, the first word of a stretch that starts at ``cut``, is ``last``, the
+    last word of the stretch before, heard again: each revision hears ``REVISION_TAIL``
+    seconds past its end, so a word said across the cut reaches both ("too cruel." then
+    "rule.", en_sonnet; "words and" then "And here's", en_mfa, where "and" was said once).
+    Both words touch the cut, and the second is the first or sounds like its end ("rule" for
+    "ruel"). A word said twice across a pause is not: the pause keeps the first from the cut."""
+    if last.end < cut - CUT_OVERLAP or first.start > cut + CUT_OVERLAP:
+        return False
+    before, after = _key(last), _key(first)
+    if after == before:
+        return True
+    ending = before[-len(after) :]
+    return len(after) >= 3 and SequenceMatcher(None, ending, after).ratio() >= SAME_ENDING
 
 
 def without_repeats(words: Sequence[Word]) -> list[Word]:
@@ -311,6 +330,7 @@ class StreamingTranscriber:
         self._words_since_pause = 0
         self._heard_speech_until = 0.0  # audio time of the last speech the VAD found
         self._revisions: deque[Revision] = deque(maxlen=MAX_WAITING_REVISIONS)
+        self._last_revised: tuple[int, Word] | None = None  # utterance, its last revised word
 
     # -- recorder side -----------------------------------------------------------------------
     def feed(self, audio: np.ndarray) -> None:
@@ -372,7 +392,8 @@ class StreamingTranscriber:
     def revise(self, revision: Revision) -> None:
         """Decode a stretch again at final-pass quality and emit its ``revised`` event (on a
         scheduler thread; it may run beside ``step``). A revision that finds no words leaves
-        the committed text as it is."""
+        the committed text as it is; a first word the revision before ended with, said
+        across the cut between them, is left out (``heard_twice``)."""
         assert self._revise is not None
         began = time.monotonic()
         words = [
@@ -380,6 +401,14 @@ class StreamingTranscriber:
             for w in self._revise(revision.audio, revision.language, self.vocabulary)
             if _key(w) and w.start + revision.start < revision.end
         ]
+        previous = self._last_revised  # revisions of one session run one at a time
+        if (
+            words
+            and previous is not None
+            and previous[0] == revision.utterance - 1
+            and heard_twice(previous[1], words[0], revision.start)
+        ):
+            words = words[1:]
         text = "".join(w.text for w in words).strip()
         log.debug(
             "revision %d, %.2f-%.2f s, in %.2f s: %s",
@@ -387,6 +416,7 @@ class StreamingTranscriber:
         )  # fmt: skip
         if not words:
             return
+        self._last_revised = (revision.utterance, words[-1])
         self._on_event(
             CaptionEvent(
                 "revised", text, revision.start, revision.end, tuple(words), revision.utterance
