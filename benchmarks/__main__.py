@@ -1,8 +1,9 @@
 """Run the benchmarks and write their tables into docs/benchmarks.md.
 
-    python -m benchmarks                 # everything (about 45 minutes on 2 cores)
+    python -m benchmarks                 # everything (about an hour on 2 cores)
     python -m benchmarks live memory     # some of them
     python -m benchmarks live --runs 1 --clips en_jfk pt_picovoice_leopard_test_pt
+    python -m benchmarks stepped --runs 1   # live captions per clip, the same on every run
 
 Each benchmark prints its Markdown section and replaces that section in docs/benchmarks.md.
 Run them on an otherwise idle machine: they measure time and CPU.
@@ -22,12 +23,14 @@ from benchmarks import (
     peer,
     speakers,
     startup,
+    stepped,
     vocabulary,
 )
 
 BENCHMARKS = (
     "live",
     "peer",
+    "stepped",
     "concurrency",
     "memory",
     "final",
@@ -48,6 +51,8 @@ def _run(name: str, args: argparse.Namespace) -> str:
         return live.run(args.clips, args.runs, variants)
     if name == "peer":  # the same clips and definitions as live, right after it
         return peer.run(args.clips, args.runs)
+    if name == "stepped":
+        return stepped.run(args.clips, args.runs)
     module = {
         "concurrency": concurrency,
         "memory": memory,

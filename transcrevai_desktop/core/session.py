@@ -39,7 +39,12 @@ from transcrevai_desktop.core.library import (
 from transcrevai_desktop.core.recorder import WavRecorder
 from transcrevai_desktop.core.recovery import repair_wav
 from transcrevai_desktop.core.speakers import AUTO, CHANNELS, SpeakerSetting, parse_speakers
-from transcrevai_desktop.core.streaming import CaptionEvent, StreamingTranscriber, join_captions
+from transcrevai_desktop.core.streaming import (
+    CaptionEvent,
+    StreamingTranscriber,
+    as_shown,
+    join_captions,
+)
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS, CueLimits, build_cues
 from transcrevai_desktop.core.transcript import Transcript, default_name
 from transcrevai_desktop.core.video import burned_subtitled, has_picture, soft_subtitled
@@ -223,14 +228,7 @@ class Session(QObject):
         """The live captions as shown: each utterance's committed events, or its revision
         once it came."""
         with self._lock:
-            shown: list[CaptionEvent] = []
-            for event in self.committed:
-                revision = self.revisions.get(event.utterance)
-                if revision is None:
-                    shown.append(event)
-                elif not shown or shown[-1] is not revision:
-                    shown.append(revision)
-            return shown
+            return as_shown(self.committed, self.revisions)
 
     @property
     def caption_text(self) -> str:

@@ -27,7 +27,7 @@ import math
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Literal
@@ -145,6 +145,21 @@ def join_captions(events: Sequence[CaptionEvent]) -> str:
         if event.text:
             text += ("" if not text or event.continues_word else " ") + event.text
     return text
+
+
+def as_shown(
+    committed: Sequence[CaptionEvent], revisions: Mapping[int, CaptionEvent]
+) -> list[CaptionEvent]:
+    """The live captions as shown: each utterance's ``committed`` events, or its revision
+    (``revisions``, by utterance) once it came."""
+    shown: list[CaptionEvent] = []
+    for event in committed:
+        revision = revisions.get(event.utterance)
+        if revision is None:
+            shown.append(event)
+        elif not shown or shown[-1] is not revision:
+            shown.append(revision)
+    return shown
 
 
 def _key(word: Word) -> str:
