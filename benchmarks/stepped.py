@@ -40,6 +40,21 @@ SILENCE_AFTER = 1.0  # seconds of silence after the clip, as a recording stopped
 TARGET_POINTS = 3.0  # issue 9: revised within this many points of the final pass, every clip
 
 
+def feed_stepped(transcriber: StreamingTranscriber, audio: np.ndarray) -> None:
+    """Feed ``audio`` in ``STEP`` second blocks with a live pass after each, then close; run
+    each revision as soon as it is queued, as a free model worker would."""
+    block = int(STEP * MODEL_RATE)
+    for offset in [*range(0, len(audio), block), None]:
+        if offset is None:
+            transcriber.close()
+        else:
+            transcriber.feed(audio[offset : offset + block])
+        transcriber.step()
+        while (revision := transcriber.next_revision(-math.inf)) is not None:
+            transcriber.take_revision(revision)
+            transcriber.revise(revision)
+
+
 def step_through(engine: Engine, clip: common.Clip) -> tuple[str, str, int]:
     """The clip's committed live text, its live text once revised, and its revision count."""
     audio = decode_file(clip.path)
@@ -51,16 +66,7 @@ def step_through(engine: Engine, clip: common.Clip) -> tuple[str, str, int]:
         clip.language,
         revise=engine.transcribe_utterance,
     )
-    block = int(STEP * MODEL_RATE)
-    for offset in [*range(0, len(audio), block), None]:
-        if offset is None:
-            transcriber.close()
-        else:
-            transcriber.feed(audio[offset : offset + block])
-        transcriber.step()
-        while (revision := transcriber.next_revision(-math.inf)) is not None:
-            transcriber.take_revision(revision)
-            transcriber.revise(revision)
+    feed_stepped(transcriber, audio)
     committed = [e for e in events if e.kind == "committed"]
     revisions = {e.utterance: e for e in events if e.kind == "revised"}
     return join_captions(committed), join_captions(as_shown(committed, revisions)), len(revisions)

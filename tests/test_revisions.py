@@ -9,6 +9,7 @@ import math
 import numpy as np
 import pytest
 
+from benchmarks.stepped import feed_stepped
 from tests.conftest import speech, wer
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
@@ -22,8 +23,6 @@ from transcrevai_desktop.core.streaming import (
     join_captions,
 )
 from transcrevai_desktop.core.transcript import Word
-
-CHUNK = MODEL_RATE // 2
 
 
 def shown(events: list[CaptionEvent]) -> str:
@@ -40,20 +39,6 @@ def shown(events: list[CaptionEvent]) -> str:
     return join_captions(captions)
 
 
-def _stream_revising(transcriber: StreamingTranscriber, audio: np.ndarray) -> None:
-    """Feed 0.5 s chunks with a step after each, then close; run each revision as soon as it
-    is queued, as a free model worker would."""
-    for offset in [*range(0, len(audio), CHUNK), None]:
-        if offset is None:
-            transcriber.close()
-        else:
-            transcriber.feed(audio[offset : offset + CHUNK])
-        transcriber.step()
-        while (revision := transcriber.next_revision(-math.inf)) is not None:
-            transcriber.take_revision(revision)
-            transcriber.revise(revision)
-
-
 @pytest.mark.slow
 def test_revisions_replace_whole_stretches_with_the_final_pass_quality_text(engine):
     clip = speech("en_sonnet001_librivox")
@@ -66,7 +51,7 @@ def test_revisions_replace_whole_stretches_with_the_final_pass_quality_text(engi
         revise=engine.transcribe_utterance,
     )
 
-    _stream_revising(transcriber, audio)
+    feed_stepped(transcriber, audio)
 
     assert transcriber.finished
     committed = [e for e in events if e.kind == "committed"]
@@ -224,7 +209,7 @@ def test_the_vocabulary_reaches_live_passes_and_revisions():
     transcriber = StreamingTranscriber(
         live, events.append, "pt", revise=revise, vocabulary=("Raposa", "CORAA")
     )
-    _stream_revising(transcriber, audio)
+    feed_stepped(transcriber, audio)
 
     assert {kind for kind, _ in heard} == {"live", "revision"}
     assert all(vocabulary == ("Raposa", "CORAA") for _, vocabulary in heard)
