@@ -7,33 +7,30 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 
 from transcrevai_desktop.core.engine import Engine
-from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.ui.background import Background
 
 
 class ModelLoader(QObject):
-    state = Signal(bool, str)  # loaded, error sentence (emitted from the loading thread)
+    state = Signal(bool, str)  # loaded, error sentence (on the GUI thread)
 
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self.error = ""  # the last load's error sentence, "" when it loaded or is loading
+        # its own thread: a load takes seconds, and library scans and exports go on meanwhile
+        self._background = Background(self)
         self.state.connect(self._remember)
 
     def load(self) -> None:
-        """Load the configured model on a worker; ``state`` reports the outcome."""
-        engine = self.engine
-
-        def load() -> None:
-            try:
-                engine.model()
-            except TranscrevaiError as error:
-                self.state.emit(False, str(error))
-            else:
-                self.state.emit(True, "")
-
+        """Load the configured model on a worker; ``state`` reports the outcome (not when
+        the window closed meanwhile)."""
         self.error = ""
-        engine.submit(load)
+        self._background.run(
+            self.engine.model,
+            lambda _model: self.state.emit(True, ""),
+            lambda sentence: self.state.emit(False, sentence),
+        )
 
     def apply(self, settings: Settings) -> bool:
         """Take the model and compute type from ``settings`` for the passes to come (a pass
