@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 import psutil
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
@@ -311,6 +312,27 @@ def file_manager() -> Iterator[FileManager]:
     QDesktopServices.setUrlHandler("file", manager, "open")
     yield manager
     QDesktopServices.unsetUrlHandler("file")
+
+
+class HeldWork:
+    """Work on another thread that starts, then waits to be released: a long library scan, a
+    big model loading."""
+
+    def __init__(self) -> None:
+        self.started, self.released = threading.Event(), threading.Event()
+
+    def __call__(self) -> None:
+        self.started.set()
+        self.released.wait(5)
+
+    def outlive(self, window: QObject, qtbot) -> None:
+        """Delete ``window`` while the work runs, releasing it 0.3 s into the deletion; then
+        let what the work sent arrive."""
+        assert self.started.wait(5)
+        threading.Timer(0.3, self.released.set).start()
+        shiboken6.delete(window)
+        assert self.released.is_set(), "the deletion did not wait for the work"
+        qtbot.wait(100)
 
 
 def race(workers: list, background, timeout: float = 120.0) -> list[BaseException]:

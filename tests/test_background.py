@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 
-import shiboken6
 from PySide6.QtCore import QObject
 
+from tests.conftest import HeldWork
 from transcrevai_desktop.ui.background import Background
 
 
@@ -28,18 +28,10 @@ def test_a_job_that_outlives_its_window_reaches_no_one(qtbot):
     destroyed."""
     window = QObject()
     background = Background(window)
-    started, release = threading.Event(), threading.Event()
+    scan = HeldWork()
     delivered: list[object] = []
 
-    def scan() -> str:
-        started.set()
-        release.wait(5)
-        return "late"
-
     background.run(scan, delivered.append, delivered.append)
-    assert started.wait(5)
-    threading.Timer(0.3, release.set).start()
-    shiboken6.delete(window)  # returns once the scan has ended
-    assert release.is_set()
-    qtbot.wait(100)
+    scan.outlive(window, qtbot)
+
     assert delivered == []
