@@ -194,9 +194,10 @@ def test_unreadable_files_and_unknown_outputs_are_named(virtual_mic, recording, 
     broken.write_bytes(b"RIFF not really a wave file")
     with pytest.raises(UnreadableAudio, match=r"broken\.wav cannot be played"):
         Player(broken)
-    for device in ("no_such_sink", 999):
+    # the server's outputs are named, so the user sees what there is to choose from
+    for device, named in (("no_such_sink", f"Available: .*{SINK}"), (999, "Available: ")):
         player = Player(recording[0], device=device)
-        with pytest.raises(OutputDeviceNotFound, match=str(device)):
+        with pytest.raises(OutputDeviceNotFound, match=f"'{device}'. {named}"):
             player.play()
         assert not player.playing
 

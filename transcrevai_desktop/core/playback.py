@@ -38,7 +38,7 @@ from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.devices import portaudio
 from transcrevai_desktop.core.errors import DeviceNotFound, OutputDeviceNotFound, UnreadableAudio
-from transcrevai_desktop.core.pulse_sources import PULSE_DEVICE, sink_env
+from transcrevai_desktop.core.pulse_sources import PULSE_DEVICE, pulse_sink_names, sink_env
 
 if TYPE_CHECKING:
     import sounddevice
@@ -448,8 +448,9 @@ def _sounddevice() -> ModuleType:
 
 def _find_output(sd: ModuleType, spec: str | int | None) -> _Output:
     """The output for ``spec`` (see ``Player``): a PortAudio device by index or exact name,
-    else, where PortAudio lists the ``pulse`` device, the server's sink of that name (a wrong
-    name fails when the stream opens). None: the sound server's default sink through
+    else, where PortAudio lists the ``pulse`` device, the server's sink of that name (a name
+    the server does not have fails here, or when the stream opens if the server cannot be
+    asked). None: the sound server's default sink through
     ``pulse`` where there is one (ALSA's "default" stalls after a stream is aborted and
     restarted, as a seek does), else PortAudio's default output."""
     try:
@@ -483,7 +484,16 @@ def _find_output(sd: ModuleType, spec: str | int | None) -> _Output:
     if named:
         return _Output(named[0], None, text)
     if pulse and not text.isdigit():
-        return _Output(pulse[0], text, text)
+        sinks = pulse_sink_names()
+        if sinks is None or text in sinks:
+            return _Output(pulse[0], text, text)
+        # PortAudio opens a stream on a sink the server does not have, and may then hang
+        # in its start (seen in CI): told here instead
+        raise OutputDeviceNotFound(
+            QCoreApplication.translate(
+                "OutputDeviceNotFound", "No sound output matches '{output}'. Available: {outputs}."
+            ).format(output=text, outputs=", ".join(sinks))
+        )
     if not outputs:
         raise OutputDeviceNotFound(
             QCoreApplication.translate(

@@ -21,6 +21,7 @@ import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,9 @@ class PulseSource:
     is_monitor: bool  # what an output plays, not a microphone
 
 
-def pulse_sources() -> list[PulseSource] | None:
-    """The server's sources, microphones first, or None when no server answers."""
+def _ask_server() -> tuple[Any, list[Any], list[Any]] | None:
+    """The server's info, sinks and sources (pulsectl's objects), or None when no server
+    answers."""
     try:
         import pulsectl
     except (ImportError, OSError) as error:  # OSError: libpulse itself is missing
@@ -49,12 +51,25 @@ def pulse_sources() -> list[PulseSource] | None:
     try:
         with pulsectl.Pulse("transcrevai-desktop", connect=False) as pulse:
             pulse.connect(timeout=CONNECT_TIMEOUT)
-            server = pulse.server_info()
-            sinks = pulse.sink_list()
-            sources = pulse.source_list()
+            return pulse.server_info(), pulse.sink_list(), pulse.source_list()
     except pulsectl.PulseError as error:
         log.debug("No PulseAudio server: %s", error)
         return None
+
+
+def pulse_sink_names() -> list[str] | None:
+    """The server's outputs by name (what ``PULSE_SINK`` takes), or None when no server
+    answers."""
+    answer = _ask_server()
+    return None if answer is None else [sink.name for sink in answer[1]]
+
+
+def pulse_sources() -> list[PulseSource] | None:
+    """The server's sources, microphones first, or None when no server answers."""
+    answer = _ask_server()
+    if answer is None:
+        return None
+    server, sinks, sources = answer
     outputs = {sink.index: sink.description for sink in sinks}
     default_output = next(
         (sink.index for sink in sinks if sink.name == server.default_sink_name), None
