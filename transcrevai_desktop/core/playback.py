@@ -489,22 +489,19 @@ def _find_output(sd: ModuleType, spec: str | int | None) -> _Output:
             return _Output(pulse[0], text, text)
         # PortAudio opens a stream on a sink the server does not have, and may then hang
         # in its start (seen in CI): told here instead
-        raise OutputDeviceNotFound(
-            QCoreApplication.translate(
-                "OutputDeviceNotFound", "No sound output matches '{output}'. Available: {outputs}."
-            ).format(output=text, outputs=", ".join(sinks))
-        )
-    if not outputs:
+        available = sinks
+    else:
+        available = [f"{index}: {name}" for index, name in outputs.items()]
+    if not available:
         raise OutputDeviceNotFound(
             QCoreApplication.translate(
                 "OutputDeviceNotFound", "No sound output matches '{output}'. Available: none."
             ).format(output=text)
         )
-    listed = ", ".join(f"{index}: {name}" for index, name in outputs.items())
     raise OutputDeviceNotFound(
         QCoreApplication.translate(
             "OutputDeviceNotFound", "No sound output matches '{output}'. Available: {outputs}."
-        ).format(output=text, outputs=listed)
+        ).format(output=text, outputs=", ".join(available))
     )
 
 
