@@ -35,3 +35,40 @@ def test_a_job_that_outlives_its_window_reaches_no_one(qtbot):
     scan.outlive(window, qtbot)
 
     assert delivered == []
+
+
+def test_progress_comes_on_the_gui_thread_before_the_result(qtbot):
+    background = Background()
+    seen: list[tuple[object, bool]] = []
+
+    def note(value: object) -> None:
+        seen.append((value, threading.current_thread() is threading.main_thread()))
+
+    def work() -> str:
+        percent = background.relay(note)
+        for value in (0, 50, 100):
+            percent(value)
+        return "burned"
+
+    background.run(work, note, note)
+    qtbot.waitUntil(lambda: len(seen) == 4, timeout=5_000)
+    assert seen == [(0, True), (50, True), (100, True), ("burned", True)]
+
+
+def test_progress_of_a_job_that_outlives_its_window_reaches_no_one(qtbot):
+    """A video is being burned when the window is deleted: the progress the burn reports
+    while the window is destroyed goes nowhere."""
+    window = QObject()
+    background = Background(window)
+    percent = background.relay(lambda value: seen.append(value))
+    burn = HeldWork()
+    seen: list[object] = []
+
+    def work() -> None:
+        burn()
+        percent(100)
+
+    background.run(work, seen.append, seen.append)
+    burn.outlive(window, qtbot)
+
+    assert seen == []

@@ -59,6 +59,13 @@ class Background(QObject):
 
         self._pool.start(job)
 
+    def relay(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        """A function a job may call from its thread, as often as it likes (progress), that
+        runs ``callback`` with the same argument on the GUI thread, before the job's outcome
+        and unless the Background was deleted meanwhile."""
+        courier = self._courier
+        return lambda argument: courier.finished.emit(callback, argument)
+
     @Slot(object, object)
     def _deliver(self, callback: Callable[[Any], None], argument: Any) -> None:
         callback(argument)

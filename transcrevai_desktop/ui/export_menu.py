@@ -40,7 +40,6 @@ class ExportMenu(QObject):
     """The export actions of ``window`` for the session ``current()`` returns."""
 
     exported = Signal(list)  # the paths an export wrote, once they are on disk
-    _progress = Signal(int)  # a burned video's progress in percent, from the export's thread
 
     def __init__(
         self,
@@ -184,19 +183,18 @@ class ExportMenu(QObject):
         progress.show()
         stop = threading.Event()
         progress.canceled.connect(stop.set)
-        self._progress.connect(progress.setValue)  # queued: the dialog lives on this thread
+        percent = self._background.relay(progress.setValue)
 
         def burn() -> list[Path]:
             try:
                 return [session.export_video(
                     choice.path, True, limits, choice.font_size, choice.position,
-                    lambda done: self._progress.emit(int(done * 100)), stop.is_set,
+                    lambda done: percent(int(done * 100)), stop.is_set,
                 )]  # fmt: skip
             except ExportCancelled:
                 return []
 
         def finished() -> None:
-            self._progress.disconnect(progress.setValue)
             progress.hide()
             progress.deleteLater()
 
