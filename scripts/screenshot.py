@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QApplication
 
 from transcrevai_desktop.app import build_window
 from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.translations import install_translations
 from transcrevai_desktop.ui.main_window import MainWindow
-from transcrevai_desktop.ui.translations import install_translations
 
 REPO = Path(__file__).resolve().parent.parent
 SPEECH = REPO.parent / "shared" / "speech"

@@ -166,10 +166,15 @@ def pactl(*args: str) -> str:
     return subprocess.run(["pactl", *args], check=True, capture_output=True, text=True).stdout
 
 
-def transcrevai(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run the ``transcrevai`` command line (as ``python -m``) to its end."""
+def transcrevai(
+    *args: str, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run the ``transcrevai`` command line (as ``python -m``) to its end; ``env``: variables
+    that differ from the tests' (a locale)."""
     command = [sys.executable, "-m", "transcrevai_desktop", *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})}
+    )
 
 
 def rss_mib() -> float:
@@ -229,7 +234,7 @@ def engine():
 @pytest.fixture(scope="session", autouse=True)
 def english(qapp):
     """The interface in English, as on an English system: its plural forms ("1 recording")."""
-    from transcrevai_desktop.ui.translations import install_translations
+    from transcrevai_desktop.translations import install_translations
 
     install_translations("en")
 
@@ -237,7 +242,7 @@ def english(qapp):
 @pytest.fixture
 def portuguese(qapp):
     """The interface in Brazilian Portuguese for one test (build the window after it)."""
-    from transcrevai_desktop.ui.translations import install_translations
+    from transcrevai_desktop.translations import install_translations
 
     install_translations("pt_BR")
     yield

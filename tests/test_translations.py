@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, QLocale, Qt
 
 from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO
-from transcrevai_desktop.ui.translations import FOLDER
+from transcrevai_desktop.translations import FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "transcrevai_desktop" / "ui"

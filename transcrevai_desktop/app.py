@@ -14,8 +14,8 @@ from transcrevai_desktop.app_log import install_exception_hooks
 from transcrevai_desktop.core.engine import Engine, EngineSettings
 from transcrevai_desktop.core.session_manager import CLEANUP_INTERVAL_HOURS, SessionManager
 from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.translations import install_translations
 from transcrevai_desktop.ui.main_window import ICON, MainWindow
-from transcrevai_desktop.ui.translations import install_translations
 
 log = logging.getLogger(__name__)
 

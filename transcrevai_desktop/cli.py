@@ -15,6 +15,10 @@ transcrevai voices [--forget NAME]
 
 Errors are one line on stderr, never a traceback. Exit status: 0 success, 1 some file or the
 recording failed, 2 bad usage or no model.
+
+The commands speak the window's language (``translations``: Preferences → Interface language,
+else the system's locale), help texts and messages alike; argparse's own words ("usage",
+"options") stay Python's. ``--json`` keys and status names are the same in every language.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from transcrevai_desktop import __version__
 from transcrevai_desktop.core.errors import ModelMissing, TranscrevaiError
@@ -44,6 +50,9 @@ log = logging.getLogger("transcrevai")
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+WINDOW_OPTIONS = {"-v", "--verbose"}  # arguments that still open the window
+
+translate = QCoreApplication.translate
 
 
 def _language(value: str) -> str | None:
@@ -61,7 +70,9 @@ def _speakers(value: str) -> int | str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="transcrevai", description="Local live transcription with Whisper (no cloud)."
+        prog="transcrevai",
+        description=translate("Cli", "Local live transcription with Whisper (no cloud)."),
+        add_help=False,
     )
     from importlib import metadata
 
@@ -69,30 +80,54 @@ def _parser() -> argparse.ArgumentParser:
         version = metadata.version("transcrevai-desktop")
     except metadata.PackageNotFoundError:  # a source tree that was never installed
         version = __version__
-    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {version}")
+    _help_option(parser)
     parser.add_argument(
-        "-v", "--verbose", action="store_true", help="log what happens, every live pass included"
+        "-V",
+        "--version",
+        action="version",
+        version=f"%(prog)s {version}",
+        help=translate("Cli", "show the version and exit"),
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help=translate("Cli", "log what happens, every live pass included"),
     )
     commands = parser.add_subparsers(dest="command")
 
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help, add_help=False)
+        _help_option(sub)
+        return sub
+
     def model_options(command: argparse.ArgumentParser) -> None:
         command.add_argument(
-            "--language", default="auto", help="language code (pt, en, ...) or auto (default)"
+            "--language",
+            default="auto",
+            help=translate("Cli", "language code (pt, en, ...) or auto (default)"),
         )
         command.add_argument(
             "--model",
             default=BUNDLED_MODEL,
-            help=f"bundled '{BUNDLED_MODEL}' (default), a model folder or a name",
+            help=translate("Cli", "bundled '{model}' (default), a model folder or a name").format(
+                model=BUNDLED_MODEL
+            ),
         )
 
     def vocabulary_options(command: argparse.ArgumentParser) -> None:
         command.add_argument(
             "--vocabulary",
             default="",
-            help='names and terms Whisper should spell right, comma-separated: "Lisboa, CORAA"',
+            help=translate(
+                "Cli",
+                'names and terms Whisper should spell right, comma-separated: "Lisboa, CORAA"',
+            ),
         )
         command.add_argument(
-            "--vocabulary-file", type=Path, help="the same, from a file (a term a line or commas)"
+            "--vocabulary-file",
+            type=Path,
+            help=translate("Cli", "the same, from a file (a term a line or commas)"),
         )
 
     def speakers_option(command: argparse.ArgumentParser) -> None:
@@ -101,47 +136,70 @@ def _parser() -> argparse.ArgumentParser:
             type=_speakers,
             default="auto",
             metavar="auto|N|off|channels",
-            help="label who speaks: count the voices (auto, default), exactly N voices, each "
-            "channel a person (channels), or off",
+            help=translate(
+                "Cli",
+                "label who speaks: count the voices (auto, default), exactly N voices, each "
+                "channel a person (channels), or off",
+            ),
         )
 
-    transcribe = commands.add_parser("transcribe", help="transcribe audio or video files")
+    transcribe = command("transcribe", translate("Cli", "transcribe audio or video files"))
     transcribe.add_argument("files", nargs="+", type=Path, metavar="FILE")
     model_options(transcribe)
     vocabulary_options(transcribe)
     speakers_option(transcribe)
-    transcribe.add_argument("--out", type=Path, default=Path("."), help="output folder")
     transcribe.add_argument(
-        "--formats", default="txt,srt", help="comma-separated: txt,srt,vtt,json (default txt,srt)"
+        "--out", type=Path, default=Path("."), help=translate("Cli", "output folder")
+    )
+    transcribe.add_argument(
+        "--formats",
+        default="txt,srt",
+        help=translate("Cli", "comma-separated: txt,srt,vtt,json (default txt,srt)"),
     )
     transcribe.add_argument(
         "--max-line-chars",
         type=int,
         default=DEFAULT_LIMITS.line_chars,
         metavar="N",
-        help=f"subtitles: at most N characters a line (default {DEFAULT_LIMITS.line_chars})",
+        help=translate("Cli", "subtitles: at most N characters a line (default {n})").format(
+            n=DEFAULT_LIMITS.line_chars
+        ),
     )
     transcribe.add_argument(
         "--max-lines",
         type=int,
         default=DEFAULT_LIMITS.lines,
         metavar="N",
-        help=f"subtitles: at most N lines a cue (default {DEFAULT_LIMITS.lines})",
+        help=translate("Cli", "subtitles: at most N lines a cue (default {n})").format(
+            n=DEFAULT_LIMITS.lines
+        ),
     )
     transcribe.add_argument(
         "--subtitled-video",
         choices=("soft", "burned"),
-        help="for a video: also write STEM.subtitled.EXT with the subtitles as a track (soft, "
-        "seconds) or drawn into the picture (burned, re-encoded)",
+        help=translate(
+            "Cli",
+            "for a video: also write STEM.subtitled.EXT with the subtitles as a track (soft, "
+            "seconds) or drawn into the picture (burned, re-encoded)",
+        ),
     )
 
-    record = commands.add_parser("record", help="record with live captions, then transcribe")
-    record.add_argument("--device", help="input device index or name (default: system default)")
-    record.add_argument("--input", type=Path, help="feed this file at real-time pace instead")
-    record.add_argument("--seconds", type=float, help="stop after this many seconds of audio")
+    record = command("record", translate("Cli", "record with live captions, then transcribe"))
+    record.add_argument(
+        "--device", help=translate("Cli", "input device index or name (default: system default)")
+    )
+    record.add_argument(
+        "--input", type=Path, help=translate("Cli", "feed this file at real-time pace instead")
+    )
+    record.add_argument(
+        "--seconds", type=float, help=translate("Cli", "stop after this many seconds of audio")
+    )
     model_options(record)
-    record.add_argument("--out", type=Path, help="recordings folder (default: the library)")
-    record.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
+    out_help = translate("Cli", "recordings folder (default: the library)")
+    record.add_argument("--out", type=Path, help=out_help)
+    record.add_argument(
+        "--json", action="store_true", help=translate("Cli", "one JSON event per line on stdout")
+    )
     vocabulary_options(record)
     speakers_option(record)
     record.add_argument(
@@ -149,25 +207,41 @@ def _parser() -> argparse.ArgumentParser:
         nargs="?",
         const="",
         metavar="NAME",
-        help='record a call: the microphone (channel 1, "You") and what the computer plays '
-        '(channel 2, "Others"; default: the default output\'s sound)',
+        help=translate(
+            "Cli",
+            'record a call: the microphone (channel 1, "You") and what the computer plays '
+            '(channel 2, "Others"; default: the default output\'s sound)',
+        ),
     )
 
-    recover = commands.add_parser(
-        "recover", help="find recordings a crash interrupted, repair them, transcribe them"
+    recover = command(
+        "recover",
+        translate("Cli", "find recordings a crash interrupted, repair them, transcribe them"),
     )
-    recover.add_argument("--out", type=Path, help="recordings folder (default: the library)")
-    recover.add_argument("--transcribe", action="store_true", help="also write their transcripts")
+    recover.add_argument("--out", type=Path, help=out_help)
+    recover.add_argument(
+        "--transcribe",
+        action="store_true",
+        help=translate("Cli", "also write their transcripts"),
+    )
     model_options(recover)
 
-    voices = commands.add_parser(
-        "voices", help="list the voices you named (they name speakers in later transcripts)"
+    voices = command(
+        "voices",
+        translate("Cli", "list the voices you named (they name speakers in later transcripts)"),
     )
-    voices.add_argument("--forget", metavar="NAME", help="forget this voice")
+    voices.add_argument("--forget", metavar="NAME", help=translate("Cli", "forget this voice"))
 
-    commands.add_parser("devices", help="list input devices")
-    commands.add_parser("models", help="list models")
+    command("devices", translate("Cli", "list input devices"))
+    command("models", translate("Cli", "list models"))
     return parser
+
+
+def _help_option(parser: argparse.ArgumentParser) -> None:
+    """``-h``/``--help``, its own text translated (argparse adds it in English)."""
+    parser.add_argument(
+        "-h", "--help", action="help", help=translate("Cli", "show this help and exit")
+    )
 
 
 def _load_engine(args: argparse.Namespace) -> tuple[Engine, str | None]:
@@ -177,7 +251,11 @@ def _load_engine(args: argparse.Namespace) -> tuple[Engine, str | None]:
     model = engine.model()
     language = _language(args.language)
     if language and language not in model.supported_languages:
-        raise TranscrevaiError(f"'{language}' is not a language this model knows.")
+        raise TranscrevaiError(
+            translate("Cli", "'{language}' is not a language this model knows.").format(
+                language=language
+            )
+        )
     return engine, language
 
 
@@ -190,9 +268,11 @@ def _vocabulary(args: argparse.Namespace) -> tuple[str, ...]:
         try:
             text = args.vocabulary_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
+            reason = getattr(error, "strerror", None) or translate("Cli", "it is not UTF-8 text")
             raise TranscrevaiError(
-                f"The vocabulary file {args.vocabulary_file} cannot be read: {reason}."
+                translate("Cli", "The vocabulary file {file} cannot be read: {reason}.").format(
+                    file=args.vocabulary_file, reason=reason
+                )
             ) from error
     return merge_vocabularies(parse_vocabulary(args.vocabulary), parse_vocabulary(text))
 
@@ -205,19 +285,23 @@ def _transcribe(args: argparse.Namespace) -> int:
     formats = [fmt.strip().lower() for fmt in args.formats.split(",") if fmt.strip()]
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
-        print(f"transcrevai: error: unknown format {', '.join(unknown)}", file=sys.stderr)
+        _error(translate("Cli", "unknown format {formats}").format(formats=", ".join(unknown)))
         return EXIT_USAGE
     try:
         limits = replace(DEFAULT_LIMITS, line_chars=args.max_line_chars, lines=args.max_lines)
     except ValueError as error:
-        print(f"transcrevai: error: {error}", file=sys.stderr)
+        _error(error)
         return EXIT_USAGE
     terms = _vocabulary(args)
     engine, language = _load_engine(args)
     try:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise TranscrevaiError(f"Could not create {args.out}: {error.strerror}.") from error
+        raise TranscrevaiError(
+            translate("Cli", "Could not create {folder}: {reason}.").format(
+                folder=args.out, reason=error.strerror
+            )
+        ) from error
     failed = 0
     for path in args.files:
         try:
@@ -255,11 +339,13 @@ def _subtitled_video(
     out = args.out / subtitled_name(path, burned)
     cues = [cue.named for cue in build_cues(transcript, limits)]
     if burned:
-        return burned_subtitled(path, cues, out, progress=_progress_printer(path.name, "burning"))
+        burning = translate("Cli", "burning")
+        return burned_subtitled(path, cues, out, progress=_progress_printer(path.name, burning))
     return soft_subtitled(path, cues, out)
 
 
-def _progress_printer(name: str, doing: str = "transcribing") -> Callable[[float], None]:
+def _progress_printer(name: str, doing: str = "") -> Callable[[float], None]:
+    doing = doing or translate("Cli", "transcribing")
     shown = [-1]
 
     def show(fraction: float) -> None:
@@ -273,12 +359,12 @@ def _progress_printer(name: str, doing: str = "transcribing") -> Callable[[float
 
 
 def _record(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QTimer
 
     from transcrevai_desktop.cli_record import RecordReporter
     from transcrevai_desktop.core.session_manager import SessionManager
 
-    app = QCoreApplication.instance() or QCoreApplication([])
+    app = _application()
     terms = _vocabulary(args)
     engine, language = _load_engine(args)
     manager = SessionManager(library_dir=args.out, engine=engine)
@@ -325,32 +411,39 @@ def _record(args: argparse.Namespace) -> int:
 def _recover(args: argparse.Namespace) -> int:
     """List the sessions whose process died while busy (they reopen as interrupted), repair
     their .wav headers, and with ``--transcribe`` run their final passes."""
-    from PySide6.QtCore import QCoreApplication
-
     from transcrevai_desktop.core.engine import Engine, EngineSettings
     from transcrevai_desktop.core.recovery import repair_wav
     from transcrevai_desktop.core.session import BUSY, UNFINISHED, SessionStatus
     from transcrevai_desktop.core.session_manager import SessionManager
 
-    app = QCoreApplication.instance() or QCoreApplication([])
+    app = _application()
     engine = Engine(EngineSettings(model=args.model))
     manager = SessionManager(library_dir=args.out, engine=engine)
     entries, problems = manager.library()
     for problem in problems:
-        print(f"transcrevai: skipped {problem}", file=sys.stderr)
+        _note(translate("Cli", "transcrevai: skipped {problem}"), problem=problem)
     found = [entry for entry in entries if entry.status in UNFINISHED]
     if not found:
-        print(f"No interrupted recordings in {manager.library_dir}.", file=sys.stderr)
+        _note(
+            translate("Cli", "No interrupted recordings in {folder}."), folder=manager.library_dir
+        )
         return 0
     failed = 0
     for entry in found:
         session = manager.open_session(entry.id)
         try:
             if session is None or "audio" not in session.files:
-                raise TranscrevaiError(f"{entry.name}: no audio was saved.")
+                raise TranscrevaiError(
+                    translate("Cli", "{name}: no audio was saved.").format(name=entry.name)
+                )
             seconds = repair_wav(session.files["audio"])
-            print(f"{entry.name} ({entry.id}): {seconds:.1f} s of audio kept in "
-                  f"{session.files['audio']}", file=sys.stderr)  # fmt: skip
+            _note(
+                translate("Cli", "{name} ({id}): {seconds} s of audio kept in {file}"),
+                name=entry.name,
+                id=entry.id,
+                seconds=QLocale().toString(seconds, "f", 1),  # "12,5" in Portuguese
+                file=session.files["audio"],
+            )
             if not args.transcribe:
                 continue
             session.transcribe_recording(_language(args.language))
@@ -359,12 +452,14 @@ def _recover(args: argparse.Namespace) -> int:
                 time.sleep(0.05)
             if session.status is not SessionStatus.COMPLETE:
                 raise TranscrevaiError(f"{entry.name}: {session.message}")
-            print(f"  transcript: {session.files['transcript']}", file=sys.stderr)
+            _note(translate("Cli", "  transcript: {file}"), file=session.files["transcript"])
         except TranscrevaiError as error:
             print(f"transcrevai: {error}", file=sys.stderr)
             failed += 1
     if not args.transcribe:
-        print("Run `transcrevai recover --transcribe` to write their transcripts.", file=sys.stderr)
+        _note(
+            translate("Cli", "Run `transcrevai recover --transcribe` to write their transcripts.")
+        )
     return EXIT_FAILED if failed else 0
 
 
@@ -388,15 +483,24 @@ def _voices(args: argparse.Namespace) -> int:
     voices = book.voices()
     if args.forget is not None:
         if args.forget not in {voice.name for voice in voices}:
-            raise TranscrevaiError(f"No voice named '{args.forget}' is remembered.")
+            raise TranscrevaiError(
+                translate("Cli", "No voice named '{name}' is remembered.").format(name=args.forget)
+            )
         book.forget(args.forget)
-        print(f"Forgot the voice of {args.forget}.", file=sys.stderr)
+        _note(translate("Cli", "Forgot the voice of {name}."), name=args.forget)
         return 0
     for voice in voices:
-        times = "once" if voice.recordings == 1 else f"{voice.recordings} times"
-        print(f"{voice.name}  (named {times}, last {voice.updated[:10]})")
+        # Two texts, not a %n plural: pyside6-lupdate reads translate()'s count as no plural.
+        if voice.recordings == 1:
+            named = translate("Cli", "{name}  (named once, last {date})")
+        else:
+            named = translate("Cli", "{name}  (named {count} times, last {date})")
+        print(named.format(name=voice.name, count=voice.recordings, date=voice.updated[:10]))
     if not voices:
-        print(f"No voices yet ({book.path}): rename a speaker in a transcript.", file=sys.stderr)
+        _note(
+            translate("Cli", "No voices yet ({file}): rename a speaker in a transcript."),
+            file=book.path,
+        )
     return 0
 
 
@@ -408,18 +512,46 @@ def _models(_: argparse.Namespace) -> int:
     return 0
 
 
+def _note(text: str, **fields: object) -> None:
+    """A line on stderr: ``text`` (translated) with its ``{fields}`` filled in."""
+    print(text.format(**fields), file=sys.stderr)
+
+
+def _error(error: object) -> None:
+    _note(translate("Cli", "transcrevai: error: {error}"), error=error)
+
+
+def _application() -> QCoreApplication:
+    """Qt's core application, made once for a command: the translations need one, and
+    ``record``'s signals its event loop (PySide keeps it alive)."""
+    return QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+
+
+def _translate_commands() -> None:
+    """The commands speak the interface's language."""
+    from transcrevai_desktop.settings import Key, Settings
+    from transcrevai_desktop.translations import install_translations
+
+    _application()
+    install_translations(Settings().get(Key.INTERFACE_LANGUAGE))
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
     logging.basicConfig(
         level=logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    if args.verbose:
-        logging.getLogger("transcrevai_desktop").setLevel(logging.DEBUG)
-    if args.command is None:
+    if set(arguments) <= WINDOW_OPTIONS:
         from transcrevai_desktop.app import run_app
 
+        if arguments:
+            logging.getLogger("transcrevai_desktop").setLevel(logging.DEBUG)
         return run_app()
+    _translate_commands()
+    args = _parser().parse_args(arguments)
+    if args.verbose:
+        logging.getLogger("transcrevai_desktop").setLevel(logging.DEBUG)
     command = {
         "transcribe": _transcribe,
         "record": _record,
@@ -431,10 +563,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return command(args)
     except ModelMissing as error:
-        print(f"transcrevai: error: {error}", file=sys.stderr)
+        _error(error)
         return EXIT_USAGE
     except TranscrevaiError as error:
-        print(f"transcrevai: error: {error}", file=sys.stderr)
+        _error(error)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from transcrevai_desktop.caption_printer import PlainCaptions, RunningCaptions
 from transcrevai_desktop.core.session import Session, SessionStatus
 from transcrevai_desktop.core.streaming import CaptionEvent
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 
 def _same_file(a: TextIO, b: TextIO) -> bool:
@@ -123,7 +124,7 @@ class RecordReporter(QObject):
         if self.as_json:
             self._emit_json("status", status, None, None, time.monotonic(), message=message)
         else:
-            line = _STATUS_LINES.get(status, status) + (f": {message}" if message else "")
+            line = _status_line(status) + (f": {message}" if message else "")
             if done:
                 self._end_captions()
                 print(line, file=sys.stderr, flush=True)
@@ -142,14 +143,26 @@ class RecordReporter(QObject):
         percent = int(fraction * 100)
         if not self.as_json and percent >= self._last_percent + 10:
             self._last_percent = percent
-            self._say(f"Transcribing the recording: {percent}%")
+            self._say(
+                QCoreApplication.translate(
+                    "RecordReporter", "Transcribing the recording: {percent}%"
+                ).format(percent=percent)
+            )
 
 
 _STATUS_LINES = {
-    "recording": "Recording (Ctrl-C to stop)",
-    "paused": "Paused",
-    "processing": "Stopped; writing the final transcript",
-    "complete": "Done",
-    "error": "Failed",
-    "interrupted": "Stopped without a transcript; the audio is kept",
+    "recording": QT_TRANSLATE_NOOP("RecordReporter", "Recording (Ctrl-C to stop)"),
+    "paused": QT_TRANSLATE_NOOP("RecordReporter", "Paused"),
+    "processing": QT_TRANSLATE_NOOP("RecordReporter", "Stopped; writing the final transcript"),
+    "complete": QT_TRANSLATE_NOOP("RecordReporter", "Done"),
+    "error": QT_TRANSLATE_NOOP("RecordReporter", "Failed"),
+    "interrupted": QT_TRANSLATE_NOOP(
+        "RecordReporter", "Stopped without a transcript; the audio is kept"
+    ),
 }
+
+
+def _status_line(status: str) -> str:
+    """What ``record`` prints when the session's status becomes ``status``, translated."""
+    line = _STATUS_LINES.get(status)
+    return status if line is None else QCoreApplication.translate("RecordReporter", line)

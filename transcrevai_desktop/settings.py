@@ -28,7 +28,7 @@ class Key(StrEnum):
     VIDEO_SUBTITLES = "export/video_subtitles"  # "track" or "burned"
     VIDEO_FONT_SIZE = "export/video_font_size"  # pixels, 0: automatic
     VIDEO_POSITION = "export/video_position"  # core.video.POSITIONS
-    INTERFACE_LANGUAGE = "interface/language"  # "" for the system's, or ui.translations'
+    INTERFACE_LANGUAGE = "interface/language"  # "" for the system's, or translations.LANGUAGES'
     WINDOW_GEOMETRY = "window/geometry"  # QMainWindow.saveGeometry()
     WINDOW_STATE = "window/state"  # QMainWindow.saveState(): the library panel's place
 

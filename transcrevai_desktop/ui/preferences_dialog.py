@@ -33,10 +33,10 @@ from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.core.voice_book import VoiceBook
 from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.translations import LANGUAGES
 from transcrevai_desktop.ui.device_picker import DevicePicker
 from transcrevai_desktop.ui.language_picker import LanguagePicker
 from transcrevai_desktop.ui.model_picker import ModelPicker
-from transcrevai_desktop.ui.translations import LANGUAGES
 from transcrevai_desktop.ui.vocabulary_field import VocabularyField, placeholder
 from transcrevai_desktop.ui.voices_panel import VoicesPanel
 

@@ -35,6 +35,197 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Local live transcription with Whisper (no cloud).</source>
+        <translation>Transcrição ao vivo e local com o Whisper (sem nuvem).</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>mostra a versão e sai</translation>
+    </message>
+    <message>
+        <source>log what happens, every live pass included</source>
+        <translation>registra no log o que acontece, inclusive cada passada ao vivo</translation>
+    </message>
+    <message>
+        <source>language code (pt, en, ...) or auto (default)</source>
+        <translation>código do idioma (pt, en, ...) ou auto (padrão)</translation>
+    </message>
+    <message>
+        <source>bundled &apos;{model}&apos; (default), a model folder or a name</source>
+        <translation>&apos;{model}&apos;, o modelo que vem com o app (padrão), uma pasta de modelo ou um nome</translation>
+    </message>
+    <message>
+        <source>names and terms Whisper should spell right, comma-separated: &quot;Lisboa, CORAA&quot;</source>
+        <translation>nomes e termos que o Whisper deve escrever certo, separados por vírgula: &quot;Lisboa, CORAA&quot;</translation>
+    </message>
+    <message>
+        <source>the same, from a file (a term a line or commas)</source>
+        <translation>o mesmo, de um arquivo (um termo por linha, ou separados por vírgula)</translation>
+    </message>
+    <message>
+        <source>label who speaks: count the voices (auto, default), exactly N voices, each channel a person (channels), or off</source>
+        <translation>identifica quem fala: conta as vozes (auto, padrão), exatamente N vozes, cada canal uma pessoa (channels) ou desligado (off)</translation>
+    </message>
+    <message>
+        <source>transcribe audio or video files</source>
+        <translation>transcreve arquivos de áudio ou vídeo</translation>
+    </message>
+    <message>
+        <source>output folder</source>
+        <translation>pasta de saída</translation>
+    </message>
+    <message>
+        <source>comma-separated: txt,srt,vtt,json (default txt,srt)</source>
+        <translation>separados por vírgula: txt,srt,vtt,json (padrão txt,srt)</translation>
+    </message>
+    <message>
+        <source>subtitles: at most N characters a line (default {n})</source>
+        <translation>legendas: no máximo N caracteres por linha (padrão {n})</translation>
+    </message>
+    <message>
+        <source>subtitles: at most N lines a cue (default {n})</source>
+        <translation>legendas: no máximo N linhas por legenda (padrão {n})</translation>
+    </message>
+    <message>
+        <source>for a video: also write STEM.subtitled.EXT with the subtitles as a track (soft, seconds) or drawn into the picture (burned, re-encoded)</source>
+        <translation>para um vídeo: salva também NOME.subtitled.EXT com as legendas numa faixa (soft, segundos) ou embutidas na imagem (burned, recodificado)</translation>
+    </message>
+    <message>
+        <source>record with live captions, then transcribe</source>
+        <translation>grava com legendas ao vivo e depois transcreve</translation>
+    </message>
+    <message>
+        <source>input device index or name (default: system default)</source>
+        <translation>número ou nome do dispositivo de entrada (padrão: o do sistema)</translation>
+    </message>
+    <message>
+        <source>feed this file at real-time pace instead</source>
+        <translation>usa este arquivo no lugar do microfone, em tempo real</translation>
+    </message>
+    <message>
+        <source>stop after this many seconds of audio</source>
+        <translation>para depois de tantos segundos de áudio</translation>
+    </message>
+    <message>
+        <source>recordings folder (default: the library)</source>
+        <translation>pasta das gravações (padrão: a biblioteca)</translation>
+    </message>
+    <message>
+        <source>one JSON event per line on stdout</source>
+        <translation>um evento JSON por linha na saída padrão</translation>
+    </message>
+    <message>
+        <source>record a call: the microphone (channel 1, &quot;You&quot;) and what the computer plays (channel 2, &quot;Others&quot;; default: the default output&apos;s sound)</source>
+        <translation>grava uma chamada: o microfone (canal 1, &quot;Você&quot;) e o que o computador toca (canal 2, &quot;Outros&quot;; padrão: o som da saída padrão)</translation>
+    </message>
+    <message>
+        <source>find recordings a crash interrupted, repair them, transcribe them</source>
+        <translation>encontra as gravações que uma falha interrompeu, conserta e transcreve</translation>
+    </message>
+    <message>
+        <source>also write their transcripts</source>
+        <translation>gera também as transcrições</translation>
+    </message>
+    <message>
+        <source>list the voices you named (they name speakers in later transcripts)</source>
+        <translation>lista as vozes que você nomeou (elas dão nome aos falantes das próximas transcrições)</translation>
+    </message>
+    <message>
+        <source>forget this voice</source>
+        <translation>esquece esta voz</translation>
+    </message>
+    <message>
+        <source>list input devices</source>
+        <translation>lista os dispositivos de entrada</translation>
+    </message>
+    <message>
+        <source>list models</source>
+        <translation>lista os modelos</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>mostra esta ajuda e sai</translation>
+    </message>
+    <message>
+        <source>&apos;{language}&apos; is not a language this model knows.</source>
+        <translation>Este modelo não conhece o idioma &apos;{language}&apos;.</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>não é texto UTF-8</translation>
+    </message>
+    <message>
+        <source>The vocabulary file {file} cannot be read: {reason}.</source>
+        <translation>Não foi possível ler o arquivo de vocabulário {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>unknown format {formats}</source>
+        <translation>formato desconhecido: {formats}</translation>
+    </message>
+    <message>
+        <source>Could not create {folder}: {reason}.</source>
+        <translation>Não foi possível criar {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>burning</source>
+        <translation>embutindo as legendas</translation>
+    </message>
+    <message>
+        <source>transcribing</source>
+        <translation>transcrevendo</translation>
+    </message>
+    <message>
+        <source>transcrevai: skipped {problem}</source>
+        <translation>transcrevai: ignorado: {problem}</translation>
+    </message>
+    <message>
+        <source>No interrupted recordings in {folder}.</source>
+        <translation>Nenhuma gravação interrompida em {folder}.</translation>
+    </message>
+    <message>
+        <source>{name}: no audio was saved.</source>
+        <translation>{name}: nenhum áudio foi salvo.</translation>
+    </message>
+    <message>
+        <source>{name} ({id}): {seconds} s of audio kept in {file}</source>
+        <translation>{name} ({id}): {seconds} s de áudio guardados em {file}</translation>
+    </message>
+    <message>
+        <source>  transcript: {file}</source>
+        <translation>  transcrição: {file}</translation>
+    </message>
+    <message>
+        <source>Run `transcrevai recover --transcribe` to write their transcripts.</source>
+        <translation>Rode `transcrevai recover --transcribe` para gerar as transcrições.</translation>
+    </message>
+    <message>
+        <source>No voice named &apos;{name}&apos; is remembered.</source>
+        <translation>Nenhuma voz guardada com o nome &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Forgot the voice of {name}.</source>
+        <translation>A voz de {name} foi esquecida.</translation>
+    </message>
+    <message>
+        <source>{name}  (named once, last {date})</source>
+        <translation>{name}  (nomeada uma vez, em {date})</translation>
+    </message>
+    <message>
+        <source>{name}  (named {count} times, last {date})</source>
+        <translation>{name}  (nomeada {count} vezes, a última em {date})</translation>
+    </message>
+    <message>
+        <source>No voices yet ({file}): rename a speaker in a transcript.</source>
+        <translation>Nenhuma voz ainda ({file}): renomeie um falante numa transcrição.</translation>
+    </message>
+    <message>
+        <source>transcrevai: error: {error}</source>
+        <translation>transcrevai: erro: {error}</translation>
+    </message>
+</context>
+<context>
     <name>DeviceLost</name>
     <message>
         <source>The microphone &apos;{device}&apos; could not be opened: {error}.</source>
@@ -1274,6 +1465,37 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     <message>
         <source>Recordings folder</source>
         <translation>Pasta das gravações</translation>
+    </message>
+</context>
+<context>
+    <name>RecordReporter</name>
+    <message>
+        <source>Transcribing the recording: {percent}%</source>
+        <translation>Transcrevendo a gravação: {percent}%</translation>
+    </message>
+    <message>
+        <source>Recording (Ctrl-C to stop)</source>
+        <translation>Gravando (Ctrl-C para parar)</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Em pausa</translation>
+    </message>
+    <message>
+        <source>Stopped; writing the final transcript</source>
+        <translation>Parado; gerando a transcrição final</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Stopped without a transcript; the audio is kept</source>
+        <translation>Parado sem transcrição; o áudio foi guardado</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""The interface's language: Brazilian Portuguese or English, Qt's own machinery.
+"""The language of the window and the commands: Brazilian Portuguese or English, Qt's own
+machinery.
 
 The source texts in the code are English; ``resources/i18n/transcrevai_<language>.ts`` hold
 the translations (English only for its plural forms) and the ``.qm`` files beside them are
@@ -21,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
-FOLDER = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+FOLDER = Path(__file__).resolve().parent / "resources" / "i18n"
 LANGUAGES = {"pt_BR": "Português (Brasil)", "en": "English"}  # not translated: their own names
 DEFAULT_LANGUAGE = "en"
 

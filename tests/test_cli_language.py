@@ -1,0 +1,52 @@
+"""The command line speaks the interface's language: Brazilian Portuguese on a Portuguese
+system or when Preferences chose it, English otherwise; help and errors alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import transcrevai
+from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS
+from transcrevai_desktop.settings import Key, Settings
+
+PORTUGUESE = {"LANG": "pt_BR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+ENGLISH = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
+@pytest.fixture
+def chosen_language():
+    """Preferences → Interface language, as the window saves it (a Settings that goes away
+    writes its values to disk, where the command reads them)."""
+
+    def choose(language: str) -> None:
+        Settings().set(Key.INTERFACE_LANGUAGE, language)
+
+    yield choose
+    choose("")
+
+
+def test_help_and_errors_in_portuguese_on_a_portuguese_system():
+    help_text = transcrevai("transcribe", "--help", env=PORTUGUESE).stdout
+    assert "transcreve arquivos de áudio ou vídeo" in help_text
+    assert "-h, --help            mostra esta ajuda e sai" in help_text
+    chars = DEFAULT_LIMITS.line_chars
+    assert f"legendas: no máximo N caracteres por linha (padrão {chars})" in help_text
+
+    wrong = transcrevai("transcribe", "--formats", "docx", "talk.wav", env=PORTUGUESE)
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip() == "transcrevai: erro: formato desconhecido: docx"
+
+
+def test_english_elsewhere():
+    assert "transcribe audio or video files" in transcrevai("--help", env=ENGLISH).stdout
+    wrong = transcrevai("voices", "--forget", "Bia", env=ENGLISH)
+    assert wrong.stderr.strip() == "transcrevai: error: No voice named 'Bia' is remembered."
+
+
+def test_the_language_chosen_in_preferences_wins(chosen_language):
+    chosen_language("pt_BR")
+    wrong = transcrevai("voices", "--forget", "Bia", env=ENGLISH)
+    assert wrong.stderr.strip() == "transcrevai: erro: Nenhuma voz guardada com o nome 'Bia'."
+
+    chosen_language("en")
+    assert "transcribe audio or video files" in transcrevai("--help", env=PORTUGUESE).stdout
