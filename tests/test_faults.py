@@ -63,6 +63,29 @@ def test_a_full_disk_stops_the_recording_with_a_clear_error_and_keeps_the_audio(
     assert not (session.folder / "transcript.txt").exists()
 
 
+@pytest.mark.logs(r"^Live pass failed")
+def test_a_live_pass_that_fails_still_lets_stop_write_the_transcript(
+    qtbot, engine, tmp_path, monkeypatch
+):
+    """A live pass raises (the model fails mid-meeting): the captions stop, the recording
+    goes on, and Stop still writes the transcript (the session used to stay "writing the
+    final transcript" for good: its captions had ended before it stopped)."""
+    clip = speech("en_jfk")
+
+    def failing(*_: object) -> None:
+        raise RuntimeError("fault injected: the model failed")
+
+    monkeypatch.setattr(engine, "transcribe_window", failing)
+    manager = SessionManager(library_dir=tmp_path, engine=engine)
+    session = manager.get_session(manager.create_session())
+    session.start(input_file=clip.path, language="en")
+    qtbot.waitUntil(lambda: session.recorded_seconds > 4, timeout=15_000)
+    assert session.status == "recording"
+    session.stop()
+    qtbot.waitUntil(lambda: session.status == "complete", timeout=120_000)
+    assert "fellow" in session.files["transcript"].read_text().lower()
+
+
 # -- CPU overload ------------------------------------------------------------------------------
 
 
@@ -177,8 +200,10 @@ def test_a_microphone_that_disappears_is_an_error_and_other_sessions_go_on(
     kept = soundfile.info(mic.files["audio"]).duration
     assert kept > 4
 
-    mic.transcribe_recording()
+    mic.transcribe_recording()  # while its live captions may still be finishing
     done = ("complete", "complete")
     qtbot.waitUntil(lambda: (mic.status, other.status) == done, timeout=120_000)
+    mic.engine.wait()
+    assert statuses.count("processing") == statuses.count("complete") == 1, "one final pass"
     assert "fellow americans" in mic.files["transcript"].read_text().lower()
     assert wer(clip.reference, other.files["transcript"].read_text()) < 0.15

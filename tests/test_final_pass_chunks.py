@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 import numpy as np
@@ -28,7 +29,9 @@ def test_a_recording_transcribed_in_pieces_matches_it_whole(engine, tmp_path, mo
     monkeypatch.setattr(engine_module, "CUT_SEARCH_SECONDS", 5.0)
     decoded, decode = [], engine._decode
     monkeypatch.setattr(
-        engine, "_decode", lambda audio, *a: decoded.append(len(audio)) or decode(audio, *a)
+        engine,
+        "_decode",
+        lambda settings, audio, *a: decoded.append(len(audio)) or decode(settings, audio, *a),
     )
     progress: list[float] = []
     pieces = engine.transcribe_recording(path, None, progress=progress.append)
@@ -41,6 +44,27 @@ def test_a_recording_transcribed_in_pieces_matches_it_whole(engine, tmp_path, mo
     starts = [segment.start for segment in pieces.segments]
     assert starts == sorted(starts) and pieces.segments[-1].end <= pieces.duration + 0.5
     assert progress[-1] == 1.0 and all(a <= b for a, b in pairwise(progress))
+
+
+def test_a_model_chosen_during_a_final_pass_is_for_the_next_pass(engine, tmp_path, monkeypatch):
+    """Preferences → Model changes while a long recording's final pass runs: the pass ends
+    on the model it began with, not its later pieces on another (here one that cannot load,
+    so a piece heard by it would fail the pass)."""
+    audio = np.concatenate([decode_file(speech("en_jfk").path)] * 2)  # 22 s
+    path = tmp_path / "audio.wav"
+    soundfile.write(path, audio, MODEL_RATE, subtype="PCM_16")
+    monkeypatch.setattr(engine_module, "FINAL_CHUNK_SECONDS", 12.0)  # 2 pieces
+    monkeypatch.setattr(engine_module, "CUT_SEARCH_SECONDS", 5.0)
+    chosen = replace(engine.settings, model=str(tmp_path / "no-such-model"))
+
+    def choose_another_model(done: float) -> None:
+        if done < 1:
+            monkeypatch.setattr(engine, "settings", chosen)
+
+    transcript = engine.transcribe_recording(path, "en", progress=choose_another_model)
+
+    assert engine.settings is chosen, "the new model was chosen during the pass"
+    assert transcript.text.lower().count("americans") == 2, transcript.text
 
 
 def test_a_piece_is_cut_in_the_middle_of_its_last_pause():

@@ -131,6 +131,20 @@ def test_closing_a_recording_tab_asks_first(qtbot, window, monkeypatch):
     assert "is recording" in asked[0]
 
 
+def test_a_tab_closed_while_its_file_is_transcribed_leaves_no_error(qtbot, window, monkeypatch):
+    """The final pass goes on after its tab is closed; when it ends, nothing reaches the
+    deleted tab (a status slot that did raised "Internal C++ object already deleted")."""
+    clip = speech("en_jfk")
+    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
+    window.open_action.trigger()
+    session = window.current_tab().session
+    qtbot.waitUntil(lambda: session.status is session.status.PROCESSING)
+    window.close_tab(window.tabs.currentIndex())
+    assert window.tabs.count() == 0
+    qtbot.waitUntil(lambda: session.status is session.status.COMPLETE, timeout=120_000)
+    qtbot.wait(100)  # the status reaches every slot
+
+
 def test_open_audio_file_transcribes_it_in_a_new_tab(qtbot, window, monkeypatch):
     clip = speech("pt_picovoice_leopard_test_pt")
     window.settings.set(Key.LANGUAGE, "pt")  # a file is transcribed in the preferred language

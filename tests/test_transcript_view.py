@@ -113,6 +113,25 @@ def test_correct_undo_redo_split_join_and_revert(qtbot, window: MainWindow, monk
     assert not view.revert_button.isEnabled() and not view.undo_stack.canUndo()
 
 
+def test_a_correction_made_just_before_quitting_is_on_disk(qtbot, window: MainWindow, monkeypatch):
+    """The corrections are written on a thread that would die with the process: quitting
+    waits for it. (A slow disk, fault-injected, makes the write outlast the quit.)"""
+    tab = _transcribed(qtbot, window)
+    view = tab.transcript_view
+    write = tab.session._write_files
+    monkeypatch.setattr(
+        tab.session, "_write_files", lambda transcript: (time.sleep(1.0), write(transcript))
+    )
+    editor = _edit(qtbot, view, 0)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "And so, my fellow Brazilians, ask")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _texts(view)[0] == "And so, my fellow Brazilians, ask")
+
+    assert window.close()
+    assert "Brazilians" in (tab.session.folder / "transcript.txt").read_text()
+
+
 def test_replace_all_reaches_exports_the_library_and_a_reopened_tab(
     qtbot, window: MainWindow, tmp_path
 ):

@@ -4,6 +4,8 @@ leaves nothing behind."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import av
 import numpy as np
 from PySide6.QtCore import Qt
@@ -69,7 +71,9 @@ def test_a_transcribed_video_exports_with_subtitles_as_a_track_or_burned(
         assert container.streams.audio  # the sound is kept
 
 
-def test_cancelling_a_burn_leaves_no_file(qtbot, window: MainWindow, monkeypatch, tmp_path):
+def _burning(qtbot, window: MainWindow, monkeypatch, tmp_path) -> tuple[Path, QProgressDialog]:
+    """A video transcribed, and its subtitles being burned in: the file they go to and the
+    progress shown."""
     video = make_video(tmp_path / "talk.mp4", sound=decode_file(speech("en_jfk").path))
     monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(video), "off"))
     window.open_action.trigger()
@@ -80,6 +84,19 @@ def test_cancelling_a_burn_leaves_no_file(qtbot, window: MainWindow, monkeypatch
     window.exports.video_action.trigger()
     progress = window.findChild(QProgressDialog)
     assert progress is not None and progress.isVisible()
+    return out, progress
+
+
+def test_quitting_during_a_burn_stops_it(qtbot, window: MainWindow, monkeypatch, tmp_path):
+    """The burn would go on, minutes of CPU, in a process with no window left to stop it."""
+    out, _ = _burning(qtbot, window, monkeypatch, tmp_path)
+    assert window.close()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Cancelled", timeout=60_000)
+    assert not out.exists() and list(tmp_path.glob("*.subtitled*")) == []
+
+
+def test_cancelling_a_burn_leaves_no_file(qtbot, window: MainWindow, monkeypatch, tmp_path):
+    out, progress = _burning(qtbot, window, monkeypatch, tmp_path)
     cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Cancel")
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # at once: the burn has barely begun
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Cancelled", timeout=60_000)

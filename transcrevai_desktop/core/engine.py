@@ -148,11 +148,11 @@ class Engine:
         self._embedder: SpeakerEmbedder | None = None
         self._embedder_lock = threading.Lock()
 
-    def model(self) -> WhisperModel:
-        """The shared model, loaded on first use (call it off the GUI thread)."""
-        return self._registry.get(
-            self.settings.model, self.settings.compute_type, self.settings.workers
-        )
+    def model(self, settings: EngineSettings | None = None) -> WhisperModel:
+        """The shared model of ``settings`` (default: the engine's now), loaded on first use
+        (call it off the GUI thread)."""
+        settings = settings or self.settings
+        return self._registry.get(settings.model, settings.compute_type, settings.workers)
 
     @property
     def model_loaded(self) -> bool:
@@ -252,9 +252,12 @@ class Engine:
         ``StorageError`` if the file cannot be read; ``TranscriptionCancelled`` within a
         segment of ``cancelled()`` turning true. The memory the pass freed is handed back to
         the system when it ends."""
+        settings = self.settings  # Preferences may change the model meanwhile: not this pass's
         try:
             if speakers == CHANNELS and distinct_channels(path):
-                parts = self._transcribe_channels(path, language, progress, cancelled, terms)
+                parts = self._transcribe_channels(
+                    settings, path, language, progress, cancelled, terms
+                )
                 with soundfile.SoundFile(path) as wav:
                     parts = drop_echoes(parts, loudness_in(wav))
                 return by_channel(parts, channel_names)
@@ -262,7 +265,9 @@ class Engine:
                 log.info("%s has no distinct channels: speakers are told by voice", path.name)
                 speakers = AUTO
             voices = None if speakers == OFF else VoiceCollector(self.embedder(), speakers)
-            transcript = self._transcribe_wav(path, language, progress, cancelled, terms, voices)
+            transcript = self._transcribe_wav(
+                settings, path, language, progress, cancelled, terms, voices
+            )
             if voices is None:
                 return transcript
             return self.voice_book.recognise(voices.label(transcript))
@@ -277,6 +282,7 @@ class Engine:
 
     def _transcribe_channels(
         self,
+        settings: EngineSettings,
         path: Path,
         language: str | None,
         progress: Callable[[float], None] | None,
@@ -289,13 +295,16 @@ class Engine:
         parts: list[Transcript] = []
         for channel in range(count):
             step = None if progress is None else partial(_part_progress, progress, channel, count)
-            part = self._transcribe_wav(path, language, step, cancelled, terms, None, channel)
+            part = self._transcribe_wav(
+                settings, path, language, step, cancelled, terms, None, channel
+            )
             language = language or (part.language if part.segments else None)
             parts.append(part)
         return parts
 
     def _transcribe_wav(
         self,
+        settings: EngineSettings,
         path: Path,
         language: str | None,
         progress: Callable[[float], None] | None,
@@ -318,7 +327,14 @@ class Engine:
                 if offset + len(block) < wav.frames:
                     block = block[: _pause_near_end(block)]
                 part, found = self._decode(
-                    block, language, progress, offset / MODEL_RATE, total, cancelled, terms
+                    settings,
+                    block,
+                    language,
+                    progress,
+                    offset / MODEL_RATE,
+                    total,
+                    cancelled,
+                    terms,
                 )
                 if part and language is None:  # a piece of silence does not pick the language
                     language = found
@@ -332,6 +348,7 @@ class Engine:
 
     def _decode(
         self,
+        settings: EngineSettings,
         audio: np.ndarray,
         language: str | None,
         progress: Callable[[float], None] | None,
@@ -341,12 +358,12 @@ class Engine:
         terms: Sequence[str] = (),
     ) -> tuple[list[Segment], str]:
         """Final-pass segments of ``audio``, which starts ``offset`` seconds into ``total``."""
-        segments, info = self.model().transcribe(
+        segments, info = self.model(settings).transcribe(
             audio,
             language=language,
             vad_filter=True,
             hotwords=hotwords(terms),
-            **self.settings.final_options(),
+            **settings.final_options(),
         )
         collected = []
         for segment in segments:

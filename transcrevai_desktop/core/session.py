@@ -155,6 +155,8 @@ class Session(QObject):
         self._corrected = False  # corrected since opened (its original perhaps not yet kept)
         self._saver: threading.Thread | None = None  # writes corrections, newest first
         self._discarded = False  # its files are being deleted: write nothing more
+        self._live_open = False  # live captions still finishing: the final pass waits for them
+        self._final_queued = False  # the final pass was handed to the engine (once per request)
         if metadata is not None:
             self._restore(metadata)
         self.save_metadata()
@@ -383,6 +385,7 @@ class Session(QObject):
             try:
                 self._make_folder()
                 self._write_metadata(SessionStatus.RECORDING)  # before any audio: see recovery
+                self._live_open = True
                 self.engine.live.add(transcriber, self._on_live_closed)
                 try:
                     recorder.start()
@@ -472,8 +475,9 @@ class Session(QObject):
                 )
             self._imported_seconds = repair_wav(audio)
             self.language = language or self.language
+            self._final_queued = False
             self._set_status(SessionStatus.PROCESSING)
-        self.engine.submit(self._final_pass)
+        self._start_final_pass()
 
     def pause(self) -> None:
         with self._changing():
@@ -520,6 +524,7 @@ class Session(QObject):
         if self._transcriber is not None:
             self._transcriber.close()
             self.engine.live.wake()
+        self._start_final_pass()
 
     # -- callbacks from the core's threads -------------------------------------------------
     def _on_audio(self, audio: npt.NDArray[np.float32]) -> None:
@@ -539,6 +544,7 @@ class Session(QObject):
         if self._transcriber is not None:
             self._transcriber.close()
             self.engine.live.wake()
+        self._start_final_pass()
 
     def _on_caption(self, event: CaptionEvent) -> None:
         with self._lock:
@@ -551,13 +557,29 @@ class Session(QObject):
     def _on_input_lost(self, sentence: str) -> None:
         """One of a call's two devices stopped; the other records on (the tab says so).
         Called from the call's thread, possibly while ``start`` is still under way."""
-        with self._changing():
-            status = self.status
-        if status in CAPTURING:
-            self._set_status(status, sentence)
+        with self._changing():  # read and set at once: a Stop in between is not undone
+            if self.status in CAPTURING:
+                self._set_status(self.status, sentence)
 
     def _on_live_closed(self) -> None:
-        if self.status is SessionStatus.PROCESSING:
+        with self._lock:
+            self._live_open = False
+        self._start_final_pass()
+
+    def _start_final_pass(self) -> None:
+        """Hand the final pass to the engine once the session is ``processing`` and its live
+        captions are done (they may still be revising after the recording stopped), once per
+        request. The two can happen in either order, on different threads: the live captions
+        end early when a live pass fails, and late when the user asks to transcribe a
+        recording that lost its device while they still finish."""
+        with self._lock:
+            start = (
+                self.status is SessionStatus.PROCESSING
+                and not self._live_open
+                and not self._final_queued
+            )
+            self._final_queued = self._final_queued or start
+        if start:
             self.engine.submit(self._final_pass)
 
     def _final_pass(self) -> None:

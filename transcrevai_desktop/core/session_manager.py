@@ -182,6 +182,14 @@ class SessionManager:
         with self._lock:
             return list(self._sessions)
 
+    def wait_saved(self) -> None:
+        """Block until the corrections of every session held are on disk (at quit: the
+        threads that write them would die with the process)."""
+        with self._lock:
+            sessions = list(self._sessions.values())
+        for session in sessions:
+            session.wait_saved()
+
 
 def _maybe_starting(folder: Path) -> bool:
     """Whether an empty session folder may belong to a session starting in another process:

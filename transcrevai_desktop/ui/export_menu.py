@@ -5,6 +5,8 @@ went, a message box why it failed. Subtitles (SRT, VTT) are saved with the limit
 their save dialog (characters a line, lines a cue; remembered), and so are those of *Export
 all* and of a subtitled video. *Video with subtitles…* is offered for a session made from a
 video file still on disk; burning the captions in shows its progress and can be cancelled.
+Quitting cancels it too (``cancel_burns``): it would otherwise go on, minutes of CPU, in a
+process with no window left to stop it.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class ExportMenu(QObject):
         super().__init__(window)
         self._window, self._settings, self._background = window, settings, background
         self._current = current
+        self._burning: set[threading.Event] = set()  # the stop events of the burns under way
         self.actions = {fmt: self._action(f"{fmt.upper()}…", fmt) for fmt in EXPORT_FORMATS}
         self.all_action = QAction(self.tr("Export &all…"), self)
         self.all_action.triggered.connect(self.export_all)
@@ -59,6 +62,11 @@ class ExportMenu(QObject):
         self.video_action.setToolTip(
             self.tr("A copy of the video this transcript was made from, subtitled")
         )
+
+    def cancel_burns(self) -> None:
+        """Stop every video burn under way (the window closes); their files are removed."""
+        for stop in self._burning:
+            stop.set()
 
     def _action(self, text: str, fmt: str) -> QAction:
         action = QAction(text, self)
@@ -182,6 +190,7 @@ class ExportMenu(QObject):
         progress.setMinimumDuration(0)
         progress.show()
         stop = threading.Event()
+        self._burning.add(stop)
         progress.canceled.connect(stop.set)
         percent = self._background.relay(progress.setValue)
 
@@ -195,6 +204,7 @@ class ExportMenu(QObject):
                 return []
 
         def finished() -> None:
+            self._burning.discard(stop)
             progress.hide()
             progress.deleteLater()
 

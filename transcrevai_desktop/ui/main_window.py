@@ -266,6 +266,8 @@ class MainWindow(QMainWindow):
         sessions = [tab.session for tab in self.session_tabs()]
         if not any(s.status in BUSY for s in sessions):
             self._save_layout()
+            self.manager.wait_saved()  # a correction made a moment ago (a fraction of a second)
+            self.exports.cancel_burns()
             event.accept()
             return
         event.ignore()

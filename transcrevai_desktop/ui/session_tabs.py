@@ -45,7 +45,6 @@ class SessionTabs(QTabWidget):
     def open_tab(self, session: Session) -> SessionTab:
         tab = SessionTab(session, self.settings)
         tab.title_changed.connect(lambda t=tab: self._retitle(t))
-        session.status_changed.connect(lambda *_, t=tab: self._retitle(t))
         self.setCurrentIndex(self.addTab(tab, tab.title))
         self._retitle(tab)
         self.opened.emit(tab)
