@@ -1,7 +1,11 @@
-"""The command line speaks the interface's language: Brazilian Portuguese on a Portuguese
-system or when Preferences chose it, English otherwise; help and errors alike."""
+"""The command line as a whole. It speaks the interface's language: Brazilian Portuguese on a
+Portuguese system or when Preferences chose it, English otherwise; help and errors alike. Its
+output may go into a pipe that closes early."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pytest
 
@@ -50,3 +54,11 @@ def test_the_language_chosen_in_preferences_wins(chosen_language):
 
     chosen_language("en")
     assert "transcribe audio or video files" in transcrevai("--help", env=PORTUGUESE).stdout
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """`transcrevai models | head -1`, the reader gone before the list is written (``true``
+    reads nothing: gone at once)."""
+    command = f"{sys.executable} -m transcrevai_desktop models | true"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120)
+    assert result.stderr == ""
