@@ -62,3 +62,10 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     command = f"{sys.executable} -m transcrevai_desktop models | true"
     result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120)
     assert result.stderr == ""
+
+
+def test_options_without_a_command_are_a_usage_error():
+    """No arguments (or only -v) open the window; anything else needs a command."""
+    result = transcrevai("--", env=ENGLISH)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1].endswith("the following arguments are required: command")

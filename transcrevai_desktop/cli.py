@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help=translate("Cli", "log what happens, every live pass included"),
     )
-    commands = parser.add_subparsers(dest="command")
+    commands = parser.add_subparsers(dest="command", required=True)  # none: the window
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help, add_help=False)
