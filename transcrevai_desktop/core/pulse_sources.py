@@ -19,11 +19,12 @@ import contextlib
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 PULSE_DEVICE = "pulse"  # PortAudio's (ALSA's) device that records from the sound server
 SYSTEM_AUDIO = "System audio: "  # before an output's name: what the computer plays on it
@@ -40,9 +41,9 @@ class PulseSource:
     is_monitor: bool  # what an output plays, not a microphone
 
 
-def _ask_server() -> tuple[Any, list[Any], list[Any]] | None:
-    """The server's info, sinks and sources (pulsectl's objects), or None when no server
-    answers."""
+def _ask_server(query: Callable[[Any], T]) -> T | None:
+    """``query(pulse)`` on a connection to the server (pulsectl's ``Pulse``), or None when no
+    server answers."""
     try:
         import pulsectl
     except (ImportError, OSError) as error:  # OSError: libpulse itself is missing
@@ -51,7 +52,7 @@ def _ask_server() -> tuple[Any, list[Any], list[Any]] | None:
     try:
         with pulsectl.Pulse("transcrevai-desktop", connect=False) as pulse:
             pulse.connect(timeout=CONNECT_TIMEOUT)
-            return pulse.server_info(), pulse.sink_list(), pulse.source_list()
+            return query(pulse)
     except pulsectl.PulseError as error:
         log.debug("No PulseAudio server: %s", error)
         return None
@@ -60,13 +61,14 @@ def _ask_server() -> tuple[Any, list[Any], list[Any]] | None:
 def pulse_sink_names() -> list[str] | None:
     """The server's outputs by name (what ``PULSE_SINK`` takes), or None when no server
     answers."""
-    answer = _ask_server()
-    return None if answer is None else [sink.name for sink in answer[1]]
+    return _ask_server(lambda pulse: [sink.name for sink in pulse.sink_list()])
 
 
 def pulse_sources() -> list[PulseSource] | None:
     """The server's sources, microphones first, or None when no server answers."""
-    answer = _ask_server()
+    answer = _ask_server(
+        lambda pulse: (pulse.server_info(), pulse.sink_list(), pulse.source_list())
+    )
     if answer is None:
         return None
     server, sinks, sources = answer
