@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -21,6 +22,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import pactl, speech, transcrevai, wer
 from transcrevai_desktop.core import devices as devices_module
+from transcrevai_desktop.core import pulse_sources as pulse_sources_module
 from transcrevai_desktop.core.devices import (
     InputDevice,
     default_system_audio,
@@ -28,7 +30,7 @@ from transcrevai_desktop.core.devices import (
     list_input_devices,
 )
 from transcrevai_desktop.core.errors import DeviceNotFound
-from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO, source_env
+from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO, pulse_sources, source_env
 from transcrevai_desktop.ui.device_picker import DevicePicker
 
 ENGLISH, PORTUGUESE = "en_jfk", "pt_picovoice_leopard_test_pt"
@@ -172,6 +174,37 @@ def test_without_a_sound_server_portaudio_devices_are_listed(monkeypatch):
     monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: [*portaudio, pulse])
     monkeypatch.setattr(devices_module, "pulse_sources", lambda: None)  # the server is gone
     assert [d.name for d in list_input_devices()] == [*(d.name for d in portaudio), "pulse"]
+
+
+def test_the_sound_server_answers_without_waiting_out_the_timeout(virtual_mic):
+    """pulsectl's timed connect waited out its whole timeout even when the server answered
+    at once: each list of inputs, each Record, froze the window for a second."""
+    waits = []
+    for _ in range(3):
+        asked = time.monotonic()
+        sources = pulse_sources()
+        waits.append(time.monotonic() - asked)
+        assert sources is not None and virtual_mic.device in [s.label for s in sources]
+    assert min(waits) < 0.25 * pulse_sources_module.ANSWER_TIMEOUT, waits
+
+
+@pytest.mark.logs("The sound server did not answer")
+def test_a_sound_server_that_never_answers_leaves_portaudios_list(monkeypatch, tmp_path):
+    """A server that takes the connection and never replies (hung, stopped in a debugger)
+    costs the wait, then PortAudio's own devices are offered."""
+    hung = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    hung.bind(str(tmp_path / "native"))
+    hung.listen()  # never accepted, never answered
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'native'}")
+    monkeypatch.setattr(pulse_sources_module, "ANSWER_TIMEOUT", 0.3)
+    portaudio = [InputDevice(0, "HDA Intel PCH: ALC892 Analog (hw:0,0)", "ALSA", 2, 44100.0, False),
+                 InputDevice(9, "pulse", "ALSA", 32, 44100.0, False)]  # fmt: skip
+    monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: portaudio)
+    try:
+        assert pulse_sources() is None
+        assert list_input_devices() == portaudio
+    finally:
+        hung.close()
 
 
 @pytest.mark.parametrize(

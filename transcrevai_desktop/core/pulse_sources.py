@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import queue
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -28,7 +29,7 @@ T = TypeVar("T")
 
 PULSE_DEVICE = "pulse"  # PortAudio's (ALSA's) device that records from the sound server
 SYSTEM_AUDIO = "System audio: "  # before an output's name: what the computer plays on it
-CONNECT_TIMEOUT = 1.0  # seconds to reach the server before using PortAudio's list
+ANSWER_TIMEOUT = 2.0  # seconds for the server to answer before PortAudio's list is used
 _ENV_LOCK = threading.Lock()
 
 
@@ -43,19 +44,44 @@ class PulseSource:
 
 def _ask_server(query: Callable[[Any], T]) -> T | None:
     """``query(pulse)`` on a connection to the server (pulsectl's ``Pulse``), or None when no
-    server answers."""
+    server answers within ``ANSWER_TIMEOUT``.
+
+    The connection and the query run on a thread of their own, and the caller waits for the
+    answer at most ``ANSWER_TIMEOUT``: pulsectl's own ``connect(timeout=…)`` waits out the
+    whole timeout even when the server answers at once (24.12: it stops its loop early only
+    on a failure), which froze the window for a second at each list of inputs and each
+    Record. A server that never answers leaves that thread waiting, not the caller.
+    """
     try:
         import pulsectl
     except (ImportError, OSError) as error:  # OSError: libpulse itself is missing
         log.debug("No PulseAudio client library: %s", error)
         return None
+    answers: queue.SimpleQueue[tuple[T | None, BaseException | None]] = queue.SimpleQueue()
+
+    def ask() -> None:
+        try:
+            with pulsectl.Pulse("transcrevai-desktop", connect=False) as pulse:
+                pulse.connect()  # no autospawn: a missing server fails at once
+                answers.put((query(pulse), None))
+        except pulsectl.PulseError as error:
+            log.debug("No PulseAudio server: %s", error)
+            answers.put((None, None))
+        except BaseException as failure:  # raised again in the caller's thread
+            answers.put((None, failure))
+
+    threading.Thread(target=ask, name="pulse-query", daemon=True).start()
     try:
-        with pulsectl.Pulse("transcrevai-desktop", connect=False) as pulse:
-            pulse.connect(timeout=CONNECT_TIMEOUT)
-            return query(pulse)
-    except pulsectl.PulseError as error:
-        log.debug("No PulseAudio server: %s", error)
+        answer, failure = answers.get(timeout=ANSWER_TIMEOUT)
+    except queue.Empty:
+        log.warning(
+            "The sound server did not answer in %.0f s; listing PortAudio's devices instead",
+            ANSWER_TIMEOUT,
+        )
         return None
+    if failure is not None:
+        raise failure
+    return answer
 
 
 def pulse_sink_names() -> list[str] | None:
