@@ -133,6 +133,8 @@ def test_renaming_a_speaker_rewrites_the_transcript_and_exports(qtbot, manager, 
         session.transcribe_file(speech("en_picovoice_diarization_3spk").path, "en")
     crocodile = next(s.speaker for s in session.transcript().segments if "crocodile" in s.text)
     session.rename_speaker(crocodile, "  Ana  Lúcia ")
+    assert session.transcript().speaker_name(crocodile) == "Ana Lúcia"  # at once
+    session.wait_saved()  # the files are written on the session's saver thread
     text = (session.folder / "transcript.txt").read_text()
     assert re.search(r"^Ana Lúcia: This is what a crocodile", text, re.MULTILINE), text
     data = json.loads((session.folder / "transcript.json").read_text())
@@ -142,6 +144,7 @@ def test_renaming_a_speaker_rewrites_the_transcript_and_exports(qtbot, manager, 
     session._transcript = None  # read back from disk, as a reopened session does
     assert session.transcript().speaker_name(crocodile) == "Ana Lúcia"
     session.rename_speaker(crocodile, "")
+    session.wait_saved()
     assert "Speaker 2: This is what" in (session.folder / "transcript.txt").read_text()
 
 

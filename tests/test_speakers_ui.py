@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from functools import partial
 
 import pytest
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLineEdit,
+    QMessageBox,
 )
 
 from tests.conftest import speech
@@ -95,6 +97,7 @@ def _is_bold(view: CaptionView, text: str) -> bool:
     return cursor.charFormat().fontWeight() == QFont.Weight.Bold
 
 
+@pytest.mark.logs(r"^Changes to .* not saved: Cannot write transcript.txt")
 def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_files(
     qtbot, window: MainWindow, monkeypatch
 ):
@@ -135,22 +138,28 @@ def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_
     assert re.search(r"^Ana: This is what a crocodile", text, re.M), text
     assert tab.status_label.text() == "Transcript ready"
 
-    # a rename that fails (fault injection: the disk refuses) says so and keeps the old name
-    def refuse(speaker_id: str, name: str) -> None:
+    # a rename the disk refuses (fault injection) is shown, and the window says it is not saved
+    def refuse(transcript: Transcript) -> None:
         raise StorageError("Cannot write transcript.txt: the disk is full.")
 
-    monkeypatch.setattr(tab.session, "rename_speaker", refuse)
+    monkeypatch.setattr(tab.session, "_write_files", refuse)
     _rename_in_place(qtbot, speakers, 0, "Bob", how="double-click")
+    qtbot.waitUntil(lambda: "c62828" in tab.status_label.styleSheet())
     assert tab.status_label.text() == (
-        "Could not rename the speaker: Cannot write transcript.txt: the disk is full."
+        "The changes to the transcript could not be saved: "
+        "Cannot write transcript.txt: the disk is full."
     )
-    assert "c62828" in tab.status_label.styleSheet()
-    assert speakers.names() == ["Speaker 1", "Ana", "Speaker 3"]
-    assert _paragraphs(tab.captions)[0].startswith("Speaker 1: ")
-    monkeypatch.undo()
-    _rename_in_place(qtbot, speakers, 0, "Bob", how="click again")
     assert speakers.names() == ["Bob", "Ana", "Speaker 3"]
+    assert _paragraphs(tab.captions)[0].startswith("Bob: ")
+    assert "Bob" not in (tab.session.folder / "transcript.txt").read_text(encoding="utf-8")
+    monkeypatch.undo()
+    _rename_in_place(qtbot, speakers, 0, "Bea", how="click again")  # the next change saves all
+    assert speakers.names() == ["Bea", "Ana", "Speaker 3"]
     assert tab.status_label.text() == "Transcript ready"  # the error is gone
+    tab.session.wait_saved()
+    assert "c62828" not in tab.status_label.styleSheet()
+    text = (tab.session.folder / "transcript.txt").read_text(encoding="utf-8")
+    assert re.search(r"^Bea: ", text, re.M) and re.search(r"^Ana: This is", text, re.M), text
 
     # reopened from its folder: the list, the names and its own setting come back
     session_id = tab.session.id
@@ -160,10 +169,43 @@ def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_
     window.open_from_library(session_id)
     reopened = window.current_tab()
     assert reopened is not tab and reopened.session.id == session_id
-    assert reopened.speaker_list.names() == ["Bob", "Ana", "Speaker 3"]
+    assert reopened.speaker_list.names() == ["Bea", "Ana", "Speaker 3"]
     assert "Ana: This is what a crocodile" in reopened.captions.toPlainText()
     assert reopened.speakers_field.count.text() == "Automatic"
     assert not reopened.speakers_field.isEnabled()
+
+
+def test_a_rename_a_correction_and_a_revert_never_wait_for_the_disk(
+    qtbot, window: MainWindow, monkeypatch
+):
+    """Changes to a transcript are written on the session's own thread, the newest only: a
+    disk that takes its time (fault injection: each write waits until the test lets it go)
+    never holds the window up, and what reaches the files is the last state shown."""
+    window.new_action.trigger()
+    tab = window.current_tab()
+    tab.session.transcribe_file(speech(THREE_TALKERS).path, "en", speakers=AUTO)
+    _wait_complete(qtbot, tab)
+    disk = threading.Event()
+    write = tab.session._write_files
+    monkeypatch.setattr(tab.session, "_write_files", lambda t: (disk.wait(10), write(t)))
+    view, folder = tab.transcript_view, tab.session.folder
+
+    _rename_in_place(qtbot, tab.speaker_list, 0, "Ana", how="F2")
+    assert tab.speaker_list.names()[0] == "Ana"
+    assert _paragraphs(tab.captions)[0].startswith("Ana: ")
+    view.replace_all("crocodile", "alligator")
+    assert "alligator" in tab.captions.toPlainText() and view.revert_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    view.revert_button.click()
+    assert "crocodile" in tab.captions.toPlainText() and not view.revert_button.isEnabled()
+    assert "Ana" not in (folder / "transcript.txt").read_text(encoding="utf-8")  # not yet
+
+    disk.set()
+    tab.session.wait_saved()
+    text = (folder / "transcript.txt").read_text(encoding="utf-8")
+    assert re.search(r"^Ana: ", text, re.M) and "crocodile" in text and "alligator" not in text
+    assert not (folder / "transcript.original.json").exists()
+    assert tab.status_label.text() == "Transcript ready"
 
 
 @pytest.mark.logs(r"^Unknown speaker setting")

@@ -109,7 +109,7 @@ class Session(QObject):
     caption = Signal(object)  # CaptionEvent
     level = Signal(float)  # input level, dBFS, about 20 times a second while recording
     progress = Signal(float)  # final pass, 0..1
-    corrections_saved = Signal(str)  # "" once corrections are on disk, else why they are not
+    corrections_saved = Signal(str)  # "" once changes to the transcript are on disk, else why not
 
     def __init__(
         self,
@@ -151,14 +151,15 @@ class Session(QObject):
         self._transcriber: StreamingTranscriber | None = None
         self._imported_seconds = 0.0
         self._transcript: Transcript | None = None
-        self._unsaved: Transcript | None = None  # a correction waiting to be written
-        self._corrected = False  # corrected since opened (its original perhaps not yet kept)
-        self._saver: threading.Thread | None = None  # writes corrections, newest first
+        self._unsaved: Transcript | None = None  # a change waiting to be written
+        self._original: Transcript | None = None  # the final pass's own, once corrected here
+        self._saver: threading.Thread | None = None  # writes changes, the newest only
         self._discarded = False  # its files are being deleted: write nothing more
         self._live_open = False  # live captions still finishing: the final pass waits for them
         self._final_queued = False  # the final pass was handed to the engine (once per request)
         if metadata is not None:
             self._restore(metadata)
+        self._edited = self.original_path.is_file()  # corrected (here or before): revertible
         self.save_metadata()
 
     def _restore(self, data: dict[str, Any]) -> None:
@@ -635,105 +636,112 @@ class Session(QObject):
     @property
     def edited(self) -> bool:
         """Whether the user changed the final pass's transcript (it can be reverted)."""
-        return self._corrected or self.original_path.is_file()
+        return self._edited
+
+    # Every change to a finished transcript (a correction, a speaker's name, a revert) is the
+    # session's transcript at once: ``transcript()`` and every export give it. Its files are
+    # written on a thread of their own, never the caller's (an hour's transcript takes a
+    # fifth of a second to write), the newest only when several changes wait;
+    # ``corrections_saved`` tells when, or why not.
 
     def edit_transcript(self, transcript: Transcript) -> None:
         """Make ``transcript`` (a correction of this session's, see ``core.transcript_edits``)
-        the session's transcript: ``transcript()`` and every export give it at once, and it
-        is written, atomically, into transcript.json and the text files on a thread of its
-        own (an hour's transcript takes a fifth of a second: never on the caller's), the
-        newest correction only when several wait; ``corrections_saved`` tells when. The
-        final pass's own is kept, the first time, as ``ORIGINAL_TRANSCRIPT``
-        (``revert_transcript`` restores it)."""
+        the session's transcript; the first time, the final pass's own is kept as
+        ``ORIGINAL_TRANSCRIPT`` (``revert_transcript`` restores it)."""
         with self._lock:
-            current = self.files.get("segments")
-            if current is None or not current.is_file():
+            current = self.transcript()
+            if current is None:
                 raise TranscrevaiError(
                     QCoreApplication.translate(
                         "TranscrevaiError", "This session has no transcript to correct yet."
                     )
                 )
-            self._transcript = self._unsaved = transcript
-            self._corrected = True
-            if self._saver is None:
-                self._saver = threading.Thread(
-                    target=self._save_corrections, name="corrections", daemon=True
-                )
-                self._saver.start()
+            if not self._edited:
+                self._original, self._edited = current, True
+            self._save(transcript)
 
-    def _save_corrections(self) -> None:
+    def revert_transcript(self) -> Transcript:
+        """The final pass's transcript back, as it was before any correction (and returned)."""
+        with self._lock:
+            original = self._original or self._read_original()
+            self._original, self._edited = None, False
+            self._save(original)
+        return original
+
+    def _read_original(self) -> Transcript:
+        try:
+            data = json.loads(self.original_path.read_text(encoding="utf-8"))
+            return Transcript.from_dict(data)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise StorageError(
+                QCoreApplication.translate(
+                    "StorageError",
+                    "The original transcript in {folder} cannot be read: {error}.",
+                ).format(folder=self.folder, error=error)
+            ) from error
+
+    def rename_speaker(self, speaker_id: str, name: str) -> None:
+        """Show ``speaker_id`` as ``name`` (blank: its default name) in the transcript and
+        every file written from it (the session's own files, exports from now on), and
+        remember the voice under that name (see ``core.voice_book``)."""
+        with self._lock:
+            transcript = self.transcript()
+            speakers = transcript.speakers if transcript is not None else []
+            speaker = next((s for s in speakers if s.id == speaker_id), None)
+            if transcript is None or speaker is None:
+                raise TranscrevaiError(
+                    QCoreApplication.translate(
+                        "TranscrevaiError", "This transcript has no such speaker."
+                    )
+                )
+            name = " ".join(name.split())
+            renamed = replace(speaker, name=name or default_name(speaker_id), match=None)
+            self._save(
+                replace(transcript, speakers=[renamed if s is speaker else s for s in speakers])
+            )
+        if name and speaker.voice:
+            try:
+                self.engine.voice_book.remember(name, speaker.voice)
+            except OSError as error:
+                log.warning("Could not remember the voice of %s: %s", name, error)
+
+    def _save(self, transcript: Transcript) -> None:
+        """``transcript`` is the session's now, and its files are written on the saver's
+        thread (called under the lock)."""
+        self._transcript = self._unsaved = transcript
+        if self._saver is None:
+            self._saver = threading.Thread(target=self._save_changes, name="saver", daemon=True)
+            self._saver.start()
+
+    def _save_changes(self) -> None:
         while True:
             with self._lock:
                 transcript, self._unsaved = self._unsaved, None
                 if transcript is None:
                     self._saver = None
                     return
+                edited, original = self._edited, self._original
             try:
-                if not self.original_path.is_file():
-                    atomic_copy(self.files["segments"], self.original_path)
+                if original is not None and not self.original_path.is_file():
+                    write_transcript(original, self.original_path, "json")
                 self._write_files(transcript)
+                if not edited:
+                    self.original_path.unlink(missing_ok=True)
             except (OSError, TranscrevaiError) as error:
-                log.warning("Corrections to %s not saved: %s", self.folder, error)
+                log.warning("Changes to %s not saved: %s", self.folder, error)
                 self.corrections_saved.emit(
                     QCoreApplication.translate(
-                        "Session", "The correction could not be saved: {error}"
+                        "Session", "The changes to the transcript could not be saved: {error}"
                     ).format(error=error)
                 )
             else:
                 self.corrections_saved.emit("")
 
     def wait_saved(self) -> None:
-        """Block until every correction is on disk (at close, or before reverting)."""
+        """Block until every change to the transcript is on disk (at close)."""
         saver = self._saver
         if saver is not None and saver is not threading.current_thread():
             saver.join()
-
-    def revert_transcript(self) -> Transcript:
-        """The final pass's transcript back, as it was before any correction (and returned)."""
-        self.wait_saved()
-        with self._lock:
-            try:
-                original = Transcript.from_dict(
-                    json.loads(self.original_path.read_text(encoding="utf-8"))
-                )
-            except (OSError, ValueError, KeyError, TypeError) as error:
-                raise StorageError(
-                    QCoreApplication.translate(
-                        "StorageError",
-                        "The original transcript in {folder} cannot be read: {error}.",
-                    ).format(folder=self.folder, error=error)
-                ) from error
-            self._write_transcript(original)
-            self.original_path.unlink()
-            self._corrected = False
-        return original
-
-    def rename_speaker(self, speaker_id: str, name: str) -> None:
-        """Show ``speaker_id`` as ``name`` (blank: its default name) in the transcript and
-        every file written from it (the session's own files at once, exports from now on),
-        and remember the voice under that name (see ``core.voice_book``)."""
-        self.wait_saved()  # a correction being written would undo the new name on disk
-        transcript = self.transcript()
-        speakers = transcript.speakers if transcript is not None else []
-        speaker = next((s for s in speakers if s.id == speaker_id), None)
-        if transcript is None or speaker is None:
-            raise TranscrevaiError(
-                QCoreApplication.translate(
-                    "TranscrevaiError", "This transcript has no such speaker."
-                )
-            )
-        name = " ".join(name.split())
-        renamed = replace(speaker, name=name or default_name(speaker_id), match=None)
-        with self._lock:
-            self._write_transcript(
-                replace(transcript, speakers=[renamed if s is speaker else s for s in speakers])
-            )
-            self.save_metadata()
-        if name and speaker.voice:
-            try:
-                self.engine.voice_book.remember(name, speaker.voice)
-            except OSError as error:
-                log.warning("Could not remember the voice of %s: %s", name, error)
 
     # -- export -----------------------------------------------------------------------------
     def transcript(self) -> Transcript | None:

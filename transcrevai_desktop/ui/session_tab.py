@@ -304,7 +304,7 @@ class SessionTab(QWidget):
 
     @Slot(object)
     def _on_corrected(self, transcript: Transcript) -> None:
-        """A correction was saved: the captions and talk times follow it."""
+        """A correction (or a revert) was made: the captions and talk times follow it."""
         self.captions.show_transcript(transcript)
         self.speaker_list.set_speakers(transcript.speakers)
 

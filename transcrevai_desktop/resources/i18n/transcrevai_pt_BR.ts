@@ -1505,8 +1505,8 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
         <translation>A transcrição falhou: {error}.</translation>
     </message>
     <message>
-        <source>The correction could not be saved: {error}</source>
-        <translation>Não foi possível salvar a correção: {error}</translation>
+        <source>The changes to the transcript could not be saved: {error}</source>
+        <translation>Não foi possível salvar as alterações da transcrição: {error}</translation>
     </message>
 </context>
 <context>
