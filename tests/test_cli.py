@@ -41,6 +41,24 @@ def test_help_and_errors_in_portuguese_on_a_portuguese_system():
     assert wrong.stderr.strip() == "transcrevai: erro: formato desconhecido: docx"
 
 
+def test_argparses_own_words_in_portuguese_too():
+    """ "usage:", "options" and the errors of a mistyped command, not only our own texts."""
+    help_text = transcrevai("record", "--help", env=PORTUGUESE).stdout
+    assert help_text.startswith("uso: transcrevai record [-h] [--device DISPOSITIVO]")
+    assert "\nopções:\n" in help_text and "--input ARQUIVO" in help_text
+    assert "\nargumentos posicionais:\n  COMANDO\n" in transcrevai("--help", env=PORTUGUESE).stdout
+
+    missing = transcrevai("transcribe", env=PORTUGUESE)
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("uso: transcrevai transcribe")
+    last = missing.stderr.splitlines()[-1]
+    assert last == "transcrevai transcribe: erro: os seguintes argumentos são obrigatórios: ARQUIVO"
+    unknown = transcrevai("gravar", env=PORTUGUESE).stderr.splitlines()[-1]
+    assert unknown.startswith("transcrevai: erro: argumento COMANDO: 'gravar' não é uma opção")
+    number = transcrevai("record", "--seconds", "dez", env=PORTUGUESE).stderr.splitlines()[-1]
+    assert number.endswith("erro: argumento --seconds: valor float inválido: 'dez'")
+
+
 def test_english_elsewhere():
     assert "transcribe audio or video files" in transcrevai("--help", env=ENGLISH).stdout
     wrong = transcrevai("voices", "--forget", "Bia", env=ENGLISH)
@@ -68,4 +86,4 @@ def test_options_without_a_command_are_a_usage_error():
     """No arguments (or only -v) open the window; anything else needs a command."""
     result = transcrevai("--", env=ENGLISH)
     assert result.returncode == 2
-    assert result.stderr.splitlines()[-1].endswith("the following arguments are required: command")
+    assert result.stderr.splitlines()[-1].endswith("the following arguments are required: COMMAND")

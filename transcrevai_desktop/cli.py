@@ -95,7 +95,10 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help=translate("Cli", "log what happens, every live pass included"),
     )
-    commands = parser.add_subparsers(dest="command", required=True)  # none: the window
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar=translate("Cli", "COMMAND")
+    )  # none: the window
+    file_name, name = translate("Cli", "FILE"), translate("Cli", "NAME")
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help, add_help=False)
@@ -106,11 +109,13 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--language",
             default="auto",
+            metavar=translate("Cli", "LANGUAGE"),
             help=translate("Cli", "language code (pt, en, ...) or auto (default)"),
         )
         command.add_argument(
             "--model",
             default=BUNDLED_MODEL,
+            metavar=translate("Cli", "MODEL"),
             help=translate("Cli", "bundled '{model}' (default), a model folder or a name").format(
                 model=BUNDLED_MODEL
             ),
@@ -120,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--vocabulary",
             default="",
+            metavar=translate("Cli", "TERMS"),
             help=translate(
                 "Cli",
                 'names and terms Whisper should spell right, comma-separated: "Lisboa, CORAA"',
@@ -128,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--vocabulary-file",
             type=Path,
+            metavar=file_name,
             help=translate("Cli", "the same, from a file (a term a line or commas)"),
         )
 
@@ -145,16 +152,22 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     transcribe = command("transcribe", translate("Cli", "transcribe audio or video files"))
-    transcribe.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    transcribe.add_argument("files", nargs="+", type=Path, metavar=file_name)
     model_options(transcribe)
     vocabulary_options(transcribe)
     speakers_option(transcribe)
+    folder = translate("Cli", "FOLDER")
     transcribe.add_argument(
-        "--out", type=Path, default=Path("."), help=translate("Cli", "output folder")
+        "--out",
+        type=Path,
+        default=Path("."),
+        metavar=folder,
+        help=translate("Cli", "output folder"),
     )
     transcribe.add_argument(
         "--formats",
         default="txt,srt",
+        metavar=translate("Cli", "FORMATS"),
         help=translate("Cli", "comma-separated: txt,srt,vtt,json (default txt,srt)"),
     )
     transcribe.add_argument(
@@ -187,17 +200,25 @@ def _parser() -> argparse.ArgumentParser:
 
     record = command("record", translate("Cli", "record with live captions, then transcribe"))
     record.add_argument(
-        "--device", help=translate("Cli", "input device index or name (default: system default)")
+        "--device",
+        metavar=translate("Cli", "DEVICE"),
+        help=translate("Cli", "input device index or name (default: system default)"),
     )
     record.add_argument(
-        "--input", type=Path, help=translate("Cli", "feed this file at real-time pace instead")
+        "--input",
+        type=Path,
+        metavar=file_name,
+        help=translate("Cli", "feed this file at real-time pace instead"),
     )
     record.add_argument(
-        "--seconds", type=float, help=translate("Cli", "stop after this many seconds of audio")
+        "--seconds",
+        type=float,
+        metavar=translate("Cli", "SECONDS"),
+        help=translate("Cli", "stop after this many seconds of audio"),
     )
     model_options(record)
     out_help = translate("Cli", "recordings folder (default: the library)")
-    record.add_argument("--out", type=Path, help=out_help)
+    record.add_argument("--out", type=Path, metavar=folder, help=out_help)
     record.add_argument(
         "--json", action="store_true", help=translate("Cli", "one JSON event per line on stdout")
     )
@@ -207,7 +228,7 @@ def _parser() -> argparse.ArgumentParser:
         "--also-system-audio",
         nargs="?",
         const="",
-        metavar="NAME",
+        metavar=name,
         help=translate(
             "Cli",
             'record a call: the microphone (channel 1, "You") and what the computer plays '
@@ -219,7 +240,7 @@ def _parser() -> argparse.ArgumentParser:
         "recover",
         translate("Cli", "find recordings a crash interrupted, repair them, transcribe them"),
     )
-    recover.add_argument("--out", type=Path, help=out_help)
+    recover.add_argument("--out", type=Path, metavar=folder, help=out_help)
     recover.add_argument(
         "--transcribe",
         action="store_true",
@@ -231,7 +252,7 @@ def _parser() -> argparse.ArgumentParser:
         "voices",
         translate("Cli", "list the voices you named (they name speakers in later transcripts)"),
     )
-    voices.add_argument("--forget", metavar="NAME", help=translate("Cli", "forget this voice"))
+    voices.add_argument("--forget", metavar=name, help=translate("Cli", "forget this voice"))
 
     command("devices", translate("Cli", "list input devices"))
     command("models", translate("Cli", "list models"))
@@ -530,11 +551,13 @@ def _application() -> QCoreApplication:
 
 def _translate_commands() -> None:
     """The commands speak the interface's language."""
+    from transcrevai_desktop.argparse_texts import translate_argparse
     from transcrevai_desktop.settings import Key, Settings
     from transcrevai_desktop.translations import install_translations
 
     _application()
     install_translations(Settings().get(Key.INTERFACE_LANGUAGE))
+    translate_argparse()
 
 
 def main(argv: list[str] | None = None) -> int:

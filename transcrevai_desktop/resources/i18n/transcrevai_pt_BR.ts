@@ -49,12 +49,36 @@
         <translation>registra no log o que acontece, inclusive cada passada ao vivo</translation>
     </message>
     <message>
+        <source>COMMAND</source>
+        <translation>COMANDO</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARQUIVO</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOME</translation>
+    </message>
+    <message>
+        <source>LANGUAGE</source>
+        <translation>IDIOMA</translation>
+    </message>
+    <message>
         <source>language code (pt, en, ...) or auto (default)</source>
         <translation>código do idioma (pt, en, ...) ou auto (padrão)</translation>
     </message>
     <message>
+        <source>MODEL</source>
+        <translation>MODELO</translation>
+    </message>
+    <message>
         <source>bundled &apos;{model}&apos; (default), a model folder or a name</source>
         <translation>&apos;{model}&apos;, o modelo que vem com o app (padrão), uma pasta de modelo ou um nome</translation>
+    </message>
+    <message>
+        <source>TERMS</source>
+        <translation>TERMOS</translation>
     </message>
     <message>
         <source>names and terms Whisper should spell right, comma-separated: &quot;Lisboa, CORAA&quot;</source>
@@ -73,8 +97,16 @@
         <translation>transcreve arquivos de áudio ou vídeo</translation>
     </message>
     <message>
+        <source>FOLDER</source>
+        <translation>PASTA</translation>
+    </message>
+    <message>
         <source>output folder</source>
         <translation>pasta de saída</translation>
+    </message>
+    <message>
+        <source>FORMATS</source>
+        <translation>FORMATOS</translation>
     </message>
     <message>
         <source>comma-separated: txt,srt,vtt,json (default txt,srt)</source>
@@ -97,12 +129,20 @@
         <translation>grava com legendas ao vivo e depois transcreve</translation>
     </message>
     <message>
+        <source>DEVICE</source>
+        <translation>DISPOSITIVO</translation>
+    </message>
+    <message>
         <source>input device index or name (default: system default)</source>
         <translation>número ou nome do dispositivo de entrada (padrão: o do sistema)</translation>
     </message>
     <message>
         <source>feed this file at real-time pace instead</source>
         <translation>usa este arquivo no lugar do microfone, em tempo real</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEGUNDOS</translation>
     </message>
     <message>
         <source>stop after this many seconds of audio</source>
@@ -2183,6 +2223,75 @@ A transcrição final é feita em segundo plano.</translation>
     <message>
         <source>The voice could not be forgotten: {error}</source>
         <translation>Não foi possível esquecer a voz: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>uso: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>argumentos posicionais</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>opções</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: erro: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argumento %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>os seguintes argumentos são obrigatórios: %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>argumentos não reconhecidos: %s</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>opção ambígua: %(option)s pode ser %(matches)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>%(value)r não é uma opção válida (escolha entre %(choices)s)</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valor %(type)s inválido: %(value)r</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>argumento explícito ignorado: %r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>espera um argumento</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>espera no máximo um argumento</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>espera pelo menos um argumento</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>espera %s argumento</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>espera %s argumentos</translation>
     </message>
 </context>
 </TS>
