@@ -4,16 +4,18 @@ leaves nothing behind."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import av
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 
 from tests.conftest import speech
 from tests.test_video import frames, make_video, subtitles
 from transcrevai_desktop.core.decoding import decode_file
+from transcrevai_desktop.core.session import Session
 from transcrevai_desktop.settings import Key
 from transcrevai_desktop.ui.main_window import MainWindow
 from transcrevai_desktop.ui.video_export_dialog import VideoExportDialog
@@ -101,3 +103,65 @@ def test_cancelling_a_burn_leaves_no_file(qtbot, window: MainWindow, monkeypatch
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # at once: the burn has barely begun
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Cancelled", timeout=60_000)
     assert not out.exists() and list(tmp_path.glob("*.subtitled*")) == []
+
+
+def test_an_export_does_not_wait_behind_a_burn(qtbot, window: MainWindow, monkeypatch, tmp_path):
+    """A burn takes minutes (fault injection: this one is held until the test lets it go);
+    a transcript exported meanwhile is saved at once, and the burn then ends."""
+    held = threading.Event()
+    export_video = Session.export_video
+
+    def slow(*args, **kwargs):
+        held.wait(60)
+        return export_video(*args, **kwargs)
+
+    monkeypatch.setattr(Session, "export_video", slow)
+    out, progress = _burning(qtbot, window, monkeypatch, tmp_path)
+    text = tmp_path / "talk.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(text), ""))
+    with qtbot.waitSignal(window.exported, timeout=10_000) as saved:
+        window.exports.actions["txt"].trigger()
+    assert saved.args == [[text]] and "fellow Americans" in text.read_text()
+    assert progress.isVisible() and not held.is_set()  # the burn is still under way
+    held.set()
+    with qtbot.waitSignal(window.exported, timeout=120_000):
+        pass
+    assert out.exists() and not progress.isVisible()
+
+
+def test_the_dialog_asks_before_replacing_and_needs_a_file_name(
+    qtbot, window, monkeypatch, tmp_path
+):
+    video = tmp_path / "talk.mp4"
+    video.write_bytes(b"not read here")
+    dialog = VideoExportDialog(video, str(tmp_path), window.settings, window)
+    said: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+
+    def warning(parent, title, text, *_):
+        said.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    def question(parent, title, text, *_):
+        said.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(QMessageBox, "question", question)
+
+    def save(path: str) -> bool:
+        dialog.setResult(0)
+        dialog.path_field.setText(path)
+        dialog.accept()
+        return dialog.result() == VideoExportDialog.DialogCode.Accepted
+
+    assert not save("  ") and said[-1] == "Type the name of the file to save."
+    assert not save(str(tmp_path)) and said[-1] == "Type the name of the file to save."
+    assert not save(str(video)) and said[-1] == "That is the video itself: choose another name."
+    taken = tmp_path / "talk.subtitled.mp4"
+    taken.write_bytes(b"someone's")
+    assert not save(str(taken)) and said[-1] == "talk.subtitled.mp4 already exists. Replace it?"
+    assert save(str(taken)) and dialog.choice().path == taken
+    assert save("mine.mp4") and dialog.choice().path == tmp_path / "mine.mp4"
+    assert save("~/mine.mp4") and dialog.choice().path == Path.home() / "mine.mp4"
+    assert len(said) == 5

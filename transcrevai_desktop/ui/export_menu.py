@@ -4,9 +4,10 @@ Every export is written off the GUI thread (``Background``); the status bar says
 went, a message box why it failed. Subtitles (SRT, VTT) are saved with the limits chosen in
 their save dialog (characters a line, lines a cue; remembered), and so are those of *Export
 all* and of a subtitled video. *Video with subtitles…* is offered for a session made from a
-video file still on disk; burning the captions in shows its progress and can be cancelled.
-Quitting cancels it too (``cancel_burns``): it would otherwise go on, minutes of CPU, in a
-process with no window left to stop it.
+video file still on disk; burning the captions in shows its progress and can be cancelled,
+and runs on a thread of its own: an export or the library's refresh never waits minutes
+behind it (burns wait for each other). Quitting cancels it too (``cancel_burns``): it would
+otherwise go on, minutes of CPU, in a process with no window left to stop it.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class ExportMenu(QObject):
         self._window, self._settings, self._background = window, settings, background
         self._current = current
         self._burning: set[threading.Event] = set()  # the stop events of the burns under way
+        self._burner = Background(self)  # burns, one after the other, apart from the rest
         self.actions = {fmt: self._action(f"{fmt.upper()}…", fmt) for fmt in EXPORT_FORMATS}
         self.all_action = QAction(self.tr("Export &all…"), self)
         self.all_action.triggered.connect(self.export_all)
@@ -192,7 +194,7 @@ class ExportMenu(QObject):
         stop = threading.Event()
         self._burning.add(stop)
         progress.canceled.connect(stop.set)
-        percent = self._background.relay(progress.setValue)
+        percent = self._burner.relay(progress.setValue)
 
         def burn() -> list[Path]:
             try:
@@ -208,7 +210,7 @@ class ExportMenu(QObject):
             progress.hide()
             progress.deleteLater()
 
-        self._run(self.tr("Video with subtitles"), burn, finished)
+        self._run(self.tr("Video with subtitles"), burn, finished, self._burner)
 
     def _remember(self, limits: CueLimits) -> None:
         self._settings.set(Key.SUBTITLE_LINE_CHARS, limits.line_chars)
@@ -219,8 +221,10 @@ class ExportMenu(QObject):
         title: str,
         export: Callable[[], list[Path]],
         finished: Callable[[], None] = lambda: None,
+        background: Background | None = None,
     ) -> None:
-        """Run ``export`` off the GUI thread (a long recording's WAV is hundreds of MB)."""
+        """Run ``export`` off the GUI thread (a long recording's WAV is hundreds of MB), on
+        ``background`` (the window's, if None)."""
         status = self._window.statusBar()
         status.showMessage(self.tr("Saving…"))
 
@@ -244,4 +248,4 @@ class ExportMenu(QObject):
             status.clearMessage()
             QMessageBox.warning(self._window, title, sentence)
 
-        self._background.run(export, done, failed)
+        (background or self._background).run(export, done, failed)

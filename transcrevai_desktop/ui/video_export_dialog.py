@@ -3,7 +3,9 @@
 *As a track* copies the video with a subtitle track the viewer switches on (seconds, no loss
 of quality); *Drawn into the picture* re-encodes it with the captions burned in, at the
 chosen size and place, for players and sites that show no subtitle tracks. The choices are
-remembered; the file name follows ``core.video.subtitled_name``.
+remembered; the file name follows ``core.video.subtitled_name``. *Save* asks before replacing
+a file, as a save dialog does, and refuses an empty name or the video itself; a name without
+a folder goes into the one suggested, and ``~`` is the home folder.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -56,7 +59,7 @@ class VideoExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Video with subtitles"))
-        self._video, self._settings = video, settings
+        self._video, self._folder, self._settings = video, Path(folder), settings
         self.track_button = QRadioButton(self.tr("As a track the viewer switches on (seconds)"))
         self.burned_button = QRadioButton(
             self.tr("Drawn into the picture (re-encoded: takes a while)")
@@ -121,11 +124,47 @@ class VideoExportDialog(QDialog):
         if path:
             self.path_field.setText(path)
 
+    def _path(self) -> Path | None:
+        """The file the field names, made absolute; None when it names no file."""
+        text = self.path_field.text().strip()
+        if not text:
+            return None
+        path = self._folder / Path(text).expanduser()  # an absolute one stays itself
+        return None if path.is_dir() else path
+
+    def accept(self) -> None:
+        path = self._path()
+        if path is None:
+            QMessageBox.warning(
+                self, self.windowTitle(), self.tr("Type the name of the file to save.")
+            )
+            return
+        if path.resolve() == self._video.resolve():
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr("That is the video itself: choose another name."),
+            )
+            return
+        if path.exists():
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                self.tr("{file} already exists. Replace it?").format(file=path.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().accept()
+
     def choice(self) -> VideoChoice:
         """What the user chose (and remembered for next time)."""
         burned = self.burned_button.isChecked()
+        path = self._path()
+        assert path is not None, "accepted: the field names a file"
         chosen = VideoChoice(
-            Path(self.path_field.text()),
+            path,
             burned,
             self.font_size.value(),
             self.position.currentData(),

@@ -2166,6 +2166,18 @@ A transcrição final é feita em segundo plano.</translation>
         <source>Save the video as</source>
         <translation>Salvar o vídeo como</translation>
     </message>
+    <message>
+        <source>Type the name of the file to save.</source>
+        <translation>Digite o nome do arquivo a salvar.</translation>
+    </message>
+    <message>
+        <source>That is the video itself: choose another name.</source>
+        <translation>Esse é o próprio vídeo: escolha outro nome.</translation>
+    </message>
+    <message>
+        <source>{file} already exists. Replace it?</source>
+        <translation>{file} já existe. Deseja substituí-lo?</translation>
+    </message>
 </context>
 <context>
     <name>VocabularyField</name>
