@@ -275,3 +275,23 @@ def test_a_segment_changes_speaker_from_its_speaker_cell(qtbot, window: MainWind
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert model.index(row, TranscriptModel.SPEAKER).data() == before
+
+
+@pytest.mark.logs(r"^Playback of audio\.wav ends early")
+def test_a_recording_gone_since_it_last_played_says_so(qtbot, window: MainWindow, tmp_path):
+    """The recording moved away (or deleted, damaged) after it played once: Play says why
+    nothing is heard."""
+    tab = _transcribed(qtbot, window)
+    view = tab.transcript_view
+    view.play_from(0.0)
+    assert view._player is not None and view._player.playing
+    view.stop_playback()
+    audio = tab.session.files["audio"]
+    audio.rename(tmp_path / "moved.wav")
+    view.play_from(0.0)
+    qtbot.waitUntil(lambda: "cannot be played" in tab.status_label.text(), timeout=5_000)
+    assert tab.status_label.text().startswith(
+        "The recording cannot be played: audio.wav could not be read: "
+    )
+    qtbot.waitUntil(lambda: view.playback_bar.play_button.text() == "Play", timeout=5_000)
+    assert not view._player.playing

@@ -151,15 +151,18 @@ class Player:
         path: Path,
         on_end: Callable[[], None] | None = None,
         device: str | int | None = None,
+        on_error: Callable[[str], None] | None = None,
     ) -> None:
         """``path``: a .wav recording, any channels (mixed to mono), at its own rate.
         ``device``: None for the system's default output; a PortAudio output by index or
         exact name; on a PulseAudio/PipeWire server, a sink's name (``pactl list short
         sinks``), opened through PortAudio's ``pulse`` device. ``UnreadableAudio`` if the
-        file cannot be played; an unknown device raises ``OutputDeviceNotFound`` at ``play``."""
+        file cannot be played; an unknown device raises ``OutputDeviceNotFound`` at ``play``.
+        ``on_error(sentence)`` hears, on the worker's thread, that the file could no longer be
+        read while it played (moved, deleted, damaged since): playback ends there."""
         self.path = Path(path)
         self.device = device
-        self._on_end = on_end
+        self._on_end, self._on_error = on_end, on_error
         try:
             info = soundfile.info(str(self.path))
         except (OSError, soundfile.SoundFileError) as error:
@@ -372,6 +375,12 @@ class Player:
                     produced += len(samples)
         except (OSError, soundfile.SoundFileError, av.FFmpegError) as error:
             log.warning("Playback of %s ends early: %s", self.path.name, error)
+            if self._on_error is not None:
+                self._on_error(
+                    QCoreApplication.translate(
+                        "UnreadableAudio", "{file} could not be read: {error}."
+                    ).format(file=self.path.name, error=error)
+                )
         if not segment.offer(END):
             return
         heard_at = segment.events.get()  # put by the callback when it reaches END

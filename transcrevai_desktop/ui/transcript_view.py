@@ -40,6 +40,7 @@ from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.playback import Player
 from transcrevai_desktop.core.session import Session
 from transcrevai_desktop.core.transcript import Transcript
+from transcrevai_desktop.ui.background import Background
 from transcrevai_desktop.ui.find_bar import FindBar
 from transcrevai_desktop.ui.playback_bar import PlaybackBar
 from transcrevai_desktop.ui.transcript_delegate import TranscriptDelegate
@@ -290,7 +291,9 @@ class TranscriptView(QWidget):
         """Play the recording from ``seconds``."""
         try:
             if self._player is None:
-                self._player = player = Player(self.session.files["audio"])
+                # a read error on the player's thread reaches the tab on this one (if open)
+                unreadable = Background(self).relay(self._on_unreadable)
+                self._player = player = Player(self.session.files["audio"], on_error=unreadable)
                 self.destroyed.connect(player.stop)  # a closed tab falls silent
             self._player.set_speed(self.playback_bar.speed)
             self._player.play(seconds)
@@ -299,6 +302,9 @@ class TranscriptView(QWidget):
             return
         self._follow.start()
         self._show_playing()
+
+    def _on_unreadable(self, sentence: str) -> None:
+        self.failed.emit(self.tr("The recording cannot be played: {error}").format(error=sentence))
 
     @Slot()
     def toggle_playback(self) -> None:

@@ -2061,6 +2061,10 @@ A transcrição final é feita em segundo plano.</translation>
         <source>{file} cannot be played: it holds no audio.</source>
         <translation>Não é possível reproduzir {file}: o arquivo não contém áudio.</translation>
     </message>
+    <message>
+        <source>{file} could not be read: {error}.</source>
+        <translation>Não foi possível ler {file}: {error}.</translation>
+    </message>
 </context>
 <context>
     <name>UnreadableVideo</name>
