@@ -209,6 +209,23 @@ def test_burned_captions_show_in_their_band_only_while_a_cue_lasts(mp4, tmp_path
     assert reported == sorted(reported) and reported[-1] == 1.0
 
 
+def test_progress_moves_for_a_file_that_states_no_length(mp4, tmp_path):
+    """Written live (as browsers record WebM), a file states no length: progress counts
+    against the one known elsewhere (the transcript's) rather than staying at 0 to the end."""
+    live = tmp_path / "live.mkv"
+    with av.open(str(mp4)) as source, av.open(str(live), "w", options={"live": "1"}) as copy:
+        streams = {stream: copy.add_stream_from_template(stream) for stream in source.streams}
+        for packet in source.demux():
+            if packet.dts is not None:
+                packet.stream = streams[packet.stream]
+                copy.mux(packet)
+    with av.open(str(live)) as container:
+        assert container.duration is None and not container.streams.video[0].duration
+    reported: list[float] = []
+    burned_subtitled(live, CUES, tmp_path / "out.mkv", progress=reported.append, duration=SECONDS)
+    assert len(reported) > 10 and reported == sorted(reported) and reported[-1] == 1.0
+
+
 def test_a_webm_gets_vp9_and_its_sound_re_encoded(mp4, tmp_path):
     """WebM takes neither H.264 nor AAC: the picture becomes VP9, the sound Opus."""
     out = tmp_path / "talk.burned.webm"

@@ -825,11 +825,13 @@ class Session(QObject):
                     "TranscrevaiError", "This session was not made from a video file."
                 )
             )
-        cues = [cue.named for cue in build_cues(self._readable_transcript(), limits)]
+        transcript = self._readable_transcript()
+        cues = [cue.named for cue in build_cues(transcript, limits)]
         if burned:
             return burned_subtitled(
-                self.source, cues, Path(destination), font_size, position, progress, cancelled
-            )
+                self.source, cues, Path(destination), font_size, position, progress, cancelled,
+                transcript.duration,  # the progress's measure where the file states no length
+            )  # fmt: skip
         return soft_subtitled(self.source, cues, Path(destination))
 
     def default_export_name(self, fmt: str) -> str:

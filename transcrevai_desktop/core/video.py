@@ -199,6 +199,7 @@ def burned_subtitled(
     position: str = "bottom",
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    duration: float = 0.0,
 ) -> Path:
     """Write ``out``: ``video`` with ``cues`` drawn into the picture (see ``caption_image``
     for ``font_size`` and ``position``), every frame kept at its own time (same frame count
@@ -212,7 +213,9 @@ def burned_subtitled(
     FFmpeg can write.
 
     ``progress(fraction)`` is called as the work advances (at most every 1 %) and with 1.0 at
-    the end. ``cancelled()`` is asked before every frame: once it is true, the partial file is
+    the end; it counts against the length the file states, else ``duration`` (seconds, as
+    known elsewhere: a file written live, as browsers record WebM, states none).
+    ``cancelled()`` is asked before every frame: once it is true, the partial file is
     removed and ``ExportCancelled`` is raised. Raises ``UnreadableVideo`` for a missing,
     unreadable or picture-less ``video`` and ``StorageError`` if ``out`` cannot be written.
     """
@@ -225,7 +228,7 @@ def burned_subtitled(
         picture = _picture_stream(source)
         picture.thread_type = "AUTO"
         offset = _start_offset(source)
-        total = _duration(source, picture)
+        total = _duration(source, picture) or duration
         captions = _Captions(shown, picture, rotation, font_size, position)
         time_base = cast(Fraction, picture.time_base)  # FFmpeg gives a demuxed stream one
         with _created(partial, out) as output:
