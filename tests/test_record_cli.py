@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import soundfile
 import srt
 
@@ -131,6 +132,28 @@ def test_ctrl_c_stops_cleanly_and_keeps_everything(tmp_path):
     folder = _session_folder(out)
     assert 5 < soundfile.info(folder / "audio.wav").duration < 8
     assert "fellow americans" in (folder / "transcript.txt").read_text().lower()
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_a_reader_that_goes_away_ends_the_recording_and_keeps_it(tmp_path, as_json):
+    """`transcrevai record --json | head -1` (or without --json): once the reader has gone,
+    the recording stops as at Ctrl-C and the process ends; it used to hang for good."""
+    clip = speech("en_jfk")  # 11 s
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "transcrevai_desktop", "record", "--input", str(clip.path),
+               "--out", str(out), "--language", "en", *(["--json"] if as_json else [])]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip()  # the first line, then the reader goes
+    process.stdout.close()
+    assert process.wait(timeout=120) == 0
+    stderr = process.stderr.read()
+    assert "Traceback" not in stderr, stderr
+    folder = _session_folder(out)
+    assert (folder / "transcript.txt").read_text().lower().startswith("and so")
+    if as_json:  # an event a caption: the first one after the reader left stops the recording
+        assert soundfile.info(folder / "audio.wav").duration < 9
+    else:  # a line an utterance, the first at its end; the status lines go on on stderr
+        assert "Done" in stderr.splitlines(), stderr
 
 
 def test_killed_process_leaves_a_playable_wav_that_recover_transcribes(tmp_path):

@@ -14,14 +14,20 @@ start and end in audio seconds and ``t`` in seconds since the first sample was c
 time 0); caption events also carry ``words`` (each with its own start and end) and
 ``utterance`` (the number of the utterance, from 1; a ``revised`` event's text replaces the
 committed text of its utterance), status events a ``message``.
+
+A reader that goes away (``record --json | head -1``) ends the recording as Ctrl-C does: the
+audio and the final transcript are kept, and nothing more is written to the closed pipe.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import select
 import sys
 import time
+from collections.abc import Iterator
 from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -37,6 +43,16 @@ def _same_file(a: TextIO, b: TextIO) -> bool:
         return os.path.samestat(os.fstat(a.fileno()), os.fstat(b.fileno()))
     except (OSError, ValueError, AttributeError):
         return False
+
+
+def _unread(stream: TextIO) -> bool:
+    """Whether ``stream`` is a pipe whose reader has closed it (poll says POLLERR); where
+    there is no poll (Windows), whether it is not a terminal."""
+    if not hasattr(select, "poll"):
+        return not stream.isatty()
+    poller = select.poll()
+    poller.register(stream.fileno(), select.POLLOUT)
+    return any(event & select.POLLERR for _, event in poller.poll(0))
 
 
 class RecordReporter(QObject):
@@ -89,8 +105,27 @@ class RecordReporter(QObject):
         }
         print(json.dumps(record, ensure_ascii=False), flush=True)
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Output whose reader may be gone: the recording then stops, as at Ctrl-C, and
+        the closed pipe leads nowhere from now on, so that the rest of the run (the final
+        pass, the exit) writes without failing; the other stream goes on."""
+        try:
+            yield
+        except BrokenPipeError:
+            nowhere = os.open(os.devnull, os.O_WRONLY)
+            for stream in [s for s in (sys.stdout, sys.stderr) if _unread(s)] or [sys.stdout]:
+                os.dup2(nowhere, stream.fileno())
+            os.close(nowhere)
+            self.interrupted = True
+            self.session.stop()
+
     @Slot(object)
     def on_caption(self, event: CaptionEvent) -> None:
+        with self._writing():
+            self._show_caption(event)
+
+    def _show_caption(self, event: CaptionEvent) -> None:
         if self.as_json:
             words = [{"word": w.text.strip(), "start": w.start, "end": w.end} for w in event.words]
             self._emit_json(
@@ -107,7 +142,8 @@ class RecordReporter(QObject):
 
     def _end_captions(self) -> None:
         if self._captions is not None:
-            self._captions.finish()
+            with self._writing():
+                self._captions.finish()
 
     def _say(self, line: str) -> None:
         """A status or progress line on stderr, below the captions."""
@@ -121,33 +157,37 @@ class RecordReporter(QObject):
     @Slot(str, str)
     def on_status(self, status: str, message: str) -> None:
         done = status in (SessionStatus.COMPLETE, SessionStatus.ERROR, SessionStatus.INTERRUPTED)
-        if self.as_json:
-            self._emit_json("status", status, None, None, time.monotonic(), message=message)
-        else:
-            line = _status_line(status) + (f": {message}" if message else "")
-            if done:
-                self._end_captions()
-                print(line, file=sys.stderr, flush=True)
-            else:
-                self._say(line)
-        if status == SessionStatus.COMPLETE:
-            self.succeeded = True
-            if not self.as_json:
-                for path in self.session.files.values():
-                    print(f"  {path}", file=sys.stderr)
+        self.succeeded = status == SessionStatus.COMPLETE
+        with self._writing():
+            self._show_status(status, message, done)
         if done:
             self.finished.emit()
+
+    def _show_status(self, status: str, message: str, done: bool) -> None:
+        if self.as_json:
+            self._emit_json("status", status, None, None, time.monotonic(), message=message)
+            return
+        line = _status_line(status) + (f": {message}" if message else "")
+        if not done:
+            self._say(line)
+            return
+        self._end_captions()
+        print(line, file=sys.stderr, flush=True)
+        if self.succeeded:
+            for path in self.session.files.values():
+                print(f"  {path}", file=sys.stderr, flush=True)
 
     @Slot(float)
     def on_progress(self, fraction: float) -> None:
         percent = int(fraction * 100)
         if not self.as_json and percent >= self._last_percent + 10:
             self._last_percent = percent
-            self._say(
-                QCoreApplication.translate(
-                    "RecordReporter", "Transcribing the recording: {percent}%"
-                ).format(percent=percent)
-            )
+            with self._writing():
+                self._say(
+                    QCoreApplication.translate(
+                        "RecordReporter", "Transcribing the recording: {percent}%"
+                    ).format(percent=percent)
+                )
 
 
 _STATUS_LINES = {
