@@ -52,6 +52,27 @@ def test_bad_files_fail_alone_with_one_line_each(tmp_path):
     assert not (tmp_path / "notes.txt").exists()
 
 
+def test_two_files_of_one_name_or_a_folder_that_takes_no_files_stop_before_the_work(tmp_path):
+    """Both would be told at the end, after transcribing (minutes for a long file): the second
+    file's transcript replacing the first's without a word, or a write refused."""
+    clip = speech("pt_picovoice_leopard_test_pt")
+    other = tmp_path / "other" / clip.path.name
+    other.parent.mkdir()
+    shutil.copy(clip.path, other)
+    twice = _transcribe(str(clip.path), str(other), "--out", str(tmp_path))
+    assert twice.returncode == 2
+    assert twice.stderr.strip() == (
+        f"transcrevai: error: {clip.path} and {other} would both be written as "
+        f"{clip.path.stem}.*: transcribe them into different folders (--out)."
+    )
+    unwritable = _transcribe(str(clip.path), "--out", "/proc/self")  # takes no new files
+    assert unwritable.returncode == 1
+    assert unwritable.stderr.strip().startswith(
+        "transcrevai: error: Could not write in /proc/self:"
+    )
+    assert list(tmp_path.glob("*.txt")) == []
+
+
 def test_unknown_language_and_missing_model_are_clear(tmp_path):
     clip = speech("pt_picovoice_leopard_test_pt")
     bad_language = _transcribe(str(clip.path), "--language", "xx", "--out", str(tmp_path))

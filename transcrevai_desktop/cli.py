@@ -28,6 +28,7 @@ import logging
 import os
 import signal
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -314,16 +315,20 @@ def _transcribe(args: argparse.Namespace) -> int:
     except ValueError as error:
         _error(error)
         return EXIT_USAGE
-    terms = _vocabulary(args)
-    engine, language = _load_engine(args)
-    try:
-        args.out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise TranscrevaiError(
-            translate("Cli", "Could not create {folder}: {reason}.").format(
-                folder=args.out, reason=error.strerror
+    named: dict[str, Path] = {}
+    for path in args.files:
+        if (other := named.setdefault(path.stem, path)) is not path:
+            _error(
+                translate(
+                    "Cli",
+                    "{first} and {second} would both be written as {stem}.*: transcribe them "
+                    "into different folders (--out).",
+                ).format(first=other, second=path, stem=path.stem)
             )
-        ) from error
+            return EXIT_USAGE
+    terms = _vocabulary(args)
+    _writable_folder(args.out)  # before the work, not after it
+    engine, language = _load_engine(args)
     failed = 0
     for path in args.files:
         try:
@@ -348,6 +353,19 @@ def _transcribe(args: argparse.Namespace) -> int:
             continue
         print(f"{path.name}: {', '.join(str(p) for p in written)}", file=sys.stderr)
     return EXIT_FAILED if failed else 0
+
+
+def _writable_folder(folder: Path) -> None:
+    """``folder`` made if need be; ``TranscrevaiError`` if files cannot be written in it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=folder).close()
+    except OSError as error:
+        raise TranscrevaiError(
+            translate("Cli", "Could not write in {folder}: {reason}.").format(
+                folder=folder, reason=error.strerror
+            )
+        ) from error
 
 
 def _subtitled_video(

@@ -205,8 +205,12 @@
         <translation>formato desconhecido: {formats}</translation>
     </message>
     <message>
-        <source>Could not create {folder}: {reason}.</source>
-        <translation>Não foi possível criar {folder}: {reason}.</translation>
+        <source>{first} and {second} would both be written as {stem}.*: transcribe them into different folders (--out).</source>
+        <translation>{first} e {second} seriam salvos com o mesmo nome, {stem}.*: transcreva-os para pastas diferentes (--out).</translation>
+    </message>
+    <message>
+        <source>Could not write in {folder}: {reason}.</source>
+        <translation>Não foi possível gravar em {folder}: {reason}.</translation>
     </message>
     <message>
         <source>burning</source>
