@@ -8,13 +8,16 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
+import numpy as np
 import pytest
 import soundfile
 import srt
 
 from tests.conftest import speech, wer
+from transcrevai_desktop.core.decoding import decode_file
 
 
 def _record(*args: str) -> subprocess.Popen:
@@ -134,6 +137,38 @@ def test_ctrl_c_stops_cleanly_and_keeps_everything(tmp_path):
     assert "fellow americans" in (folder / "transcript.txt").read_text().lower()
 
 
+def test_a_second_ctrl_c_leaves_the_final_pass_for_recover(tmp_path):
+    """Ctrl-C stops the recording; a second one, while the final transcript is written, ends
+    at once without it (it used to wait for the whole pass): the session is interrupted,
+    as after a crash, and `recover --transcribe` writes it later."""
+    clip = speech("en_jfk")
+    out = tmp_path / "out"
+    process = _record("--input", str(clip.path), "--out", str(out), "--language", "en")
+    assert json.loads(process.stdout.readline())["text"] == "recording"
+    time.sleep(6)
+    process.send_signal(signal.SIGINT)
+    for line in process.stdout:
+        if json.loads(line)["text"] == "processing":
+            process.send_signal(signal.SIGINT)
+            break
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    assert _events(stdout)[-1]["text"] == "interrupted"
+    folder = _session_folder(out)
+    assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
+    assert not (folder / "transcript.txt").exists()
+    assert 5 < soundfile.info(folder / "audio.wav").duration < 8
+
+    recovered = subprocess.run(
+        [sys.executable, "-m", "transcrevai_desktop", "recover", "--transcribe", "--out",
+         str(out), "--language", "en"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert recovered.returncode == 0, recovered.stderr
+    assert "fellow americans" in (folder / "transcript.txt").read_text().lower()
+
+
 @pytest.mark.parametrize("as_json", [True, False])
 def test_a_reader_that_goes_away_ends_the_recording_and_keeps_it(tmp_path, as_json):
     """`transcrevai record --json | head -1` (or without --json): once the reader has gone,
@@ -192,6 +227,38 @@ def test_killed_process_leaves_a_playable_wav_that_recover_transcribes(tmp_path)
     meta = json.loads((folder / "session.json").read_text())
     assert meta["status"] == "complete", meta
     assert soundfile.info(folder / "audio.wav").frames >= len(audio)  # nothing was cut
+
+
+def test_ctrl_c_during_recover_leaves_the_recording_to_recover_again(tmp_path):
+    """Ctrl-C while `recover --transcribe` writes a transcript: the recording stays
+    interrupted (it was marked failed, and no later recover found it)."""
+    out = tmp_path / "out"
+    folder = out / str(uuid.uuid4())  # what a recording's process left when it died
+    folder.mkdir(parents=True)
+    audio = np.tile(decode_file(speech("en_lucier_sitting_in_a_room").path), 4)  # 400 s
+    soundfile.write(folder / "audio.wav", audio, 16000, subtype="PCM_16")
+    metadata = {"id": folder.name, "name": "Aula", "status": "recording",
+                "created_at": "2026-11-29T09:00:00+00:00",
+                "files": {"audio": "audio.wav"}}  # fmt: skip
+    (folder / "session.json").write_text(json.dumps(metadata), encoding="utf-8")
+
+    recovering = subprocess.Popen(
+        [sys.executable, "-m", "transcrevai_desktop", "recover", "--transcribe", "--out",
+         str(out), "--language", "en"],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    next(line for line in recovering.stderr if "s of audio kept" in line)  # then transcribes
+    time.sleep(3)  # the model loaded, the pass under way
+    recovering.send_signal(signal.SIGINT)
+    _, stderr = recovering.communicate(timeout=120)
+    assert recovering.returncode == 130 and "Traceback" not in stderr, stderr
+    assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
+    assert not (folder / "transcript.txt").exists()
+    listed = subprocess.run(
+        [sys.executable, "-m", "transcrevai_desktop", "recover", "--out", str(out)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert f"({folder.name}): " in listed.stderr
 
 
 def test_unknown_device_is_one_clear_line(tmp_path):

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from transcrevai_desktop.core.engine import Engine
+    from transcrevai_desktop.core.session import Session
     from transcrevai_desktop.core.subtitles import CueLimits
     from transcrevai_desktop.core.transcript import Transcript
 
@@ -431,10 +432,15 @@ def _record(args: argparse.Namespace) -> int:
         if args.seconds and session.recorded_seconds >= args.seconds:
             session.stop()
 
-    def interrupt(*_: object) -> None:
+    pressed: list[int] = []
+
+    def interrupt(signal_number: int, _: object) -> None:
+        """Ctrl-C (or SIGTERM) stops the recording; the second leaves the final pass undone
+        (the session is then ``interrupted``: ``recover --transcribe`` writes it later)."""
+        pressed.append(signal_number)
         if reporter.interrupted:
             session.close()
-            app.quit()
+            session.skip_final_pass()
         reporter.interrupted = True
         session.stop()
 
@@ -445,7 +451,9 @@ def _record(args: argparse.Namespace) -> int:
     ticker.start(50)
     app.exec()
     engine.wait()
-    return 0 if reporter.succeeded else EXIT_FAILED
+    if reporter.succeeded:
+        return 0
+    return 128 + signal.SIGINT if len(pressed) > 1 else EXIT_FAILED
 
 
 def _recover(args: argparse.Namespace) -> int:
@@ -453,10 +461,10 @@ def _recover(args: argparse.Namespace) -> int:
     their .wav headers, and with ``--transcribe`` run their final passes."""
     from transcrevai_desktop.core.engine import Engine, EngineSettings
     from transcrevai_desktop.core.recovery import repair_wav
-    from transcrevai_desktop.core.session import BUSY, UNFINISHED, SessionStatus
+    from transcrevai_desktop.core.session import UNFINISHED, SessionStatus
     from transcrevai_desktop.core.session_manager import SessionManager
 
-    app = _application()
+    _application()
     engine = Engine(EngineSettings(model=args.model))
     manager = SessionManager(library_dir=args.out, engine=engine)
     entries, problems = manager.library()
@@ -486,10 +494,14 @@ def _recover(args: argparse.Namespace) -> int:
             )
             if not args.transcribe:
                 continue
-            session.transcribe_recording(_language(args.language))
-            while session.status in BUSY:
-                app.processEvents()
-                time.sleep(0.05)
+            try:
+                session.transcribe_recording(_language(args.language))
+                _until_settled(session)
+            except KeyboardInterrupt:  # the recording stays as it was, for a later recover
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # the pass stops at its next segment
+                session.skip_final_pass()
+                _until_settled(session)
+                raise
             if session.status is not SessionStatus.COMPLETE:
                 raise TranscrevaiError(f"{entry.name}: {session.message}")
             _note(translate("Cli", "  transcript: {file}"), file=session.files["transcript"])
@@ -501,6 +513,15 @@ def _recover(args: argparse.Namespace) -> int:
             translate("Cli", "Run `transcrevai recover --transcribe` to write their transcripts.")
         )
     return EXIT_FAILED if failed else 0
+
+
+def _until_settled(session: Session) -> None:
+    """Wait, running Qt's events, while ``session`` records or transcribes."""
+    from transcrevai_desktop.core.session import BUSY
+
+    while session.status in BUSY:
+        QCoreApplication.processEvents()
+        time.sleep(0.05)
 
 
 def _devices(_: argparse.Namespace) -> int:

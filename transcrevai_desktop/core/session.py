@@ -157,6 +157,7 @@ class Session(QObject):
         self._discarded = False  # its files are being deleted: write nothing more
         self._live_open = False  # live captions still finishing: the final pass waits for them
         self._final_queued = False  # the final pass was handed to the engine (once per request)
+        self._skip_final = False  # the final pass asked not to run, or to stop
         if metadata is not None:
             self._restore(metadata)
         self._edited = self.original_path.is_file()  # corrected (here or before): revertible
@@ -476,7 +477,7 @@ class Session(QObject):
                 )
             self._imported_seconds = repair_wav(audio)
             self.language = language or self.language
-            self._final_queued = False
+            self._final_queued = self._skip_final = False
             self._set_status(SessionStatus.PROCESSING)
         self._start_final_pass()
 
@@ -499,6 +500,18 @@ class Session(QObject):
                 return
             self._set_status(SessionStatus.PROCESSING)
         self._end_capture()
+
+    def skip_final_pass(self) -> None:
+        """Leave the final pass undone (the CLI's second Ctrl-C): one not started yet never
+        starts, one under way stops at its next segment. The session then becomes
+        ``interrupted``, its audio kept, as if its process had ended: ``transcribe_recording``
+        (or ``recover --transcribe``) writes the transcript later. Nothing unless processing."""
+        with self._changing():
+            if self.status is not SessionStatus.PROCESSING:
+                return
+            self._skip_final = True
+            if not self._final_queued:
+                self._set_status(SessionStatus.INTERRUPTED)
 
     def close(self) -> None:
         """Stop capture without a final pass (session deleted or dropped); keep the audio
@@ -591,7 +604,7 @@ class Session(QObject):
                 self.files["audio"],
                 self.language,
                 progress=self.progress.emit,
-                cancelled=lambda: self._discarded,
+                cancelled=lambda: self._discarded or self._skip_final,
                 terms=self.vocabulary,
                 speakers=self.speakers,
                 channel_names=self.channel_names,
@@ -600,7 +613,11 @@ class Session(QObject):
             self.detected_language = transcript.language
             self._set_status(SessionStatus.COMPLETE)
         except TranscriptionCancelled:
-            log.info("Final pass of %s stopped: the session was deleted", self.id)
+            if self._discarded:
+                log.info("Final pass of %s stopped: the session was deleted", self.id)
+            else:
+                log.info("Final pass of %s left undone, as asked", self.id)
+                self._set_status(SessionStatus.INTERRUPTED)
         except TranscrevaiError as error:
             self._set_status(SessionStatus.ERROR, str(error))
         except Exception as error:
