@@ -29,6 +29,13 @@ def _record(*args: str) -> subprocess.Popen:
     )
 
 
+def _recover(out: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "transcrevai_desktop", "recover", "--out", str(out), *args],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
 def _events(stdout: str) -> list[dict]:
     return [json.loads(line) for line in stdout.splitlines() if line.strip()]
 
@@ -160,11 +167,7 @@ def test_a_second_ctrl_c_leaves_the_final_pass_for_recover(tmp_path):
     assert not (folder / "transcript.txt").exists()
     assert 5 < soundfile.info(folder / "audio.wav").duration < 8
 
-    recovered = subprocess.run(
-        [sys.executable, "-m", "transcrevai_desktop", "recover", "--transcribe", "--out",
-         str(out), "--language", "en"],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    recovered = _recover(out, "--transcribe", "--language", "en")
     assert recovered.returncode == 0, recovered.stderr
     assert "fellow americans" in (folder / "transcript.txt").read_text().lower()
 
@@ -208,20 +211,13 @@ def test_killed_process_leaves_a_playable_wav_that_recover_transcribes(tmp_path)
     # kept: all but the last flush (every 0.5 s) and what the writer had not reached yet
     assert killed - announced - 1.5 <= len(audio) / rate <= killed - spawned
 
-    listed = subprocess.run(
-        [sys.executable, "-m", "transcrevai_desktop", "recover", "--out", str(out)],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    listed = _recover(out)
     assert listed.returncode == 0, listed.stderr
     assert f"({folder.name}): " in listed.stderr and "s of audio kept" in listed.stderr
     assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
     assert not (folder / "transcript.txt").exists()
 
-    recovered = subprocess.run(
-        [sys.executable, "-m", "transcrevai_desktop", "recover", "--transcribe", "--out",
-         str(out), "--language", "en"],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    recovered = _recover(out, "--transcribe", "--language", "en")
     assert recovered.returncode == 0, recovered.stderr
     assert "fellow americans" in (folder / "transcript.txt").read_text().lower()
     meta = json.loads((folder / "session.json").read_text())
@@ -254,10 +250,7 @@ def test_ctrl_c_during_recover_leaves_the_recording_to_recover_again(tmp_path):
     assert recovering.returncode == 130 and "Traceback" not in stderr, stderr
     assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
     assert not (folder / "transcript.txt").exists()
-    listed = subprocess.run(
-        [sys.executable, "-m", "transcrevai_desktop", "recover", "--out", str(out)],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    listed = _recover(out)
     assert f"({folder.name}): " in listed.stderr
 
 
