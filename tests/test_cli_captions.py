@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from types import SimpleNamespace
 
 from hypothesis import given, settings
@@ -20,9 +21,10 @@ from transcrevai_desktop.core.transcript import Word
 
 class Terminal:
     """Just enough of a terminal for what ``RunningCaptions`` writes: text with auto-wrap (and
-    xterm's pending wrap at the last column), ``\\r``, ``\\n`` (as the tty's ONLCR makes it),
-    ``ESC[nF``, ``ESC[J``, ``ESC[2K``, ``ESC[2m``/``ESC[0m``, and scrolling: rows that scroll
-    off the top stay in the scrollback, out of the cursor's reach."""
+    xterm's pending wrap at the last column; a wide character takes two columns), ``\\r``,
+    ``\\n`` (as the tty's ONLCR makes it), ``ESC[nF``, ``ESC[J``, ``ESC[2K``,
+    ``ESC[2m``/``ESC[0m``, and scrolling: rows that scroll off the top stay in the scrollback,
+    out of the cursor's reach."""
 
     def __init__(self, columns: int, lines: int) -> None:
         self.columns, self.lines = columns, lines
@@ -75,16 +77,15 @@ class Terminal:
             self._down()
         else:
             assert token.isprintable(), repr(token)
-            if self.col == self.columns:  # pending wrap
+            cells = [(token, self.dim)]
+            if unicodedata.east_asian_width(token) in "WF":  # two cells: 今, 日
+                cells.append(("", self.dim))
+            if self.col + len(cells) > self.columns:  # pending wrap, or no room left
                 self._down()
             line = self.buffer[self.row]
-            line.extend([(" ", False)] * (self.col - len(line)))
-            cell = (token, self.dim)
-            if self.col < len(line):
-                line[self.col] = cell
-            else:
-                line.append(cell)
-            self.col += 1
+            line.extend([(" ", False)] * (self.col + len(cells) - len(line)))
+            line[self.col : self.col + len(cells)] = cells
+            self.col += len(cells)
 
     def text(self, visible_only: bool = False) -> list[str]:
         rows = self.buffer[self.top :] if visible_only else self.buffer
@@ -166,6 +167,18 @@ def test_running_text_wraps_at_the_width() -> None:
 def test_a_word_longer_than_the_width_is_cut() -> None:
     assert wrap_spans("ab " + "x" * 12 + " cd", 5) == [(0, 2), (3, 8), (8, 13), (13, 18)]
     assert wrap_spans("", 5) == [(0, 0)]
+
+
+def test_wide_characters_take_two_columns_and_a_revision_redraws_in_place() -> None:
+    """Chinese and Japanese characters take two columns each, and their words have no
+    spaces between them: counted as one column, rows overflowed and a redraw doubled them."""
+    terminal, captions = _terminal(columns=21)  # rows of 20 columns
+    _feed(captions, committed("今日は会議があります 明日も会議です よろしく", 1))
+    assert terminal.text() == ["今日は会議があります", "明日も会議です", "よろしく"]
+    _feed(captions, revised("今日は会議がありません 明日も", 1))
+    assert terminal.text() == ["今日は会議がありませ", "ん 明日も"]
+    _feed(captions, committed("我们今天开会讨论新的项目计划和预算安排", 2))
+    assert terminal.text()[2:] == ["我们今天开会讨论新的", "项目计划和预算安排"]
 
 
 def test_the_tentative_tail_is_greyed_and_replaced() -> None:

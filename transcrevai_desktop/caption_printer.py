@@ -7,6 +7,10 @@ first row that changed: the cursor moves up to it, clears below and prints from 
 ``PlainCaptions`` (a pipe): no escape codes; each utterance's committed words as running text
 on a line of its own. A stream that is never rewritten cannot show tentative words or
 revisions.
+
+Widths are counted in the terminal's cells: a Chinese, Japanese or Korean character takes two
+(East Asian wide and full-width), a combining accent none; text without spaces between its
+words (Chinese, Japanese) is cut where a row is full.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
@@ -25,22 +30,41 @@ DIM, RESET, CLEAR_BELOW = "\x1b[2m", "\x1b[0m", "\x1b[J"
 Row = tuple[str, int | None]  # a terminal row's text, and the column its grey tail starts at
 
 
+def _cells(text: str) -> int:
+    """The terminal cells ``text`` takes."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def _fit(text: str, start: int, width: int) -> int:
+    """Where a row that starts at ``start`` and holds ``width`` cells ends (one character at
+    least)."""
+    end = start + 1
+    while end < len(text) and _cells(text[start : end + 1]) <= width:
+        end += 1
+    return end
+
+
 def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap: the ``(start, end)`` of each row in ``text``, the spaces where a row
-    breaks dropped; a word longer than ``width`` is cut. Appending text changes only the last
-    row and those after it, and wrapping from a row's start gives the same rows from there."""
+    """Greedy word wrap in ``width`` cells: the ``(start, end)`` of each row in ``text``, the
+    spaces where a row breaks dropped; a word longer than a row is cut. Appending text changes
+    only the last row and those after it, and wrapping from a row's start gives the same rows
+    from there."""
     spans: list[tuple[int, int]] = []
     start = end = -1
     for match in re.finditer(r"\S+", text):
         first, last = match.span()
-        if start >= 0 and last - start <= width:
+        if start >= 0 and _cells(text[start:last]) <= width:
             end = last
             continue
         if start >= 0:
             spans.append((start, end))
-        while last - first > width:
-            spans.append((first, first + width))
-            first += width
+        while _cells(text[first:last]) > width:
+            cut = _fit(text, first, width)
+            spans.append((first, cut))
+            first = cut
         start, end = first, last
     if start >= 0:
         spans.append((start, end))
@@ -75,11 +99,16 @@ class _Note:
     text: str
 
     def rows(self, width: int) -> list[Row]:
-        return [
-            (line[i : i + width], None)
-            for line in self.text.split("\n")
-            for i in range(0, max(len(line), 1), width)
-        ]
+        rows: list[Row] = []
+        for line in self.text.split("\n"):
+            start = 0
+            while True:
+                end = _fit(line, start, width) if line else 0
+                rows.append((line[start:end], None))
+                if end >= len(line):
+                    break
+                start = end
+        return rows
 
 
 def _render(row: Row) -> str:
