@@ -88,6 +88,15 @@ def test_a_wrong_mark_makes_it_join_again(joined):
     assert (joined / ".verified").read_text().strip() == SHA256
 
 
+def test_what_a_killed_join_left_goes_at_the_next_join(joined):
+    stale = joined.parent / ".joining-999999999-x"  # no process has that number
+    stale.mkdir()
+    (stale / "model.bin").write_bytes(b"the first half")
+    (joined / ".verified").unlink()  # joined again
+    assert ensure_bundled_model(joined.parent) == joined
+    assert sorted(p.name for p in joined.parent.iterdir()) == ["whisper-base-ct2"]
+
+
 def test_missing_bundled_packages_raise_model_missing(tmp_path, monkeypatch):
     monkeypatch.setattr(models, "_BUNDLED_PARTS", ("no_such_part_one", "no_such_part_two"))
 

@@ -8,10 +8,14 @@ import shutil
 import subprocess
 import sys
 
+import numpy as np
 import pytest
+import soundfile
 import srt
 
 from tests.conftest import speech, transcrevai, wer
+from transcrevai_desktop.core.decoding import decode_file
+from transcrevai_desktop.core.models import model_cache_dir
 
 
 def _transcribe(*args: str) -> subprocess.CompletedProcess:
@@ -222,3 +226,28 @@ def test_an_unreadable_vocabulary_file_is_one_clear_line(tmp_path):
         result.stderr.strip().splitlines()[-1].startswith("transcrevai: error: The vocabulary file")
     )
     assert "Traceback" not in result.stderr
+
+
+def test_what_a_killed_transcription_leaves_goes_at_the_next_one(engine, tmp_path):
+    """A transcription killed mid-way (SIGKILL, a closed terminal) cannot remove its decoded
+    audio (115 MB an hour); the next transcription does, and leaves a running one's alone."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}  # the model: by its folder
+    model = str(model_cache_dir() / "whisper-base-ct2")
+    long = tmp_path / "long.wav"
+    soundfile.write(long, np.tile(decode_file(speech("en_jfk").path), 30), 16000)  # 5.5 min
+    command = [sys.executable, "-m", "transcrevai_desktop", "transcribe", "--model", model,
+               "--out", str(tmp_path)]  # fmt: skip
+    killed = subprocess.Popen([*command, str(long)], env=env, stderr=subprocess.PIPE, text=True)
+    next(line for line in killed.stderr if "transcribing" in line)  # its audio decoded
+    killed.kill()
+    killed.communicate(timeout=30)
+    scratch = tmp_path / "cache" / "transcrevai-desktop"
+    left = list(scratch.glob("decoding-*"))
+    assert len(left) == 1 and (left[0] / "audio.wav").stat().st_size > 10_000_000
+    running = scratch / f"decoding-{os.getpid()}-x"  # a process that is still alive
+    running.mkdir()
+
+    again = subprocess.run([*command, str(speech("en_jfk").path)], env=env,
+                           capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert list(scratch.glob("decoding-*")) == [running]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import StorageError, TranscrevaiError, UnreadableAudio
+from transcrevai_desktop.core.files import scratch_folder
 
 GROUP_SAMPLES = 500_000  # input samples resampled at once (faster-whisper's own choice)
 MAX_CHANNELS = 8  # kept apart at most (a 7.1 film track); more are mixed to mono
@@ -111,11 +111,12 @@ def decode_file(path: Path, keep_channels: bool = False) -> np.ndarray:
 @contextlib.contextmanager
 def scratch_wav() -> Iterator[Path]:
     """A path for a temporary .wav in the user's cache folder, removed afterwards (on disk,
-    not in ``/tmp``, which is often memory: an hour of audio is 115 MB)."""
+    not in ``/tmp``, which is often memory: an hour of audio is 115 MB), and at the next use
+    if the process is killed meanwhile (``files.scratch_folder``)."""
     cache = Path(platformdirs.user_cache_dir("transcrevai-desktop"))
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix="decoding-", dir=cache))
+        folder = scratch_folder(cache, "decoding-")
     except OSError as error:
         raise StorageError(
             QCoreApplication.translate(

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+import psutil
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import StorageError
@@ -55,3 +56,15 @@ def atomic_copy(source: Path, path: Path) -> None:
             shutil.copyfileobj(original, handle, 1 << 20)
 
     _atomic_write(path, copy)
+
+
+def scratch_folder(parent: Path, prefix: str) -> Path:
+    """A new folder in ``parent`` for this process's scratch files, ``<prefix><pid>-…``; it is
+    the caller's to remove. What a process that died (killed, its terminal closed) left there
+    under ``prefix`` is removed first: a decoded hour of audio is 115 MB. ``OSError`` if the
+    folder cannot be made."""
+    for folder in parent.glob(f"{prefix}*"):
+        owner = folder.name.removeprefix(prefix).split("-")[0]
+        if owner.isdigit() and not psutil.pid_exists(int(owner)):
+            shutil.rmtree(folder, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent))

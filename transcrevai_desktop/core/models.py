@@ -19,7 +19,6 @@ import importlib.resources
 import logging
 import os
 import shutil
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import ModelMissing
+from transcrevai_desktop.core.files import scratch_folder
 from transcrevai_desktop.core.model_catalog import CATALOG, CatalogModel
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def ensure_bundled_model(cache_dir: Path | None = None) -> Path:
     part1, part2 = data_dirs
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".joining-", dir=target.parent))
+        staging = scratch_folder(target.parent, ".joining-")  # a killed join's goes
     except OSError as error:
         raise ModelMissing(_not_prepared(target.parent, error)) from error
     try:
