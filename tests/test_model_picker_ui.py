@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from tests.conftest import speech
 from tests.fake_hub import TEST_MODEL, FakeHub
 from transcrevai_desktop.core import model_catalog
 from transcrevai_desktop.settings import Key, Settings
@@ -191,6 +192,21 @@ def test_the_offer_appears_once_says_the_cost_and_downloads_when_asked(
     again.offer("pt")
     assert not offerer.checking and not again.checking
     assert offerer.dialog is dialog and again.dialog is None
+
+
+def test_a_recording_in_portuguese_is_offered_once_its_transcript_is_done(
+    qtbot, cache, hub: FakeHub, settings: Settings, offerer: ModelOfferer, manager
+):
+    """Not as it starts: that put a dialog in the middle of a meeting, and timed this CPU
+    while the live captions used it."""
+    session = manager.get_session(manager.create_session())
+    offerer.watch(session)
+    session.start(input_file=speech("pt_picovoice_leopard_test_pt").path, language="pt")
+    qtbot.wait(1000)
+    assert session.status.value == "recording"
+    assert not offerer.checking and offerer.dialog is None
+    qtbot.waitUntil(lambda: offerer.dialog is not None, timeout=TIMEOUT_MS)
+    assert session.status.value == "complete" and offerer.dialog.isVisible()
 
 
 def test_not_now_closes_the_offer_downloads_nothing_and_it_is_not_made_again(

@@ -148,16 +148,24 @@ class ModelOfferer(QObject):
         self.dialog: ModelOfferDialog | None = None
 
     def watch(self, session: Session) -> None:
-        """Offer when ``session`` starts recording in Portuguese."""
+        """Offer once ``session``, in Portuguese, has its transcript. Not as its recording
+        starts: the dialog came up in the middle of a meeting, and the speed probe, measured
+        under the live passes, could price every model out for good."""
+        session.status_changed.connect(self._on_status)  # queued: may come from a pass
 
-        def started(status: str, _message: str) -> None:
-            if status == SessionStatus.RECORDING and session.language == "pt":
-                self.offer("pt")
-
-        session.status_changed.connect(started)
+    @Slot(str, str)
+    def _on_status(self, status: str, _message: str) -> None:
+        session = self.sender()
+        if (
+            status == SessionStatus.COMPLETE
+            and isinstance(session, Session)
+            and (session.language or session.detected_language) == "pt"
+        ):
+            self.offer("pt")
 
     def offer(self, language: str) -> None:
-        """Call at start (the preferred language) and when a recording starts (its language)."""
+        """Call at start (the preferred language) and when a transcript is done (its
+        language)."""
         if (
             self.checking
             or self._settings.get(Key.MODEL_OFFERED)
