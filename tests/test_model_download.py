@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import socket
 import time
 from pathlib import Path
@@ -21,7 +22,7 @@ from tests.fake_hub import (
     bundled_folder,
     catalog_entry,
 )
-from transcrevai_desktop.core import model_catalog
+from transcrevai_desktop.core import model_catalog, model_download
 from transcrevai_desktop.core.errors import DownloadCancelled, ModelDownloadFailed
 from transcrevai_desktop.core.model_catalog import (
     BASE_ENCODER_SECONDS,
@@ -198,6 +199,27 @@ def test_a_file_that_arrives_damaged_is_not_kept(cache: Path, hub: FakeHub):
         download(TEST_MODEL, lambda *_: None, lambda: False)
 
     assert "model.bin arrived damaged" in str(caught.value)
+    assert _left_in(cache) == []
+
+
+@pytest.mark.logs("Download of test-base failed")
+def test_a_disk_without_room_for_the_model_and_the_recordings_is_said_before_fetching(
+    cache: Path, hub: FakeHub, monkeypatch, tmp_path
+):
+    """A download that filled the disk would stop a recording running beside it: the room
+    the model takes, and ``ROOM_LEFT`` after it, must be free before it starts."""
+    free = shutil.disk_usage(tmp_path).free  # the cache's disk
+    monkeypatch.setattr(model_download, "ROOM_LEFT", free)  # this disk cannot leave that much
+
+    with pytest.raises(ModelDownloadFailed) as caught:
+        download(TEST_MODEL, lambda *_: None, lambda: False)
+
+    assert str(caught.value).startswith(
+        f"Could not download the model '{TEST_MODEL}': it takes 148 MB, and {cache} has "
+    )
+    assert str(caught.value).endswith("free (the recordings need room too); the model in use "
+                                      "keeps working.")  # fmt: skip
+    assert not any("model.bin" in request for request in hub.requests)
     assert _left_in(cache) == []
 
 

@@ -48,6 +48,7 @@ from transcrevai_desktop.core.models import (
     catalog_folder,
     downloaded_folder,
 )
+from transcrevai_desktop.core.texts import size_text
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ MODEL_FILES = (
 _TIMEOUT = httpx2.Timeout(30.0, connect=10.0)
 _STAGING = ".downloading-"
 _STALE_SECONDS = 600  # a staging folder no file of which changed for this long is left over
+ROOM_LEFT = 1_000_000_000  # bytes a download leaves free on its disk: hours of recording
 
 
 def hub_endpoint() -> str:
@@ -117,6 +119,14 @@ class _Damaged(Exception):
     """A file's hash is not the one the hub gave."""
 
 
+class _NoRoom(Exception):
+    """The disk has too little room for the model and ``ROOM_LEFT`` after it."""
+
+    def __init__(self, needed: int, free: int) -> None:
+        super().__init__(f"{needed} bytes needed, {free} free")
+        self.needed, self.free = needed, free
+
+
 class _Download:
     def __init__(
         self,
@@ -142,6 +152,9 @@ class _Download:
                 tempfile.mkdtemp(prefix=f".{self.target.name}{_STAGING}", dir=self.target.parent)
             )
             total, done = sum(file.size for file in files), 0
+            free = shutil.disk_usage(self.target.parent).free
+            if free < total + ROOM_LEFT:
+                raise _NoRoom(total, free)
             self.progress(0, total)
             for file in files:
                 url = hf_hub_url(
@@ -155,7 +168,7 @@ class _Download:
         except DownloadCancelled:
             log.info("Download of %s cancelled", self.model.name)
             raise
-        except (httpx2.HTTPError, OSError, _Incomplete, _Damaged) as error:
+        except (httpx2.HTTPError, OSError, _Incomplete, _Damaged, _NoRoom) as error:
             log.warning("Download of %s failed: %r", self.model.name, error)
             raise ModelDownloadFailed(self._sentence(error)) from error
         finally:
@@ -233,6 +246,12 @@ class _Download:
                 "Could not download the model '{model}': {host} answered with error {status}; "
                 "the model in use keeps working.",
             )
+        elif isinstance(error, _NoRoom):
+            sentence = translate(
+                "ModelDownloadFailed",
+                "Could not download the model '{model}': it takes {size}, and {folder} has "
+                "{free} free (the recordings need room too); the model in use keeps working.",
+            )
         elif isinstance(error, _Damaged):
             sentence = translate(
                 "ModelDownloadFailed",
@@ -281,6 +300,8 @@ class _Download:
             folder=self.target.parent,
             reason=(error.strerror or str(error)) if isinstance(error, OSError) else "",
             error=error,
+            size=size_text(error.needed / 1e6) if isinstance(error, _NoRoom) else "",
+            free=size_text(error.free / 1e6) if isinstance(error, _NoRoom) else "",
         )
 
 

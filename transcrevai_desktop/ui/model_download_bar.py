@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from transcrevai_desktop.core.errors import DownloadCancelled, TranscrevaiError
 from transcrevai_desktop.core.model_download import download
+from transcrevai_desktop.core.texts import size_text
 
 log = logging.getLogger(__name__)
 
@@ -29,16 +30,6 @@ def _download_pool() -> QThreadPool:
         _pool = QThreadPool()
         _pool.setMaxThreadCount(2)
     return _pool
-
-
-def size_text(megabytes: float) -> str:
-    """A size for people, in the user's number format: "148 MB", "1.5 GB" (decimal units, as
-    the model hub shows them)."""
-    if megabytes >= 1000:
-        size = QLocale().toString(megabytes / 1000, "f", 1)
-        return QCoreApplication.translate("ModelDownloadBar", "{size} GB").format(size=size)
-    size = QLocale().toString(round(megabytes))
-    return QCoreApplication.translate("ModelDownloadBar", "{size} MB").format(size=size)
 
 
 class _Relay(QObject):

@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 from transcrevai_desktop.core.model_download import ModelOffer, find_offer, hub_reachable
 from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.core.session import Session, SessionStatus
+from transcrevai_desktop.core.texts import size_text
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.background import Background
 from transcrevai_desktop.ui.languages import language_name
-from transcrevai_desktop.ui.model_download_bar import ModelDownloadBar, size_text
+from transcrevai_desktop.ui.model_download_bar import ModelDownloadBar
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from transcrevai_desktop.core.model_catalog import CATALOG, base_seconds_per_minute, is_alias
 from transcrevai_desktop.core.models import ModelInfo, list_models
+from transcrevai_desktop.core.texts import size_text
 from transcrevai_desktop.ui.list_table import ListTable
-from transcrevai_desktop.ui.model_download_bar import ModelDownloadBar, size_text
+from transcrevai_desktop.ui.model_download_bar import ModelDownloadBar
 
 NAME, SIZE, LANGUAGES, SPEED, WHERE = range(5)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

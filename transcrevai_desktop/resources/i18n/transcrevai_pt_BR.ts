@@ -1140,14 +1140,6 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
 <context>
     <name>ModelDownloadBar</name>
     <message>
-        <source>{size} GB</source>
-        <translation>{size} GB</translation>
-    </message>
-    <message>
-        <source>{size} MB</source>
-        <translation>{size} MB</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -1185,6 +1177,10 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     <message>
         <source>Could not download the model &apos;{model}&apos;: {host} answered with error {status}; the model in use keeps working.</source>
         <translation>Não foi possível baixar o modelo &apos;{model}&apos;: {host} respondeu com o erro {status}; o modelo em uso continua funcionando.</translation>
+    </message>
+    <message>
+        <source>Could not download the model &apos;{model}&apos;: it takes {size}, and {folder} has {free} free (the recordings need room too); the model in use keeps working.</source>
+        <translation>Não foi possível baixar o modelo &apos;{model}&apos;: ele ocupa {size}, e {folder} tem {free} livres (as gravações também precisam de espaço); o modelo em uso continua funcionando.</translation>
     </message>
     <message>
         <source>Could not download the model &apos;{model}&apos;: {file} arrived damaged (its checksum does not match) and was not kept; the model in use keeps working.</source>
@@ -1689,6 +1685,17 @@ A transcrição final é feita em segundo plano.</translation>
     <message>
         <source>Rename…</source>
         <translation>Renomear…</translation>
+    </message>
+</context>
+<context>
+    <name>Sizes</name>
+    <message>
+        <source>{size} GB</source>
+        <translation>{size} GB</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
     </message>
 </context>
 <context>
