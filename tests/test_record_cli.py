@@ -260,3 +260,17 @@ def test_unknown_device_is_one_clear_line(tmp_path):
     assert process.returncode != 0
     assert stderr.strip().splitlines()[-1].startswith("transcrevai: error: No input device")
     assert "Traceback" not in stderr
+
+
+def test_a_recordings_folder_that_cannot_be_is_one_clear_line(tmp_path):
+    """--out inside a file: one sentence, nothing logged about the folder it could not make."""
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    process = _record(
+        "--input", str(speech("en_jfk").path), "--out", str(tmp_path / "notes.txt" / "x")
+    )
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert stderr.strip().splitlines() == [
+        f"transcrevai: error: Could not create a recording folder in {tmp_path}/notes.txt/x: "
+        "Not a directory."
+    ]

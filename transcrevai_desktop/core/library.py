@@ -99,8 +99,8 @@ def remove_if_empty(folder: Path) -> bool:
         for name in names:
             (folder / name).unlink(missing_ok=True)
         folder.rmdir()
-    except FileNotFoundError:
-        return not folder.exists()  # deleted meanwhile
+    except (FileNotFoundError, NotADirectoryError):
+        return not folder.exists()  # deleted meanwhile, or could never be (inside a file)
     except OSError as error:
         log.warning("Could not remove the empty session folder %s: %s", folder, error)
         return False
