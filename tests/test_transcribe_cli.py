@@ -80,7 +80,7 @@ def test_two_files_of_one_name_or_a_folder_that_takes_no_files_stop_before_the_w
 def test_unknown_language_and_missing_model_are_clear(tmp_path):
     clip = speech("pt_picovoice_leopard_test_pt")
     bad_language = _transcribe(str(clip.path), "--language", "xx", "--out", str(tmp_path))
-    assert bad_language.returncode != 0
+    assert bad_language.returncode == 2  # bad usage
     assert "'xx' is not a language" in bad_language.stderr
     missing_model = _transcribe(str(clip.path), "--model", str(tmp_path / "nope"))
     assert missing_model.returncode == 2

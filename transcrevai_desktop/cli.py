@@ -14,11 +14,12 @@ transcrevai models
 transcrevai voices [--forget NAME]
 
 Errors are one line on stderr, never a traceback. Exit status: 0 success, 1 some file or the
-recording failed, 2 bad usage or no model.
+recording failed, 2 bad usage (a language the model does not know included) or no model, 130
+a recording left without its final pass (a second Ctrl-C, or Ctrl-C during ``recover``).
 
 The commands speak the window's language (``translations``: Preferences → Interface language,
-else the system's locale), help texts and messages alike; argparse's own words ("usage",
-"options") stay Python's. ``--json`` keys and status names are the same in every language.
+else the system's locale), help texts and messages alike, argparse's own words too
+(``argparse_texts``). ``--json`` keys and status names are the same in every language.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from transcrevai_desktop import __version__
-from transcrevai_desktop.core.errors import ModelMissing, TranscrevaiError
+from transcrevai_desktop.core.errors import ModelMissing, TranscrevaiError, UnknownLanguage
 from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS
 
@@ -275,7 +276,7 @@ def _load_engine(args: argparse.Namespace) -> tuple[Engine, str | None]:
     model = engine.model()
     language = _language(args.language)
     if language and language not in model.supported_languages:
-        raise TranscrevaiError(
+        raise UnknownLanguage(
             translate("Cli", "'{language}' is not a language this model knows.").format(
                 language=language
             )
@@ -625,7 +626,7 @@ def main(argv: list[str] | None = None) -> int:
     }[args.command]
     try:
         return command(args)
-    except ModelMissing as error:
+    except (ModelMissing, UnknownLanguage) as error:
         _error(error)
         return EXIT_USAGE
     except TranscrevaiError as error:

@@ -13,6 +13,10 @@ class ModelMissing(TranscrevaiError):
     """The requested model cannot be found, joined or loaded."""
 
 
+class UnknownLanguage(TranscrevaiError):
+    """A language asked for that the model does not know."""
+
+
 class ModelDownloadFailed(TranscrevaiError):
     """A model could not be downloaded (no network, the hub refused, the connection broke
     off, a file arrived damaged, the disk would not take it). Nothing of it was kept; the
