@@ -175,6 +175,25 @@ def test_cancel_in_the_middle_of_a_file_leaves_nothing(cache: Path, hub: FakeHub
     assert resolve_model(TEST_MODEL) == TEST_MODEL
 
 
+@pytest.mark.parametrize("when", ["after the last byte", "while no byte came"])
+def test_a_cancel_that_no_byte_follows_still_cancels(cache: Path, hub: FakeHub, when: str):
+    """Cancel is looked at as each piece arrives: pressed after the last one it was ignored
+    (the model replaced the one in use), and pressed while the connection hung it ended as a
+    failure once the connection broke."""
+    if when == "after the last byte":
+        at = hub.total_bytes()
+    else:
+        hub.fault = "drop"  # model.bin, fetched first, stops at its half; the connection closes
+        at = (hub.folder / "model.bin").stat().st_size // 2
+    seen: list[int] = []
+
+    with pytest.raises(DownloadCancelled):
+        download(TEST_MODEL, lambda done, total: seen.append(done), lambda: seen[-1:] == [at])
+
+    assert seen[-1] == at
+    assert _left_in(cache) == []
+
+
 @pytest.mark.logs("Download of test-base failed")
 def test_a_connection_that_breaks_off_mid_file_fails_with_a_sentence_and_leaves_nothing(
     cache: Path, hub: FakeHub

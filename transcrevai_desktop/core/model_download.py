@@ -162,6 +162,8 @@ class _Download:
                 )
                 done = self._fetch(url, file, staging / file.name, done, total)
             self.file = None
+            if self.cancelled():  # after the last byte: still the user's last word
+                raise DownloadCancelled()
             if downloaded_folder(self.model.name) is None:  # not meanwhile by another download
                 shutil.rmtree(self.target, ignore_errors=True)
                 os.replace(staging, self.target)
@@ -169,6 +171,9 @@ class _Download:
             log.info("Download of %s cancelled", self.model.name)
             raise
         except (httpx2.HTTPError, OSError, _Incomplete, _Damaged, _NoRoom) as error:
+            if self.cancelled():  # Cancel while the connection hung, then broke: cancelled
+                log.info("Download of %s cancelled (then it failed: %r)", self.model.name, error)
+                raise DownloadCancelled() from error
             log.warning("Download of %s failed: %r", self.model.name, error)
             raise ModelDownloadFailed(self._sentence(error)) from error
         finally:
