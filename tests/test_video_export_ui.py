@@ -81,6 +81,7 @@ def _burning(qtbot, window: MainWindow, monkeypatch, tmp_path) -> tuple[Path, QP
     window.open_action.trigger()
     tab = window.current_tab()
     qtbot.waitUntil(lambda: tab.status_label.text() == "Transcript ready", timeout=120_000)
+    qtbot.waitUntil(window.exports.video_action.isEnabled, timeout=5_000)  # its own queued call
     out = tmp_path / "talk.subtitled.mp4"
     _answer(monkeypatch, out, burned=True)
     window.exports.video_action.trigger()
