@@ -290,6 +290,9 @@ def test_a_call_without_headphones_keeps_the_other_side_once(two_microphones, tm
                       f"{SYSTEM_AUDIO}Talker B speaker", "--seconds", "22", "--language", "en",
                       "--out", str(out))  # fmt: skip
     assert process.stdout is not None and "recording" in process.stdout.readline()
+    # The call's other side starts a second in, as calls do: in one CI run of 2026-11-29 its
+    # first dozen words, played the moment both inputs opened, stayed under "You" too.
+    time.sleep(1)
     others = speech("en_sonnet001_librivox").path
     playing = [two_microphones.play(others, sink="talker_b"),  # the call
                two_microphones.play(others, sink="talker_a", volume=0.35)]  # fmt: skip
