@@ -63,7 +63,8 @@ def _ask_server(query: Callable[[Any], T]) -> T | None:
         try:
             with pulsectl.Pulse("transcrevai-desktop", connect=False) as pulse:
                 pulse.connect()  # no autospawn: a missing server fails at once
-                answers.put((query(pulse), None))
+                answer = query(pulse)
+            answers.put((answer, None))  # disconnected first: nothing left running at exit
         except pulsectl.PulseError as error:
             log.debug("No PulseAudio server: %s", error)
             answers.put((None, None))
