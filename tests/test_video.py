@@ -55,9 +55,10 @@ def make_video(
     audio: str = "aac",
     rotation: int = 0,
     sound: np.ndarray | None = None,
+    layout: str = "mono",
 ) -> Path:
-    """A 320x240, 25 fps video: 4 s with a 440 Hz mono tone, or as long as ``sound`` (16 kHz
-    mono) with that sound."""
+    """A 320x240, 25 fps video: 4 s with a 440 Hz tone, or as long as ``sound`` (16 kHz mono)
+    with that sound, on every channel of ``layout``."""
     rate = 48000 if sound is None else 16000
     if sound is None:
         sound = 0.2 * np.sin(2 * np.pi * 440 * np.arange(SECONDS * rate) / rate)
@@ -67,13 +68,14 @@ def make_video(
         if rotation:
             picture.set_display_rotation(rotation)
         track = container.add_stream(audio, rate=rate)
-        track.layout = "mono"
+        track.layout = layout
         for index in range(int(len(sound) / rate * FPS)):
             frame = av.VideoFrame.from_ndarray(pattern(index), format="rgb24")
             frame.pts = index
             container.mux(picture.encode(frame))
         container.mux(picture.encode())
-        frame = av.AudioFrame.from_ndarray(sound[None, :].astype(np.float32), "fltp", "mono")
+        channels = np.tile(sound.astype(np.float32), (track.layout.nb_channels, 1))
+        frame = av.AudioFrame.from_ndarray(channels, "fltp", layout)
         frame.sample_rate, frame.pts = rate, 0
         container.mux(track.encode(frame))
         container.mux(track.encode())
@@ -180,6 +182,18 @@ def test_a_format_without_text_subtitles_is_one_sentence(mp4, tmp_path):
     with pytest.raises(UnsupportedVideoFormat, match=r"\.avi file cannot hold subtitles.*\.mkv"):
         soft_subtitled(mp4, CUES, tmp_path / "talk.avi")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("subtitled", [soft_subtitled, burned_subtitled])
+def test_a_track_the_format_refuses_is_said_of_the_copy_not_the_original(tmp_path, subtitled):
+    """Two channels of PCM from a Matroska file have no layout an MP4 takes: FFmpeg refuses to
+    write them. It was reported as the original being unreadable, naming the hidden file."""
+    original = make_video(tmp_path / "talk.mkv", audio="pcm_s16le", layout="stereo")
+    with pytest.raises(UnsupportedVideoFormat) as caught:
+        subtitled(original, CUES, tmp_path / "talk.subtitled.mp4")
+    assert str(caught.value).startswith("talk.subtitled.mp4 could not be written as .mp4 (")
+    assert str(caught.value).endswith("); save it as .mkv instead.")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["talk.mkv"]
 
 
 @pytest.mark.parametrize("position", ["bottom", "top"])

@@ -493,7 +493,8 @@ def _duration(source: InputContainer, picture: VideoStream) -> float:
 def _replaced_at_end(out: Path) -> Iterator[Path]:
     """A hidden path beside ``out`` (same extension: it names the format) that replaces
     ``out`` when the block ends, and is removed if it raises. ``StorageError`` if the folder
-    cannot be written, now or later (a full disk)."""
+    cannot be written, now or later (a full disk); ``UnsupportedVideoFormat`` if FFmpeg
+    refuses to write what it is given in that format (not the original's fault)."""
     partial = out.with_name(f".{out.stem}.{secrets.token_hex(4)}.partial{out.suffix}")
     try:
         partial.open("xb").close()  # fails now rather than after minutes of work
@@ -502,6 +503,15 @@ def _replaced_at_end(out: Path) -> Iterator[Path]:
     except BaseException as error:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+        if isinstance(error, av.FFmpegError) and error.filename == str(partial):
+            logged = error.log[1] if error.log else None  # FFmpeg's last word on it, if kept
+            why = logged[2].strip() if logged else error.strerror
+            raise UnsupportedVideoFormat(
+                QCoreApplication.translate(
+                    "UnsupportedVideoFormat",
+                    "{file} could not be written as {suffix} ({reason}); save it as .mkv instead.",
+                ).format(file=out.name, suffix=out.suffix, reason=why)
+            ) from error
         if isinstance(error, OSError):
             reason = error.strerror or str(error)
             raise StorageError(

@@ -2107,6 +2107,10 @@ A transcrição final é feita em segundo plano.</translation>
 <context>
     <name>UnsupportedVideoFormat</name>
     <message>
+        <source>{file} could not be written as {suffix} ({reason}); save it as .mkv instead.</source>
+        <translation>Não foi possível gravar {file} como {suffix} ({reason}); salve como .mkv.</translation>
+    </message>
+    <message>
         <source>{file}: &apos;{suffix}&apos; is not a video format this app can write; save it as .mp4 or .mkv instead.</source>
         <translation>{file}: &apos;{suffix}&apos; não é um formato de vídeo que este aplicativo consiga gerar; salve como .mp4 ou .mkv.</translation>
     </message>
