@@ -129,13 +129,18 @@ def test_record_input_file_portuguese_at_realtime_pace(tmp_path):
     assert abs(soundfile.info(folder / "audio.wav").duration - duration) < 0.1
 
 
-def test_ctrl_c_stops_cleanly_and_keeps_everything(tmp_path):
-    clip = speech("en_jfk")
-    out = tmp_path / "out"
-    process = _record("--input", str(clip.path), "--out", str(out), "--language", "en")
+def _stopped_after_six_seconds(out: Path) -> subprocess.Popen:
+    """`record` of en_jfk (11 s, English) into ``out``, Ctrl-C'd 6 s in."""
+    process = _record("--input", str(speech("en_jfk").path), "--out", str(out), "--language", "en")
     assert json.loads(process.stdout.readline())["text"] == "recording"
     time.sleep(6)
     process.send_signal(signal.SIGINT)
+    return process
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_everything(tmp_path):
+    out = tmp_path / "out"
+    process = _stopped_after_six_seconds(out)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr
@@ -148,12 +153,8 @@ def test_a_second_ctrl_c_leaves_the_final_pass_for_recover(tmp_path):
     """Ctrl-C stops the recording; a second one, while the final transcript is written, ends
     at once without it (it used to wait for the whole pass): the session is interrupted,
     as after a crash, and `recover --transcribe` writes it later."""
-    clip = speech("en_jfk")
     out = tmp_path / "out"
-    process = _record("--input", str(clip.path), "--out", str(out), "--language", "en")
-    assert json.loads(process.stdout.readline())["text"] == "recording"
-    time.sleep(6)
-    process.send_signal(signal.SIGINT)
+    process = _stopped_after_six_seconds(out)
     for line in process.stdout:
         if json.loads(line)["text"] == "processing":
             process.send_signal(signal.SIGINT)

@@ -41,8 +41,9 @@ def _cells(text: str) -> int:
 def _fit(text: str, start: int, width: int) -> int:
     """Where a row that starts at ``start`` and holds ``width`` cells ends (one character at
     least)."""
-    end = start + 1
-    while end < len(text) and _cells(text[start : end + 1]) <= width:
+    end, used = start + 1, _cells(text[start : start + 1])
+    while end < len(text) and used + _cells(text[end]) <= width:
+        used += _cells(text[end])
         end += 1
     return end
 
@@ -102,8 +103,8 @@ class _Note:
         rows: list[Row] = []
         for line in self.text.split("\n"):
             start = 0
-            while True:
-                end = _fit(line, start, width) if line else 0
+            while True:  # an empty line is a row too
+                end = _fit(line, start, width)
                 rows.append((line[start:end], None))
                 if end >= len(line):
                     break

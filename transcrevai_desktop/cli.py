@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import signal
 import sys
 import tempfile
@@ -39,6 +38,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from transcrevai_desktop import __version__
 from transcrevai_desktop.core.errors import ModelMissing, TranscrevaiError, UnknownLanguage
+from transcrevai_desktop.core.files import lead_nowhere
 from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS
 
@@ -433,12 +433,13 @@ def _record(args: argparse.Namespace) -> int:
         if args.seconds and session.recorded_seconds >= args.seconds:
             session.stop()
 
-    pressed: list[int] = []
+    presses = 0
 
-    def interrupt(signal_number: int, _: object) -> None:
+    def interrupt(*_: object) -> None:
         """Ctrl-C (or SIGTERM) stops the recording; the second leaves the final pass undone
         (the session is then ``interrupted``: ``recover --transcribe`` writes it later)."""
-        pressed.append(signal_number)
+        nonlocal presses
+        presses += 1
         if reporter.interrupted:
             session.close()
             session.skip_final_pass()
@@ -454,7 +455,7 @@ def _record(args: argparse.Namespace) -> int:
     engine.wait()
     if reporter.succeeded:
         return 0
-    return 128 + signal.SIGINT if len(pressed) > 1 else EXIT_FAILED
+    return 128 + signal.SIGINT if presses > 1 else EXIT_FAILED
 
 
 def _recover(args: argparse.Namespace) -> int:
@@ -635,6 +636,5 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `transcrevai models | head -1`: the reader had enough
-        # Python's own advice: stdout to /dev/null, so the flush at exit does not fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        lead_nowhere(sys.stdout)  # so that the flush at exit does not fail again
         return EXIT_FAILED

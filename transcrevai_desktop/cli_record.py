@@ -33,6 +33,7 @@ from typing import TextIO
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from transcrevai_desktop.caption_printer import PlainCaptions, RunningCaptions
+from transcrevai_desktop.core.files import lead_nowhere
 from transcrevai_desktop.core.session import Session, SessionStatus
 from transcrevai_desktop.core.streaming import CaptionEvent
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
@@ -113,10 +114,8 @@ class RecordReporter(QObject):
         try:
             yield
         except BrokenPipeError:
-            nowhere = os.open(os.devnull, os.O_WRONLY)
             for stream in [s for s in (sys.stdout, sys.stderr) if _unread(s)] or [sys.stdout]:
-                os.dup2(nowhere, stream.fileno())
-            os.close(nowhere)
+                lead_nowhere(stream)
             self.interrupted = True
             self.session.stop()
 

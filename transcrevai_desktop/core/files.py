@@ -1,4 +1,6 @@
-"""Safe file writing: a reader sees the old file or the new one, never half of either."""
+"""Safe file writing: a reader sees the old file or the new one, never half of either; scratch
+folders that outlive a killed process only until the next one; and an output stream whose
+reader has gone, led to /dev/null."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 import psutil
 from PySide6.QtCore import QCoreApplication
@@ -68,3 +70,11 @@ def scratch_folder(parent: Path, prefix: str) -> Path:
         if owner.isdigit() and not psutil.pid_exists(int(owner)):
             shutil.rmtree(folder, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent))
+
+
+def lead_nowhere(stream: TextIO) -> None:
+    """``stream`` writes into /dev/null from now on: its reader has gone (a closed pipe), and
+    Python's own advice is this rather than failing at every write and at exit."""
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(nowhere, stream.fileno())
+    os.close(nowhere)
