@@ -59,15 +59,19 @@ def _git_blob_id(data: bytes) -> str:
 class FakeHub:
     """Serves ``folder``'s model files as ``repo``; ``url`` is the endpoint for HF_ENDPOINT.
 
-    ``fault``: None, "drop" (model.bin's connection closes after half of it) or "damaged"
-    (the listed SHA-256 of model.bin is wrong). ``seconds_per_mib`` slows model.bin down.
-    ``requests`` lists the paths asked for."""
+    ``fault``: None; "drop" (model.bin's connections close at its half: from there on it is
+    never sent); "drop once" (only its first connection does); "stall" (its first connection
+    sends half and then nothing until the hub closes); "damaged" (the listed SHA-256 of
+    model.bin is wrong). HTTP ranges are answered. ``seconds_per_mib`` slows model.bin down.
+    ``requests`` lists the paths asked for, ``ranges`` the ranges asked for."""
 
     def __init__(self, folder: Path, repo: str = TEST_REPO) -> None:
         self.folder, self.repo = folder, repo
         self.fault: str | None = None
         self.seconds_per_mib = 0.0
         self.requests: list[str] = []
+        self.ranges: list[str] = []
+        self._closed = threading.Event()
         hub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -97,6 +101,7 @@ class FakeHub:
         return sum((self.folder / name).stat().st_size for name in SERVED)
 
     def close(self) -> None:
+        self._closed.set()
         self._server.shutdown()
         self._server.server_close()
 
@@ -147,14 +152,25 @@ class FakeHub:
 
     def _send_file(self, handler: BaseHTTPRequestHandler, path: Path) -> None:
         size = path.stat().st_size
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/octet-stream")
-        handler.send_header("Content-Length", str(size))
-        handler.end_headers()
+        asked = handler.headers.get("Range")
+        start = int(asked.removeprefix("bytes=").rstrip("-")) if asked else 0
         big = path.name == "model.bin"
-        stop_at = size // 2 if big and self.fault == "drop" else size
-        sent = 0
+        if asked:
+            self.ranges.append(asked)
+        first = big and not any(request.endswith("/model.bin") for request in self.requests[:-1])
+        if big and (self.fault == "drop" or (first and self.fault in ("drop once", "stall"))):
+            stop_at = max(start, size // 2)
+        else:
+            stop_at = size
+        handler.send_response(206 if asked else 200)
+        handler.send_header("Content-Type", "application/octet-stream")
+        handler.send_header("Content-Length", str(size - start))
+        if asked:
+            handler.send_header("Content-Range", f"bytes {start}-{size - 1}/{size}")
+        handler.end_headers()
+        sent = start
         with open(path, "rb") as source:
+            source.seek(start)
             while sent < stop_at and (chunk := source.read(min(_CHUNK, stop_at - sent))):
                 try:
                     handler.wfile.write(chunk)
@@ -163,7 +179,10 @@ class FakeHub:
                 sent += len(chunk)
                 if big and self.seconds_per_mib:
                     time.sleep(self.seconds_per_mib * len(chunk) / _CHUNK)
-        # With "drop", returning here closes the connection (HTTP/1.0) short of Content-Length.
+        if big and first and self.fault == "stall":
+            handler.wfile.flush()
+            self._closed.wait(60)
+        # Returning short of Content-Length closes the connection (HTTP/1.0) mid-file.
 
 
 def catalog_entry() -> CatalogModel:

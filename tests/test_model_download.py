@@ -8,6 +8,7 @@ import dataclasses
 import os
 import shutil
 import socket
+import threading
 import time
 from pathlib import Path
 
@@ -42,6 +43,7 @@ from transcrevai_desktop.core.model_download import (
 )
 from transcrevai_desktop.core.models import (
     ModelRegistry,
+    downloaded_folder,
     list_models,
     resolve_model,
 )
@@ -178,27 +180,52 @@ def test_cancel_in_the_middle_of_a_file_leaves_nothing(cache: Path, hub: FakeHub
 @pytest.mark.parametrize("when", ["after the last byte", "while no byte came"])
 def test_a_cancel_that_no_byte_follows_still_cancels(cache: Path, hub: FakeHub, when: str):
     """Cancel is looked at as each piece arrives: pressed after the last one it was ignored
-    (the model replaced the one in use), and pressed while the connection hung it ended as a
-    failure once the connection broke."""
+    (the model replaced the one in use), and pressed while the connection hung it took effect
+    only when the connection gave up, 30 s later, as a failure."""
     if when == "after the last byte":
         at = hub.total_bytes()
     else:
-        hub.fault = "drop"  # model.bin, fetched first, stops at its half; the connection closes
+        hub.fault = "stall"  # model.bin, fetched first, stops at its half; the connection hangs
         at = (hub.folder / "model.bin").stat().st_size // 2
     seen: list[int] = []
+    pressed: list[float] = []
+
+    def cancelled() -> bool:
+        if seen[-1:] == [at] and not pressed:
+            pressed.append(time.monotonic())
+        return bool(pressed)
 
     with pytest.raises(DownloadCancelled):
-        download(TEST_MODEL, lambda done, total: seen.append(done), lambda: seen[-1:] == [at])
+        download(TEST_MODEL, lambda done, total: seen.append(done), cancelled)
 
     assert seen[-1] == at
+    assert time.monotonic() - pressed[0] < 4.0
     assert _left_in(cache) == []
+
+
+@pytest.mark.parametrize("fault", ["drop once", "stall"])
+def test_a_connection_that_breaks_off_or_hangs_goes_on_from_where_it_was(
+    cache: Path, hub: FakeHub, fault: str
+):
+    """A dropped Wi-Fi in the middle of a 1.5 GB model: the download asks for the rest of
+    the file (an HTTP range) instead of failing, and the model arrives whole."""
+    hub.fault = fault
+    half = (hub.folder / "model.bin").stat().st_size // 2
+    seen: list[int] = []
+
+    folder = download(TEST_MODEL, lambda done, total: seen.append(done), lambda: False)
+
+    assert hub.ranges == [f"bytes={half}-"]
+    assert (folder / "model.bin").read_bytes() == (hub.folder / "model.bin").read_bytes()
+    assert seen == sorted(seen) and seen[-1] == hub.total_bytes()
+    assert _left_in(cache) == ["faster-whisper-base"]
 
 
 @pytest.mark.logs("Download of test-base failed")
 def test_a_connection_that_breaks_off_mid_file_fails_with_a_sentence_and_leaves_nothing(
     cache: Path, hub: FakeHub
 ):
-    hub.fault = "drop"
+    hub.fault = "drop"  # every connection to model.bin: a resumed download cannot get past
 
     with pytest.raises(ModelDownloadFailed) as caught:
         download(TEST_MODEL, lambda *_: None, lambda: False)
@@ -288,15 +315,36 @@ def test_an_unknown_name_is_not_downloaded(cache: Path, hub: FakeHub):
 
 
 def test_what_a_killed_download_left_is_removed_by_the_next_one(cache: Path, hub: FakeHub):
-    stale = cache / ".faster-whisper-base.downloading-old"
+    stale = cache / ".faster-whisper-base.downloading-999999999-x"  # no process has that number
     stale.mkdir(parents=True)
     (stale / "model.bin").write_bytes(b"half")
-    old = time.time() - 3600
-    for path in (stale / "model.bin", stale):
-        os.utime(path, (old, old))
 
     download(TEST_MODEL, lambda *_: None, lambda: False)
 
+    assert _left_in(cache) == ["faster-whisper-base"]
+
+
+def test_two_downloads_of_a_model_at_once_fetch_it_once(cache: Path, hub: FakeHub):
+    """The model picker and the offer (or two windows of the app) asked for the same model:
+    the second waits for the first and finds the model there; waiting, it can be cancelled."""
+    hub.seconds_per_mib = 0.01  # about 1.5 s for model.bin
+    first_started = threading.Event()
+    folders: list[Path] = []
+
+    def first() -> None:
+        folders.append(download(TEST_MODEL, lambda *_: first_started.set(), lambda: False))
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert first_started.wait(10)
+    asked = time.monotonic()
+    with pytest.raises(DownloadCancelled):
+        download(TEST_MODEL, lambda *_: None, lambda: time.monotonic() - asked > 0.3)
+    second = download(TEST_MODEL, lambda *_: None, lambda: False)
+    thread.join()
+
+    assert folders == [second] and downloaded_folder(TEST_MODEL) == second
+    assert sum(request.endswith("/model.bin") for request in hub.requests) == 1
     assert _left_in(cache) == ["faster-whisper-base"]
 
 

@@ -241,8 +241,32 @@ def test_click_a_time_to_play_that_segment_and_follow_its_words(
     qtbot.wait(1000)
     rate = (player.position - at) / (time.monotonic() - started)
     assert 1.3 < rate < 1.7, rate
-    view.stop_playback()
-    assert not player.playing and model.index(1, TranscriptModel.TEXT).data(PLAYING_ROLE) == -1
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)
+    assert player.paused and not player.playing
+
+
+def test_playing_one_tab_pauses_the_tab_that_played(qtbot, window: MainWindow):
+    """Two recordings are never heard over each other: Play in a second tab pauses the first,
+    which goes on from where it was when its Play is pressed again."""
+    first = _transcribed(qtbot, window)
+    second = _transcribed(qtbot, window, "en_mfa_acoustic_corpus")
+    first.transcript_view.play_from(0.0)
+    first_player = first.transcript_view._player
+    assert first_player is not None
+    qtbot.waitUntil(lambda: first_player.position > 0.5, timeout=5_000)
+
+    window.tabs.setCurrentWidget(second)
+    qtbot.mouseClick(second.transcript_view.playback_bar.play_button, Qt.MouseButton.LeftButton)
+
+    second_player = second.transcript_view._player
+    assert second_player is not None and second_player.playing
+    assert first_player.paused and not first_player.playing
+    assert first.transcript_view.playback_bar.play_button.text() == "Play"
+    paused_at = first_player.position
+    window.tabs.setCurrentWidget(first)
+    qtbot.mouseClick(first.transcript_view.playback_bar.play_button, Qt.MouseButton.LeftButton)
+    assert first_player.playing and first_player.position >= paused_at
+    assert second_player.paused
 
 
 def test_a_segment_changes_speaker_from_its_speaker_cell(qtbot, window: MainWindow):
@@ -285,7 +309,7 @@ def test_a_recording_gone_since_it_last_played_says_so(qtbot, window: MainWindow
     view = tab.transcript_view
     view.play_from(0.0)
     assert view._player is not None and view._player.playing
-    view.stop_playback()
+    view.pause_playback()
     audio = tab.session.files["audio"]
     audio.rename(tmp_path / "moved.wav")
     view.play_from(0.0)

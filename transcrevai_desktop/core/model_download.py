@@ -3,7 +3,10 @@
 ``download`` lists the repository's files with huggingface_hub's public API, streams the ones
 faster-whisper needs itself (so progress counts bytes and Cancel stops mid-file) into a
 staging folder beside the target, checks each file's size and hash, and only then moves the
-folder into place: a cancelled or failed download leaves nothing behind.
+folder into place: a cancelled or failed download leaves nothing behind, and what a killed one
+left is removed by the next (``files.scratch_folder``). Downloads run one at a time: a second
+one (the model picker and the offer both asked, or a second window of the app asked for the
+same model) waits for the first, and then may find its model there.
 
 No dependency of our own: huggingface_hub and its HTTP client httpx2 come with faster-whisper.
 The hub is ``HF_ENDPOINT`` as it is when a download starts (huggingface_hub reads it only
@@ -12,6 +15,8 @@ once, at import), else huggingface.co.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import fnmatch
 import functools
 import hashlib
@@ -19,11 +24,11 @@ import logging
 import math
 import os
 import shutil
-import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlparse
 
 import httpx2
@@ -33,6 +38,7 @@ from huggingface_hub.errors import HfHubHTTPError, OfflineModeIsEnabled
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import DownloadCancelled, ModelDownloadFailed, ModelMissing
+from transcrevai_desktop.core.files import scratch_folder
 from transcrevai_desktop.core.model_catalog import (
     CATALOG,
     OFFER_BUDGET,
@@ -62,9 +68,15 @@ MODEL_FILES = (
     "tokenizer.json",
     "vocabulary.*",
 )
-_TIMEOUT = httpx2.Timeout(30.0, connect=10.0)
+# A read waits this long at most, so that Cancel is seen within it on a connection that hangs;
+# the download goes on from the byte it got to (an HTTP range) until ``STALL_SECONDS`` pass
+# without a byte, or a file's connection broke ``RESUMES`` times.
+_READ_STEP = 2.0
+_TIMEOUT = httpx2.Timeout(_READ_STEP, connect=10.0)
+STALL_SECONDS = 30.0
+RESUMES = 5
 _STAGING = ".downloading-"
-_STALE_SECONDS = 600  # a staging folder no file of which changed for this long is left over
+_WAIT_STEP = 0.2  # seconds between looks at Cancel while another download of the model runs
 ROOM_LEFT = 1_000_000_000  # bytes a download leaves free on its disk: hours of recording
 
 
@@ -100,7 +112,40 @@ def download(
     done = downloaded_folder(name)
     if done is not None:
         return done
-    return _Download(model, hub_endpoint(), progress, cancelled).run()
+    target = catalog_folder(model)
+    with _only_download(target, cancelled):
+        done = downloaded_folder(name)  # by the download this one waited for
+        if done is not None:
+            return done
+        return _Download(model, hub_endpoint(), progress, cancelled).run()
+
+
+@contextlib.contextmanager
+def _only_download(target: Path, cancelled: Callable[[], bool]) -> Iterator[None]:
+    """Hold the model cache for one download (a lock on its folder, which threads and processes
+    alike see, and which leaves no file behind), waiting while another download holds it;
+    ``DownloadCancelled`` if ``cancelled()`` meanwhile. A folder that cannot be made is left to
+    the download to report."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        folder = None
+    if folder is None:
+        yield
+        return
+    try:
+        while True:
+            try:
+                fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if cancelled():
+                    raise DownloadCancelled() from None
+                time.sleep(_WAIT_STEP)
+        yield
+    finally:
+        os.close(folder)  # and the lock with it
 
 
 @dataclass(frozen=True)
@@ -147,10 +192,7 @@ class _Download:
         try:
             files, revision = self._files()
             self.target.parent.mkdir(parents=True, exist_ok=True)
-            _remove_stale_staging(self.target)
-            staging = Path(
-                tempfile.mkdtemp(prefix=f".{self.target.name}{_STAGING}", dir=self.target.parent)
-            )
+            staging = scratch_folder(self.target.parent, f".{self.target.name}{_STAGING}")
             total, done = sum(file.size for file in files), 0
             free = shutil.disk_usage(self.target.parent).free
             if free < total + ROOM_LEFT:
@@ -164,9 +206,8 @@ class _Download:
             self.file = None
             if self.cancelled():  # after the last byte: still the user's last word
                 raise DownloadCancelled()
-            if downloaded_folder(self.model.name) is None:  # not meanwhile by another download
-                shutil.rmtree(self.target, ignore_errors=True)
-                os.replace(staging, self.target)
+            shutil.rmtree(self.target, ignore_errors=True)  # an incomplete one, if any
+            os.replace(staging, self.target)
         except DownloadCancelled:
             log.info("Download of %s cancelled", self.model.name)
             raise
@@ -185,7 +226,7 @@ class _Download:
     def _files(self) -> tuple[list[_RemoteFile], str]:
         """The files faster-whisper needs, with sizes and hashes, and the revision to fetch."""
         info = HfApi(endpoint=self.endpoint).model_info(
-            self.model.repo, files_metadata=True, timeout=_TIMEOUT.read
+            self.model.repo, files_metadata=True, timeout=STALL_SECONDS
         )
         files = [
             _RemoteFile(
@@ -202,22 +243,29 @@ class _Download:
         return files, info.sha or "main"
 
     def _fetch(self, url: str, file: _RemoteFile, path: Path, done: int, total: int) -> int:
-        """Stream ``url`` into ``path``; the bytes done in all after it."""
+        """Fetch ``url`` into ``path``, going on from where a broken or hung connection left
+        off; the bytes done in all after it."""
         self.file, self.file_bytes = file.name, 0
         sha256, sha1 = hashlib.sha256(), hashlib.sha1()
         sha1.update(b"blob %d\0" % file.size)  # git hashes a blob behind this header
-        with get_session().stream("GET", url, timeout=_TIMEOUT) as response:
-            response.raise_for_status()
-            with open(path, "wb") as out:
-                for chunk in response.iter_bytes():
+        hashes = (sha256, sha1) if file.git_sha1 else (sha256,)
+        resumes, last_byte = 0, time.monotonic()
+        with open(path, "wb") as out:
+            while True:
+                got = self.file_bytes
+                try:
+                    self._stream(url, file, out, hashes, done, total)
+                    break
+                except (httpx2.ReadTimeout, httpx2.ReadError, httpx2.RemoteProtocolError) as error:
                     if self.cancelled():
-                        raise DownloadCancelled()
-                    out.write(chunk)
-                    sha256.update(chunk)
-                    if file.git_sha1:
-                        sha1.update(chunk)
-                    self.file_bytes += len(chunk)
-                    self.progress(done + self.file_bytes, total)
+                        raise DownloadCancelled() from error
+                    now = time.monotonic()
+                    if self.file_bytes > got:
+                        last_byte = now
+                    resumes += not isinstance(error, httpx2.ReadTimeout)
+                    if now - last_byte >= STALL_SECONDS or resumes > RESUMES:
+                        raise
+                    log.info("Download of %s: going on from byte %d (%r)", file.name, got, error)
         if self.file_bytes != file.size:
             raise _Incomplete(f"{file.name}: {self.file_bytes} of {file.size} bytes")
         if (file.sha256 and sha256.hexdigest() != file.sha256) or (
@@ -225,6 +273,32 @@ class _Download:
         ):
             raise _Damaged(file.name)
         return done + file.size
+
+    def _stream(
+        self,
+        url: str,
+        file: _RemoteFile,
+        out: BinaryIO,
+        hashes: tuple[hashlib._Hash, ...],
+        done: int,
+        total: int,
+    ) -> None:
+        """Append to ``out`` what ``url`` has from ``file_bytes`` on (a range request after the
+        first byte: the hub and its CDN answer those), updating ``hashes``."""
+        start = self.file_bytes
+        headers = {"Range": f"bytes={start}-"} if start else {}
+        with get_session().stream("GET", url, headers=headers, timeout=_TIMEOUT) as response:
+            response.raise_for_status()
+            if start and response.status_code != 206:
+                raise _Incomplete(f"{file.name}: no range from byte {start}")
+            for chunk in response.iter_bytes():
+                if self.cancelled():
+                    raise DownloadCancelled()
+                out.write(chunk)
+                for digest in hashes:
+                    digest.update(chunk)
+                self.file_bytes += len(chunk)
+                self.progress(done + self.file_bytes, total)
 
     def _sentence(self, error: Exception) -> str:
         """What went wrong, for the user: one sentence (each case whole, to be translated)."""
@@ -308,18 +382,6 @@ class _Download:
             size=size_text(error.needed / 1e6) if isinstance(error, _NoRoom) else "",
             free=size_text(error.free / 1e6) if isinstance(error, _NoRoom) else "",
         )
-
-
-def _remove_stale_staging(target: Path) -> None:
-    """Remove what a download that died (the app was killed) left beside ``target``."""
-    for folder in target.parent.glob(f".{target.name}{_STAGING}*"):
-        try:
-            changed = max(path.stat().st_mtime for path in (folder, *folder.iterdir()))
-        except OSError:
-            continue
-        if time.time() - changed > _STALE_SECONDS:
-            log.info("Removing the unfinished download %s", folder)
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 # -- offering a better model ------------------------------------------------------------------

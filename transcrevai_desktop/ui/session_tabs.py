@@ -1,5 +1,6 @@
 """The window's tabs, one per open session: open, rename, close (asking first while it
-records) and the tab's own menu."""
+records) and the tab's own menu. One tab's recording is heard at a time: playing one pauses
+the one that played, as a second media player would."""
 
 from __future__ import annotations
 
@@ -45,10 +46,16 @@ class SessionTabs(QTabWidget):
     def open_tab(self, session: Session) -> SessionTab:
         tab = SessionTab(session, self.settings)
         tab.title_changed.connect(lambda t=tab: self._retitle(t))
+        tab.transcript_view.playback_started.connect(lambda t=tab: self._pause_others(t))
         self.setCurrentIndex(self.addTab(tab, tab.title))
         self._retitle(tab)
         self.opened.emit(tab)
         return tab
+
+    def _pause_others(self, playing: SessionTab) -> None:
+        for tab in self.session_tabs():
+            if tab is not playing:
+                tab.transcript_view.pause_playback()
 
     def remove(self, tab: SessionTab) -> None:
         self.removeTab(self.indexOf(tab))

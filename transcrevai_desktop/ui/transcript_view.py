@@ -73,6 +73,7 @@ class TranscriptView(QWidget):
 
     changed = Signal(object)  # the transcript, after an edit was saved
     failed = Signal(str)  # an edit or playback could not be done: a sentence for the user
+    playback_started = Signal()  # the recording is heard (played, or resumed)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -302,6 +303,7 @@ class TranscriptView(QWidget):
             return
         self._follow.start()
         self._show_playing()
+        self.playback_started.emit()
 
     def _on_unreadable(self, sentence: str) -> None:
         self.failed.emit(self.tr("The recording cannot be played: {error}").format(error=sentence))
@@ -316,6 +318,7 @@ class TranscriptView(QWidget):
         elif player.paused:
             player.resume()
             self._follow.start()
+            self.playback_started.emit()
         else:
             self.play_selected()
         self._show_playing()
@@ -328,11 +331,11 @@ class TranscriptView(QWidget):
         if self._player is not None:
             self._player.set_speed(speed)
 
-    def stop_playback(self) -> None:
-        if self._player is not None:
-            self._player.stop()
-        self._follow.stop()
-        self.model.set_playing(None)
+    def pause_playback(self) -> None:
+        """Pause what plays (Play, or Space, goes on from there)."""
+        if self._player is not None and self._player.playing:
+            self._player.pause()
+            self._show_playing()
 
     @Slot()
     def _show_playing(self) -> None:
