@@ -96,6 +96,32 @@ def test_inputs_are_listed_by_name_and_follow_devices_coming_and_going(qtbot, tw
     assert "Traceback" not in result.stderr
 
 
+def test_a_microphone_not_connected_never_records_the_speakers_of_its_name(qtbot, virtual_mic):
+    """A laptop's (or a Bluetooth headset's) microphone and speakers share a description: with
+    the microphone gone (the card on an output-only profile, the headset in A2DP), the name
+    saved for it must not open "System audio: <that name>"."""
+    modules = [
+        pactl("load-module", "module-null-sink", "sink_name=headset", "rate=16000",
+              "channels=1", "sink_properties=\"device.description='USB Headset'\"").strip(),
+        pactl("load-module", "module-remap-source", "master=headset.monitor",
+              "source_name=headset_mic",
+              "source_properties=\"device.description='USB Headset'\"").strip(),
+    ]  # fmt: skip
+    try:
+        assert find_input_device("USB Headset").pulse_source == "headset_mic"
+        assert find_input_device("usb head").pulse_source == "headset_mic"  # typed in part
+        pactl("unload-module", modules.pop())  # the microphone goes; the speakers stay
+        assert f"{SYSTEM_AUDIO}USB Headset" in [d.name for d in list_input_devices()]
+        with pytest.raises(DeviceNotFound, match="No input device matches 'USB Headset'"):
+            find_input_device("USB Headset")
+        assert find_input_device("system audio: usb").pulse_source == "headset.monitor"
+        picker = DevicePicker("USB Headset")
+        assert picker.currentText() == "USB Headset (not connected)"
+    finally:
+        for module in reversed(modules):
+            pactl("unload-module", module)
+
+
 def test_two_recordings_of_two_microphones_at_once_hear_their_own_talker(two_microphones, tmp_path):
     processes = {
         letter: _record("--device", f"Microphone {letter}", "--seconds", "13", "--language",

@@ -18,7 +18,7 @@ from types import ModuleType
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import DeviceNotFound
-from transcrevai_desktop.core.pulse_sources import PULSE_DEVICE, pulse_sources
+from transcrevai_desktop.core.pulse_sources import PULSE_DEVICE, SYSTEM_AUDIO, pulse_sources
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 MODEL_RATE = 16_000
@@ -155,7 +155,7 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
         match = (
             [d for d in devices if text in (d.name, d.pulse_source)]
             or [d for d in portaudio_devices if d.name == text]
-            or [d for d in devices if text.lower() in d.name.lower()]
+            or [d for d in devices if _fragment_of(text, d)]
         )
     if not match:
         names = ", ".join(_shown(d) for d in devices)
@@ -165,6 +165,17 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
             ).format(device=text, devices=names)
         )
     return match[0]
+
+
+def _fragment_of(text: str, device: InputDevice) -> bool:
+    """Whether ``text`` is part of ``device``'s name, for names typed in part ("--device usb").
+    An output's sound matches only by its "System audio" part too: a laptop's (or a Bluetooth
+    headset's) microphone and speakers share a description, and a microphone saved by that
+    description and not connected now would otherwise record the speakers."""
+    text, name = text.lower(), device.name.lower()
+    if device.pulse_source is not None and device.is_system_audio:
+        return text in name and text not in name.removeprefix(SYSTEM_AUDIO.lower())
+    return text in name
 
 
 def default_system_audio() -> InputDevice:
