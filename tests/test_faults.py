@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from functools import partial
 
@@ -13,9 +12,12 @@ import pytest
 import soundfile
 
 from tests.conftest import live_rss_mib, speech, wer
+from transcrevai_desktop.core import session as session_module
 from transcrevai_desktop.core.capture import FileSource
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.errors import DeviceLost
+from transcrevai_desktop.core.recorder import STALL_SECONDS, WavRecorder
 from transcrevai_desktop.core.recovery import repair_wav
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.core.streaming import MAX_BACKLOG, StreamingTranscriber
@@ -131,7 +133,6 @@ def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
     audio = audio[: 300 * MODEL_RATE]
     long_file = tmp_path / "five-minutes.wav"
     soundfile.write(long_file, audio, MODEL_RATE, subtype="PCM_16")
-    session_module = sys.modules["transcrevai_desktop.core.session"]
     monkeypatch.setattr(session_module, "FileSource", partial(FileSource, speed=10.0))
 
     sessions = [manager.get_session(manager.create_session()) for _ in range(6)]
@@ -168,6 +169,44 @@ def test_six_sessions_at_ten_times_real_time_lose_no_audio_and_stay_bounded(
 
 
 # -- device lost -------------------------------------------------------------------------------
+
+
+class _SlowToOpen(FileSource):
+    """A device that takes longer to open than a recording may go without audio (a Bluetooth
+    headset switching profiles), and then delivers..."""
+
+    def start(self, blocks) -> None:
+        time.sleep(STALL_SECONDS + 0.5)
+        super().start(blocks)
+
+
+class _FailsSlowly(FileSource):
+    """...or then fails."""
+
+    def start(self, blocks) -> None:
+        time.sleep(STALL_SECONDS + 0.5)
+        raise DeviceLost("'Headset' could not be opened.")
+
+
+def test_a_device_slow_to_open_records_and_one_that_then_fails_says_so(
+    tmp_path, manager, monkeypatch
+):
+    ended: list[object] = []
+    slow = _SlowToOpen(speech("en_jfk").path)
+    recorder = WavRecorder(tmp_path / "a.wav", slow, lambda _: None, lambda _: None, ended.append)
+    recorder.start()
+    time.sleep(1.0)
+    recorder.stop()
+    assert ended == [], "opening slowly is not a stall"
+    assert soundfile.info(tmp_path / "a.wav").duration > 0.5
+
+    monkeypatch.setattr(session_module, "FileSource", _FailsSlowly)
+    session = manager.get_session(manager.create_session())
+    started = time.monotonic()
+    with pytest.raises(DeviceLost, match="could not be opened"):
+        session.start(input_file=speech("en_jfk").path)  # Record: the window waited for good
+    assert time.monotonic() - started < STALL_SECONDS + 3
+    assert session.status != "recording"
 
 
 @pytest.mark.slow

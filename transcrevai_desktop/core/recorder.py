@@ -110,14 +110,16 @@ class WavRecorder:
                     "StorageError", "Could not create the recording in {folder}: {error}."
                 ).format(folder=self.path.parent, error=error)
             ) from error
-        self._thread.start()
+        # The writer starts once the source is open: its stall timer must not count the
+        # opening (a Bluetooth headset switching profiles takes seconds), and a source that
+        # fails to open has nothing to report through ``on_end``.
         try:
             self.source.start(self._blocks)
         except TranscrevaiError:
             self._stopping = True
-            self._blocks.put(END)
-            self._thread.join()
+            self._close()
             raise
+        self._thread.start()
 
     def pause(self) -> None:
         self._paused.set()
