@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from transcrevai_desktop.core.echoes import drop_echoes
+from pathlib import Path
+
+import numpy as np
+import soundfile
+
+from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.echoes import drop_echoes, loudness_in
 from transcrevai_desktop.core.transcript import Segment, Transcript, Word
 
 
@@ -125,3 +131,41 @@ def test_with_headphones_only_identical_words_pair():
     others = Transcript("en", 10.0, [_segment((1.1, "Yes"), (1.5, "yes"), (1.9, "yes"))])
     kept_you, _ = drop_echoes([you, others], lambda channel, word: 1.0)
     assert _text(kept_you) == ["yes yes yes go"]
+
+
+def _call(path: Path, others_talk: list[tuple[float, float]], you_talk: list[tuple[float, float]]):
+    """A 12 s call recording: the other side's speech (noise at 0.3, digital silence between)
+    on the second channel, and on the first its echo at -20 dB over a microphone's noise
+    floor, and the user's own speech at 10 dB over the echo."""
+    rng = np.random.default_rng(0)
+    others = np.zeros(12 * MODEL_RATE, np.float32)
+    for start, end in others_talk:
+        span = slice(int(start * MODEL_RATE), int(end * MODEL_RATE))
+        others[span] = 0.3 * rng.standard_normal(span.stop - span.start)
+    you = 0.1 * others + 1e-4 * rng.standard_normal(len(others))
+    for start, end in you_talk:
+        span = slice(int(start * MODEL_RATE), int(end * MODEL_RATE))
+        you[span] += 0.095 * rng.standard_normal(span.stop - span.start)
+    soundfile.write(path, np.stack([you, others], 1).clip(-1, 1), MODEL_RATE, subtype="PCM_16")
+    return soundfile.SoundFile(path)
+
+
+def test_words_timed_into_silence_are_measured_around_it(tmp_path):
+    """The other side's first words, timed by Whisper into the half second of silence before
+    them (on both channels), stay with the other side; an echo timed 0.4 s early goes; the
+    user's short "Yes." said over the other side stays, measured on its own time."""
+    others = Transcript("en", 12.0, [
+        _segment((0.0, "Hello"), (0.2, "everyone")),  # said from 0.5 s on
+        _segment((1.0, "The"), (1.4, "budget"), (1.8, "is"), (2.2, "ready.")),
+        _segment((5.0, "Next"), (5.4, "item.")),
+    ])  # fmt: skip
+    you = Transcript("en", 12.0, [
+        _segment((0.05, "hello"), (0.25, "everyone")),
+        _segment((1.05, "the"), (1.45, "budget"), (1.85, "is"), (2.25, "ready")),
+        _segment((4.6, "necks")),  # the echo of "Next", misheard and timed early
+        _segment((6.0, "Yes.")),
+    ])  # fmt: skip
+    with _call(tmp_path / "call.wav", [(0.5, 3.5), (5.0, 9.0)], [(6.0, 6.3)]) as wav:
+        kept_you, kept_others = drop_echoes([you, others], loudness_in(wav))
+    assert _text(kept_you) == ["Yes."]
+    assert _text(kept_others) == ["Hello everyone", "The budget is ready.", "Next item."]

@@ -316,8 +316,9 @@ def test_a_call_without_headphones_keeps_the_other_side_once(two_microphones, tm
                       f"{SYSTEM_AUDIO}Talker B speaker", "--seconds", "22", "--language", "en",
                       "--out", str(out))  # fmt: skip
     assert process.stdout is not None and "recording" in process.stdout.readline()
-    # The call's other side starts a second in, as calls do: in one CI run of 2026-11-29 its
-    # first dozen words, played the moment both inputs opened, stayed under "You" too.
+    # The call's other side starts a second in, as calls do. (Played the moment both inputs
+    # opened, its first words were once timed into the silence before them and kept under
+    # "You" too; loudness_in now measures such words around their time.)
     time.sleep(1)
     others = speech("en_sonnet001_librivox").path
     playing = [two_microphones.play(others, sink="talker_b"),  # the call

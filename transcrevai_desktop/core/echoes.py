@@ -34,19 +34,32 @@ LONGEST_WORD = 5.0  # seconds: copies are looked for among words starting this m
 MIN_PAIRS = 3  # copies needed to learn how loud a channel comes back into another
 MAX_COUPLING = 0.3  # an echo is at least this much quieter than its original (-10 dB)
 ECHO_MARGIN = 2.0  # a word up to this many times the expected echo's loudness is an echo
+SILENCE = 1e-3  # a channel this quiet (RMS, -60 dBFS) over a word's time is silent there...
+WORD_SLACK = 0.5  # ...so the word is measured over this many seconds more on each side
 
 Loudness = Callable[[int, Word], float]  # how loud ``word`` is on channel ``int`` (any scale)
 
 
 def loudness_in(wav: soundfile.SoundFile) -> Loudness:
     """How loud a word is on a channel of the open ``wav``: the root mean square of that
-    channel over the word's time."""
+    channel over the word's time, or over ``WORD_SLACK`` more on each side where the word's
+    time is silence there (below ``SILENCE``). Whisper times words a few tenths early or late,
+    the first of a segment above all: the other side's first words of a call, timed into the
+    silence before them, measured nothing on either channel, and the tie (or the
+    microphone's noise against the output's digital silence) kept them under "You". Widened
+    only then, a short "Yes." said over the other side is still measured on its own."""
 
-    def loudness(channel: int, word: Word) -> float:
-        wav.seek(min(wav.frames, int(word.start * wav.samplerate)))
-        count = max(1, int((word.end - word.start) * wav.samplerate))
+    def rms(channel: int, start: float, end: float) -> float:
+        wav.seek(min(wav.frames, int(max(0.0, start) * wav.samplerate)))
+        count = max(1, int((end - max(0.0, start)) * wav.samplerate))
         frames = wav.read(count, "float32", always_2d=True)[:, channel]
         return float(np.sqrt(np.mean(np.square(frames)))) if frames.size else 0.0
+
+    def loudness(channel: int, word: Word) -> float:
+        level = rms(channel, word.start, word.end)
+        if level >= SILENCE:
+            return level
+        return rms(channel, word.start - WORD_SLACK, word.end + WORD_SLACK)
 
     return loudness
 
