@@ -93,6 +93,16 @@ class _FailingSource:
         pass
 
 
+class _StallingSource(_FailingSource):
+    """A microphone that delivers two seconds of a tone, then nothing, neither ending nor
+    failing: a suspended source, a Bluetooth drop-out."""
+
+    def start(self, blocks) -> None:
+        tone = np.sin(np.arange(BLOCK) / 5).astype(np.float32)[:, None]
+        for _ in range(40):
+            blocks.put(tone)
+
+
 def _recorded(microphone, others) -> tuple[np.ndarray, list[str], CallSource]:
     """A call of the two sources recorded to its end, and what it told of lost devices."""
     told: list[str] = []
@@ -130,10 +140,22 @@ def test_the_system_audio_records_on_when_the_microphone_fails():
     assert told == call.lost and "microphone 'Headset sound' stopped" in told[0]
 
 
+@pytest.mark.logs(r"stopped; the recording goes on")
+def test_the_system_audio_records_on_when_the_microphone_stalls():
+    """The recording goes on with the other side, which went on delivering, instead of
+    ending when nothing came from the microphone for the recorder's stall time."""
+    others = FileSource(speech("en_jfk").path, speed=2.0)  # 5.5 s
+    audio, told, call = _recorded(_StallingSource(), others)
+    assert not audio[2 * MODEL_RATE + 3200 :, 0].any()
+    assert np.count_nonzero(audio[:, 1]) == np.count_nonzero(others.audio)
+    assert told == call.lost and "microphone 'Headset sound' stopped" in told[0]
+
+
 @pytest.mark.parametrize(
     ("failing", "goes_on", "heard"),
     [("System audio: Headset", "with the microphone alone", "You"),
-     ("Mic", "with the system audio alone", "Others")],
+     ("Mic", "with the system audio alone", "Others"),
+     ("Mic stalls", "with the system audio alone", "Others")],
 )  # fmt: skip
 @pytest.mark.logs(r"stopped; the recording goes on")
 def test_a_session_says_which_device_of_a_call_stopped(
@@ -142,6 +164,8 @@ def test_a_session_says_which_device_of_a_call_stopped(
     from transcrevai_desktop.core import session as session_module
 
     def source(device, channels=1):  # fault injection: the devices behind the names
+        if failing == "Mic stalls" and device == "Mic":
+            return _StallingSource()
         return _FailingSource() if device == failing else FileSource(speech("en_jfk").path)
 
     monkeypatch.setattr(session_module, "MicrophoneSource", source)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 
 import numpy as np
@@ -31,7 +32,7 @@ from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.capture import END, AudioSource, SourceItem
 from transcrevai_desktop.core.devices import MODEL_RATE
-from transcrevai_desktop.core.errors import TranscrevaiError
+from transcrevai_desktop.core.errors import DeviceLost, TranscrevaiError
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,10 @@ MAX_CORRECTION = 0.005  # seconds of silence added or audio dropped at a time
 TOLERANCE = 0.005  # seconds the second input's mean lead may move before it is corrected
 WINDOW = 2.0  # seconds over which that lead is averaged
 HOLD = 0.2  # seconds the microphone's audio waits for the system audio before it goes alone
+# A microphone that delivers nothing for this long while the system audio goes on has stopped
+# (suspended, a Bluetooth drop-out: its stream neither ends nor fails); the recording goes on
+# with the system audio before the recorder's stall timer (``recorder.STALL_SECONDS``) ends it.
+MICROPHONE_STALL = 2.0
 
 
 def channel_names() -> tuple[str, str]:
@@ -197,6 +202,7 @@ class CallSource:
         ]
         self._aligner = ChannelAligner()
         self._others_on = True  # the system audio still delivers
+        self._others_heard = 0.0  # when its last block came
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -236,6 +242,7 @@ class CallSource:
     def _combine(self, blocks: queue.SimpleQueue[SourceItem]) -> None:
         """Move what both inputs delivered into ``blocks`` as (frames, 2), in step; once
         stopped (or the microphone ended), what was still waiting goes too."""
+        heard = time.monotonic()  # the microphone's last block
         while True:
             self._drain_others()
             try:
@@ -243,7 +250,12 @@ class CallSource:
             except queue.Empty:
                 if self._stop.is_set():
                     break
-                continue
+                stalled = time.monotonic() - heard >= MICROPHONE_STALL
+                if stalled and self._others_on and self._others_heard > heard:
+                    item = DeviceLost.disconnected(self.microphone.description)
+                else:
+                    continue
+            heard = time.monotonic()
             if isinstance(item, TranscrevaiError) and self._others_on:
                 self._drain_others()
                 blocks.put(self._aligner.without_first())
@@ -274,6 +286,8 @@ class CallSource:
                 return
             mono = self._mono(1, item)
             blocks.put(np.stack([np.zeros_like(mono), mono], axis=1))
+            while not self._inputs[0].empty():  # a stalled microphone that came back: unheard
+                self._inputs[0].get_nowait()
 
     def _drain_others(self) -> None:
         while True:
@@ -286,4 +300,5 @@ class CallSource:
                     self._others_on = False
                     self._tell(SYSTEM_AUDIO_STOPPED, self.others.description, item)
                 continue
+            self._others_heard = time.monotonic()
             self._aligner.second(self._mono(1, item))
