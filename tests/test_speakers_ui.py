@@ -161,6 +161,29 @@ def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_
     text = (tab.session.folder / "transcript.txt").read_text(encoding="utf-8")
     assert re.search(r"^Bea: ", text, re.M) and re.search(r"^Ana: This is", text, re.M), text
 
+    # a rename is a step of the review's undo history, beside the corrections (it wiped it)
+    view = tab.transcript_view
+    view.replace_all("crocodile", "alligator")
+    _rename_in_place(qtbot, speakers, 2, "Caio", how="F2")
+    assert speakers.names() == ["Bea", "Ana", "Caio"]
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert speakers.names() == ["Bea", "Ana", "Speaker 3"]
+    assert "alligator" in tab.captions.toPlainText()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "crocodile" in tab.captions.toPlainText()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # "Bea"
+    assert speakers.names() == ["Bob", "Ana", "Speaker 3"]
+    for _ in range(3):
+        qtbot.keyClick(
+            view.table, Qt.Key.Key_Z,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )  # fmt: skip
+    assert speakers.names() == ["Bea", "Ana", "Caio"]
+    tab.session.wait_saved()
+    text = (tab.session.folder / "transcript.txt").read_text(encoding="utf-8")
+    assert re.search(r"^Caio: ", text, re.M) and "alligator" in text
+
     # reopened from its folder: the list, the names and its own setting come back
     session_id = tab.session.id
     window.close_tab(window.tabs.indexOf(tab))
@@ -169,8 +192,8 @@ def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_
     window.open_from_library(session_id)
     reopened = window.current_tab()
     assert reopened is not tab and reopened.session.id == session_id
-    assert reopened.speaker_list.names() == ["Bea", "Ana", "Speaker 3"]
-    assert "Ana: This is what a crocodile" in reopened.captions.toPlainText()
+    assert reopened.speaker_list.names() == ["Bea", "Ana", "Caio"]
+    assert "Ana: This is what a alligator" in reopened.captions.toPlainText()
     assert reopened.speakers_field.count.text() == "Automatic"
     assert not reopened.speakers_field.isEnabled()
 

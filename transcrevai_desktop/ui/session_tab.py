@@ -197,18 +197,11 @@ class SessionTab(QWidget):
 
     @Slot(str, str)
     def rename_speaker(self, speaker_id: str, name: str) -> None:
-        """Name a speaker in the transcript and its files; the captions and the list show it."""
-        try:
-            self.session.rename_speaker(speaker_id, name)
-        except TranscrevaiError as error:
-            self._show_status(
-                self.tr("Could not rename the speaker: {error}").format(error=error), error=True
-            )
-        else:
-            self._show_status(self._status_text(self.session.status, self.session.message))
-        transcript = self.session.transcript()
-        if transcript is not None:
-            self._show_transcript(transcript)  # a failed rename shows the old name again
+        """Name a speaker in the transcript and its files (an undoable step of the review);
+        the captions and the list show it, and a failed rename the old name again."""
+        self._show_status(self._status_text(self.session.status, self.session.message))
+        self.transcript_view.rename_speaker(speaker_id, name)
+        self.speaker_list.set_speakers(self.transcript_view.model.transcript.speakers)
 
     @Slot()
     def toggle_pause(self) -> None:

@@ -8,9 +8,9 @@ them, edits that can be undone, find and replace.
   5 s, the speed goes from 0.75× to 2× (``core.playback``: its own threads, never this one).
 - Editing: double-click or F2 edits a segment's text (Enter saves); Ctrl+Return while editing
   splits the segment at the cursor; Ctrl+J joins the selected segment with the next; the
-  speaker cell picks another speaker. Ctrl+Z / Ctrl+Shift+Z undo and redo. Every edit is
-  saved at once (``Session.edit_transcript``); *Revert to original* brings the final pass's
-  transcript back.
+  speaker cell picks another speaker. Ctrl+Z / Ctrl+Shift+Z undo and redo every step: edits,
+  speakers renamed in the speaker list, and *Revert to original*, which brings the final
+  pass's transcript back. Every step is saved at once (``Session.edit_transcript``).
 - Ctrl+F finds (and replaces everywhere) in the text.
 """
 
@@ -19,8 +19,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -39,7 +39,7 @@ from transcrevai_desktop.core import transcript_edits as edits
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.playback import Player
 from transcrevai_desktop.core.session import Session
-from transcrevai_desktop.core.transcript import Transcript
+from transcrevai_desktop.core.transcript import Transcript, default_name
 from transcrevai_desktop.ui.background import Background
 from transcrevai_desktop.ui.find_bar import FindBar
 from transcrevai_desktop.ui.playback_bar import PlaybackBar
@@ -52,20 +52,21 @@ JUMP_SECONDS = 5.0  # ←/→ while playing
 FOLLOW_MS = 50  # how often the highlighted word follows playback
 
 
-class _Change(QUndoCommand):
-    """One edit of the transcript: redo shows and saves ``after``, undo ``before``."""
+class _Step(QUndoCommand):
+    """One undoable step of the review: an edit, a speaker's new name, a revert. ``do`` makes
+    it (at once, as it is pushed, and again on redo); ``undo`` takes it back. A step whose
+    ``do`` returns False did not happen and leaves the stack."""
 
-    def __init__(
-        self, text: str, before: Transcript, after: Transcript, apply: Callable[[Transcript], None]
-    ) -> None:
+    def __init__(self, text: str, do: Callable[[], bool], undo: Callable[[], object]) -> None:
         super().__init__(text)
-        self._before, self._after, self._apply = before, after, apply
+        self._do, self._undo = do, undo
 
     def redo(self) -> None:
-        self._apply(self._after)
+        if not self._do():
+            self.setObsolete(True)
 
     def undo(self) -> None:
-        self._apply(self._before)
+        self._undo()
 
 
 class TranscriptView(QWidget):
@@ -94,7 +95,15 @@ class TranscriptView(QWidget):
         header.setSectionResizeMode(TranscriptModel.TIME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TranscriptModel.SPEAKER, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TranscriptModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        # Row heights follow the text's wrapping, which follows the Text column's width: fitted
+        # once the view has its width (shown, resized, a column or the scroll bar moved), on
+        # the next turn of the event loop, once for many changes.
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(self._fit_rows.start)
+        self.table.viewport().installEventFilter(self)
         self.undo_stack = QUndoStack(self)
         self.playback_bar = PlaybackBar()
         self.find_bar = FindBar()
@@ -158,8 +167,16 @@ class TranscriptView(QWidget):
     def _show(self, transcript: Transcript) -> None:
         self.model.set_transcript(transcript)
         self.table.setColumnHidden(TranscriptModel.SPEAKER, not transcript.speakers)
-        self.table.resizeRowsToContents()
+        self._fit_rows.start()
         self._update_revert()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and (
+            event.type() is QEvent.Type.Show
+            or (isinstance(event, QResizeEvent) and event.size().width() != event.oldSize().width())
+        ):
+            self._fit_rows.start()
+        return super().eventFilter(watched, event)
 
     def _update_revert(self) -> None:
         self.revert_button.setEnabled(self.session.edited)
@@ -178,18 +195,51 @@ class TranscriptView(QWidget):
         """Make ``after`` the transcript, as one undoable step."""
         before = self.model.transcript
         if after is not before:
-            self.undo_stack.push(_Change(text, before, after, self._apply))
+            self.undo_stack.push(
+                _Step(text, lambda: self._apply(after), lambda: self._apply(before))
+            )
 
-    def _apply(self, transcript: Transcript) -> None:
+    def _apply(self, transcript: Transcript) -> bool:
         try:
             self.session.edit_transcript(transcript)  # written on the session's own thread
         except TranscrevaiError as error:
             self.failed.emit(
                 self.tr("The correction could not be saved: {error}").format(error=error)
             )
-            return
+            return False
+        self._shown(transcript)
+        return True
+
+    def _shown(self, transcript: Transcript) -> None:
+        """``transcript``, the session's now, shown here and told to the tab."""
         self._show(transcript)
         self.changed.emit(transcript)
+
+    def rename_speaker(self, speaker_id: str, name: str) -> None:
+        """Name a speaker (blank: its default name) in the transcript, its files and the voices
+        remembered (``Session.rename_speaker``), as one undoable step: a rename no longer
+        wipes the corrections' undo history, and it can be undone too."""
+        speaker = next((s for s in self.model.transcript.speakers if s.id == speaker_id), None)
+        if speaker is None:
+            return
+        was = "" if speaker.name == default_name(speaker_id) else speaker.name
+        text = self.tr("Rename {speaker}").format(speaker=speaker.name)
+        self.undo_stack.push(
+            _Step(
+                text, lambda: self._rename(speaker_id, name), lambda: self._rename(speaker_id, was)
+            )
+        )
+
+    def _rename(self, speaker_id: str, name: str) -> bool:
+        try:
+            self.session.rename_speaker(speaker_id, name)
+        except TranscrevaiError as error:
+            self.failed.emit(self.tr("Could not rename the speaker: {error}").format(error=error))
+            return False
+        transcript = self.session.transcript()
+        if transcript is not None:
+            self._shown(transcript)
+        return True
 
     @Slot(str)
     def _on_saved(self, problem: str) -> None:
@@ -262,20 +312,30 @@ class TranscriptView(QWidget):
 
     @Slot()
     def revert(self) -> None:
+        """Every correction undone at once, after asking (No is the default), as one step
+        that Undo takes back."""
         answer = QMessageBox.question(
             self,
             self.tr("Revert to the original transcript"),
             self.tr("Undo every correction and show the transcript as it was written?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        before = self.model.transcript
+        self.undo_stack.push(
+            _Step(self.tr("Revert to original"), self._revert, lambda: self._apply(before))
+        )
+
+    def _revert(self) -> bool:
         try:
             original = self.session.revert_transcript()
         except TranscrevaiError as error:
             self.failed.emit(str(error))
-            return
-        self.show_transcript(original)
-        self.changed.emit(original)
+            return False
+        self._shown(original)
+        return True
 
     # -- playback ------------------------------------------------------------------------------
     def _on_clicked(self, index: QModelIndex) -> None:
