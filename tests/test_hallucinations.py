@@ -13,6 +13,7 @@ from transcrevai_desktop.core.hallucinations import (
 
 STOCK_PHRASES = [
     "Thank you.",
+    "Thank you very much.",
     " Thank you for watching!",
     "Thanks for watching.",
     "Please subscribe.",
@@ -20,6 +21,8 @@ STOCK_PHRASES = [
     "Subtitles by the Amara.org community",
     "Obrigado.",
     "OBRIGADO!",
+    "Muito obrigada.",
+    "Obrigado pela atenção.",
     "Obrigado por assistir.",
     "Obrigada por assistir!",
     "Inscreva-se no canal!",

@@ -92,3 +92,18 @@ def test_a_session_name_never_exports_outside_the_chosen_folder(engine, library,
     assert [path.parent for path in written] == [target]
     assert [p.name for p in target.iterdir()] == [written[0].name]
     assert not written[0].name.startswith(".") and "/" not in written[0].name
+
+
+@pytest.mark.parametrize("name", ["会议记录" * 25, "Reunião de planejamento " * 12, "🎙️" * 80])
+def test_a_long_session_name_in_any_script_exports(engine, library, tmp_path, name):
+    """A folder takes names of 255 bytes: a name of 100 Chinese characters (300 bytes) was cut
+    at 120 characters, and its export failed with "File name too long"."""
+    manager = SessionManager(library_dir=library, engine=engine)
+    session = manager.get_session(manager.create_session())
+    keep_audio(session)
+    session.rename(name)
+
+    written = session.export_all(tmp_path)
+
+    assert written and name.startswith(written[0].stem[:10])
+    assert (tmp_path / f"{written[0].stem}.subtitled.mkv").write_bytes(b"") == 0  # room left

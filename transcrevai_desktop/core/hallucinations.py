@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 
-_STOCK_PHRASES = {
+_STOCK_PHRASES = {  # whole segments only: "Thank you for coming, let's start" is speech
     "thank you",
+    "thank you very much",  # a 0.3 s fragment of the end of a word, the model in doubt (0.56)
+    "thank you so much",
     "thank you for watching",
     "thanks for watching",
     "please subscribe",
     "subscribe to the channel",
     "obrigado",
+    "obrigada",
+    "muito obrigado",
+    "muito obrigada",
+    "obrigado pela atenção",
+    "obrigada pela atenção",
     "obrigado por assistir",
     "obrigada por assistir",
     "inscreva-se no canal",

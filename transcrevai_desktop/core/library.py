@@ -40,6 +40,7 @@ def parse_session_id(value: object) -> str | None:
 
 
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
+NAME_BYTES = 200  # of a file name made from a session's name: room for ".subtitled.mkv" too
 
 
 def safe_filename(name: str, fallback: str | None = None) -> str:
@@ -47,8 +48,10 @@ def safe_filename(name: str, fallback: str | None = None) -> str:
     "-", leading dots go, so it can never point outside the folder it is joined to; ``fallback``
     (default: "recording" in the user's language) when nothing of it is left."""
     cleaned = _UNSAFE.sub("-", name).strip(" .-")
+    # Folders hold names of 255 bytes: 100 Chinese characters are 300. A cut character goes.
+    cleaned = cleaned.encode()[:NAME_BYTES].decode(errors="ignore").rstrip(" .-")
     if cleaned:
-        return cleaned[:120]
+        return cleaned
     if fallback is not None:
         return fallback
     return QCoreApplication.translate("Library", "recording")  # a name of dots or slashes
