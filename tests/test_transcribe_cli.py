@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,25 @@ def test_transcribes_english_and_portuguese_into_every_format(tmp_path):
         assert data["language"] == clip.language
         assert all(seg["words"] for seg in data["segments"])
     assert "transcribing 100%" in result.stderr
+
+
+def test_a_meeting_that_changes_language_is_written_in_both(tmp_path):
+    """With the language left to detect, each part is heard in its own: the Portuguese of a
+    meeting that began in English came out translated into English."""
+    english, portuguese = speech("en_sonnet001_librivox"), speech("ptbr_tts_corpus_20phrases")
+    parts = [decode_file(english.path), np.zeros(16000, np.float32), decode_file(portuguese.path)]
+    both = tmp_path / "meeting.wav"
+    soundfile.write(both, np.concatenate(parts)[: 16000 * 85], 16000)  # 30 s of Portuguese
+    result = _transcribe(str(both), "--out", str(tmp_path), "--formats", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "meeting.json").read_text())
+    english_part = " ".join(s["text"] for s in data["segments"] if s["end"] < 54)
+    portuguese_part = " ".join(s["text"] for s in data["segments"] if s["start"] > 55)
+    assert data["language"] == "en"
+    assert wer(english.reference, english_part) < 0.15, english_part
+    words = re.findall(r"\w+", portuguese_part.lower())
+    portuguese_words = set(re.findall(r"\w+", portuguese.reference.lower()))
+    assert len(words) > 30 and sum(w in portuguese_words for w in words) > 0.8 * len(words), words
 
 
 def test_bad_files_fail_alone_with_one_line_each(tmp_path):
