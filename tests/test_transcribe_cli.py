@@ -59,6 +59,18 @@ def test_a_meeting_that_changes_language_is_written_in_both(tmp_path):
     assert len(words) > 30 and sum(w in portuguese_words for w in words) > 0.8 * len(words), words
 
 
+def test_a_file_without_speech_says_so_and_its_json_reads_like_any_other(tmp_path):
+    """Silence (or music) is written all the same, and said; its JSON has the same keys as a
+    transcript's, an empty speaker table and no language guessed from silence."""
+    silence = tmp_path / "silence.wav"
+    soundfile.write(silence, np.zeros(20 * 16000, np.float32), 16000)
+    result = _transcribe(str(silence), "--out", str(tmp_path), "--formats", "txt,json")
+    assert result.returncode == 0, result.stderr
+    assert "silence.wav: no speech was found in it." in result.stderr
+    data = json.loads((tmp_path / "silence.json").read_text())
+    assert (data["segments"], data["speakers"], data["language"]) == ([], [], "")
+
+
 def test_bad_files_fail_alone_with_one_line_each(tmp_path):
     good = speech("pt_picovoice_leopard_test_pt")
     empty = tmp_path / "empty.wav"

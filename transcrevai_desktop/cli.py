@@ -354,6 +354,8 @@ def _transcribe(args: argparse.Namespace) -> int:
             failed += 1
             continue
         print(f"{path.name}: {', '.join(str(p) for p in written)}", file=sys.stderr)
+        if not transcript.segments:  # silence, music: written all the same, and said
+            _note(translate("Cli", "{file}: no speech was found in it."), file=path.name)
     return EXIT_FAILED if failed else 0
 
 

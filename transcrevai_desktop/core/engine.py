@@ -315,7 +315,8 @@ class Engine:
     ) -> Transcript:
         """The final pass over one ``channel`` of the .wav, or over its mix (None). With no
         ``language`` given, each segment is heard in its own (see ``_decode``), and the
-        transcript is labelled with the first piece's that held speech."""
+        transcript is labelled with the first piece's that held speech (none without speech:
+        Whisper's guess on silence or music is no language)."""
         segments: list[Segment] = []
         found = detected = ""
         with soundfile.SoundFile(path) as wav:  # ours: 16 kHz, mono unless channels are kept
@@ -346,7 +347,7 @@ class Engine:
                 offset += len(block)
                 if progress is not None:
                     progress(offset / wav.frames)
-        return Transcript(language or detected or found, round(total, 3), segments)
+        return Transcript(language or detected, round(total, 3), segments)
 
     def _decode(
         self,

@@ -137,10 +137,10 @@ class Transcript:
         return next((s.name for s in self.speakers if s.id == speaker_id), speaker_id)
 
     def to_dict(self) -> dict[str, Any]:
-        """As JSON data; ``speaker`` keys only on a labelled transcript."""
+        """As JSON data: ``speakers`` always (empty when unlabelled, or when nobody spoke), so
+        a script reads every transcript alike; ``speaker`` keys only on a labelled one."""
         data = asdict(self)
         if not self.speakers:
-            del data["speakers"]
             for segment in data["segments"]:
                 del segment["speaker"]
                 for word in segment["words"]:
