@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tests.conftest import speech
 from tests.fake_hub import TEST_MODEL, FakeHub
@@ -19,6 +19,7 @@ from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.model_download_bar import STEPS
 from transcrevai_desktop.ui.model_offer_dialog import ModelOfferer
 from transcrevai_desktop.ui.model_picker import LANGUAGES, SIZE, SPEED, WHERE, ModelPicker
+from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
 
 TIMEOUT_MS = 60_000
 
@@ -135,6 +136,36 @@ def test_closing_the_picker_mid_download_cancels_it(qtbot, cache: Path, hub: Fak
 
     picker.deleteLater()
 
+    qtbot.waitUntil(lambda: _left_in(cache) == [], timeout=TIMEOUT_MS)
+
+
+def test_closing_preferences_mid_download_asks_before_stopping_it(
+    qtbot, cache: Path, hub: FakeHub, settings: Settings, monkeypatch
+):
+    """OK (or Escape) in Preferences while a model downloads took the download with it,
+    silently: it asks now, and No keeps both the dialog and the download."""
+    hub.seconds_per_mib = 0.05
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    picker = dialog.model_picker
+    picker.select(TEST_MODEL)
+    qtbot.mouseClick(picker.use_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: picker.download_bar.progress.value() > 0, timeout=TIMEOUT_MS)
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+
+    def answer(parent, title, text, *_):
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog.accept()  # OK: No
+    assert dialog.isVisible() and picker.download_bar.is_running()
+    assert asked == ["test-base is still downloading. Stop the download?"]
+    assert settings.get(Key.MODEL) == "base"  # nothing saved either
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Escape: Yes
+    assert not dialog.isVisible() and len(asked) == 2
     qtbot.waitUntil(lambda: _left_in(cache) == [], timeout=TIMEOUT_MS)
 
 

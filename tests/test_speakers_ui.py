@@ -7,6 +7,7 @@ import json
 import re
 import threading
 from functools import partial
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -27,6 +28,7 @@ from transcrevai_desktop.core.transcript import Segment, Speaker, Transcript
 from transcrevai_desktop.settings import Key
 from transcrevai_desktop.ui.caption_view import CaptionView
 from transcrevai_desktop.ui.main_window import MainWindow
+from transcrevai_desktop.ui.open_audio import ask_audio_file
 from transcrevai_desktop.ui.session_tab import SessionTab
 from transcrevai_desktop.ui.speaker_count_picker import SpeakerCountPicker
 from transcrevai_desktop.ui.speaker_field import SpeakerField
@@ -274,6 +276,23 @@ def test_the_open_dialog_offers_the_count_and_cancelling_opens_nothing(
     assert seen == ["4"]
     assert window.tabs.count() == 0
     assert window.settings.get(Key.SPEAKERS) == "4"  # saved only when a file is opened
+
+
+def test_the_open_dialog_starts_where_the_last_file_was_opened(qtbot, window, monkeypatch):
+    """Not in the process's working folder each time (the user browsed back to Downloads)."""
+    folders: list[str] = []
+    clip = speech("en_jfk").path
+
+    def answer(dialog: QFileDialog) -> int:
+        folders.append(dialog.directory().absolutePath())
+        dialog.selectFile(str(clip))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(QFileDialog, "exec", answer)
+    assert ask_audio_file(window, window.settings)[0] == str(clip)
+    ask_audio_file(window, window.settings)
+    assert folders[0] == str(Path.home()) and folders[1] == str(clip.parent)
 
 
 def test_the_picker_offers_automatic_and_counts_and_shows_off_only_when_given(qtbot):

@@ -122,6 +122,30 @@ def test_correct_undo_redo_split_join_and_revert(qtbot, window: MainWindow, monk
     qtbot.waitUntil(lambda: "Brazilians" in _files(tab))
 
 
+def test_the_edit_menu_acts_on_the_current_tabs_transcript(qtbot, window: MainWindow):
+    """Undo, Redo and Find are in the Edit menu (they were only keys), for the tab shown;
+    Close tab (Ctrl+W) is in the File menu."""
+    tab = _transcribed(qtbot, window)
+    view = tab.transcript_view
+    original = _texts(view)
+    editor = _edit(qtbot, view, 0)
+    editor.setText("Ask what you can do")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _texts(view)[0] == "Ask what you can do")
+    assert window.undo_action.isEnabled() and "Edit text" in window.undo_action.text()
+    window.undo_action.trigger()
+    assert _texts(view) == original and window.redo_action.isEnabled()
+    window.redo_action.trigger()
+    assert _texts(view)[0] == "Ask what you can do"
+    window.find_action.trigger()
+    assert view.find_bar.isVisible()
+    other = window.new_recording()
+    assert window.current_tab() is other and not window.undo_action.isEnabled()
+    assert not window.find_action.isEnabled()  # nothing to find while it records
+    window.close_tab_action.trigger()
+    assert window.current_tab() is tab and window.undo_action.isEnabled()
+
+
 def _rows_fit(view: TranscriptView) -> bool:
     table = view.table
     return all(table.rowHeight(r) == table.sizeHintForRow(r) for r in range(view.model.rowCount()))
@@ -213,6 +237,8 @@ def test_doubtful_words_are_marked_and_the_played_word_lit():
     assert "Olá" in html and "&lt;sim&gt;" in html
     assert html.count("dotted") == 1 and 'dotted; color: #b35900;">Embrapa<' in html
     assert "#ffe066" in segment_html(segment, playing=0).split("Olá")[0]
+    selected = segment_html(segment, selected=True)  # on the highlight: underlined, not orange
+    assert 'dotted;">Embrapa<' in selected and "#b35900" not in selected
     model = TranscriptModel()
     model.set_transcript(Transcript("pt", 2.0, [segment]))
     assert model.index(0, TranscriptModel.TEXT).data(Qt.ItemDataRole.ToolTipRole) == (

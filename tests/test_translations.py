@@ -127,9 +127,21 @@ def test_the_window_speaks_portuguese(qtbot, portuguese, window):
     picker = tab.language_picker
     assert picker.itemText(0) == "Português" and picker.findText("Inglês") > 0
     window.new_recording()
-    qtbot.waitUntil(lambda: "2 abas, 0 gravando" in window.status_info.text())
+    qtbot.waitUntil(lambda: window.status_info.text().startswith("2 abas · "))
     when = QDateTime(2026, 3, 7, 14, 5, 0)
     assert QLocale().toString(when, QLocale.FormatType.ShortFormat).startswith("07/03/2026")
+
+
+def test_the_file_dialog_speaks_portuguese(qtbot, portuguese, window, tmp_path):
+    """Qt's own dialog: the labels its Brazilian translation lacks (QT_GAPS) are the app's."""
+    from PySide6.QtWidgets import QLabel
+
+    from transcrevai_desktop.ui.file_dialogs import file_dialog
+
+    dialog = file_dialog(window, "Abrir", str(tmp_path), "Áudio (*.wav)", [])
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel) if label.text()}
+    assert {"&Procurar em:", "Arquivos do &tipo:"} <= labels, labels
 
 
 def test_a_recording_is_told_in_portuguese(qtbot, portuguese, window, virtual_mic):

@@ -23,6 +23,7 @@ class Key(StrEnum):
     LIBRARY_DIR = "library/folder"  # "" for the default library
     CLEANUP_HOURS = "library/cleanup_hours"
     EXPORT_DIR = "export/last_folder"
+    OPEN_DIR = "open/last_folder"  # where the last audio or video file was opened from
     SUBTITLE_LINE_CHARS = "export/subtitle_line_chars"
     SUBTITLE_LINES = "export/subtitle_lines"
     VIDEO_SUBTITLES = "export/video_subtitles"  # "track" or "burned"
@@ -49,6 +50,7 @@ _DEFAULTS: dict[Key, object] = {
     Key.LIBRARY_DIR: "",
     Key.CLEANUP_HOURS: 24.0,
     Key.EXPORT_DIR: "",
+    Key.OPEN_DIR: "",
     Key.SUBTITLE_LINE_CHARS: DEFAULT_LIMITS.line_chars,
     Key.SUBTITLE_LINES: DEFAULT_LIMITS.lines,
     Key.VIDEO_SUBTITLES: "track",

@@ -10,7 +10,9 @@ what the app loads. Both are committed, so an installed package needs no build s
 The system's locale chooses (Portuguese of any country → pt_BR; anything else → English);
 Preferences → Interface language overrides it, applied at the next start (the window's
 texts are built once). Qt's own texts (standard buttons, file dialogs) come from Qt's
-translations of the same language. Dates and numbers follow the same locale.
+translations of the same language, but for the few that Qt's Brazilian translation lacks
+(``QT_GAPS``): the app's translation, installed after Qt's and so asked first, holds them. Dates
+and numbers follow the same locale.
 """
 
 from __future__ import annotations
@@ -20,11 +22,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
+
 log = logging.getLogger(__name__)
 
 FOLDER = Path(__file__).resolve().parent / "resources" / "i18n"
 LANGUAGES = {"pt_BR": "Português (Brasil)", "en": "English"}  # not translated: their own names
 DEFAULT_LANGUAGE = "en"
+# Qt's own texts missing from qtbase_pt_BR in Qt 6.11 (its file dialog's labels gained a
+# mnemonic, and the old texts are the ones translated): translated in the app's own files.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QTabBar", "Close Tab"),
+)
 
 
 def interface_language(chosen: str = "") -> str:

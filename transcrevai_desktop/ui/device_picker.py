@@ -40,6 +40,13 @@ class DevicePicker(QComboBox):
             return name
         return self.tr("System audio: {output}").format(output=name.removeprefix(SYSTEM_AUDIO))
 
+    def show_only(self, name: str) -> None:
+        """Show the input a recording used (as the core named it), and nothing else to pick:
+        the recording is made."""
+        if self.count() != 1 or self.itemData(0) != name:
+            self.clear()
+            self.addItem(self._shown(name), name)
+
     def showPopup(self) -> None:
         self._fill(self.device)
         super().showPopup()

@@ -14,6 +14,7 @@ class LevelMeter(QProgressBar):
         self.setTextVisible(False)
         self.setMaximumHeight(10)
         self.setToolTip(self.tr("Input level"))
+        self.setAccessibleName(self.tr("Input level"))
         self.reset_level()
 
     def set_level(self, dbfs: float) -> None:

@@ -156,6 +156,8 @@ class LibraryPanel(QDockWidget):
         self._scanning = False
         self.search.setToolTip(
             self.tr("Search the names and transcripts of %n recording(s)", "", len(self._entries))
+            if self._entries
+            else self.tr("No recordings yet: what you record or open is kept here")
         )
         self._show()
         if self._stale:

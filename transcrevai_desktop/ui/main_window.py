@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 from transcrevai_desktop.core.errors import TranscrevaiError
@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         self.export_actions = self.exports.actions
         self.export_all_action = self.exports.all_action
         self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
+        self.close_tab_action = self._action(
+            self.tr("&Close tab"), lambda: self.tabs.close_tab(self.tabs.currentIndex()), keys.Close
+        )
         self.preferences_action = self._action(
             self.tr("&Preferences…"), self.edit_preferences, "Ctrl+,"
         )
@@ -111,8 +114,19 @@ class MainWindow(QMainWindow):
         self.export_menu = self.exports.add_to(file_menu)
         file_menu.addAction(self.show_folder_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.close_tab_action)
         file_menu.addAction(self.quit_action)
+        # Undo and Redo act on the current tab's transcript review (a stack each, grouped).
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.find_action = self._action(self.tr("&Find and replace…"), self._find, keys.Find)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        for action in (self.undo_action, self.redo_action, self.find_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         library_toggle = self.library.toggleViewAction()
@@ -147,6 +161,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _watch(self, tab: SessionTab) -> None:
+        self.undo_group.addStack(tab.transcript_view.undo_stack)  # leaves with the view
         self.model_offerer.watch(tab.session)
         tab.session.status_changed.connect(self._update_actions)
         tab.session.status_changed.connect(self.library.refresh)
@@ -196,6 +211,17 @@ class MainWindow(QMainWindow):
         self.exports.update()
         tab = self.current_tab()  # a tab that never recorded has no folder yet
         self.show_folder_action.setEnabled(tab is not None and tab.session.kept)
+        self.close_tab_action.setEnabled(tab is not None)
+        reviewing = tab is not None and tab.pages.currentWidget() is tab.transcript_view
+        self.find_action.setEnabled(reviewing)
+        if tab is not None:  # (a closed tab's stack leaves the group with it)
+            self.undo_group.setActiveStack(tab.transcript_view.undo_stack)
+
+    @Slot()
+    def _find(self) -> None:
+        tab = self.current_tab()
+        if tab is not None and tab.pages.currentWidget() is tab.transcript_view:
+            tab.transcript_view.find_bar.open()
 
     # -- model and preferences ---------------------------------------------------------------
     def load_model(self) -> None:

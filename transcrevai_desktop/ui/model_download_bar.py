@@ -11,7 +11,14 @@ import logging
 import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from transcrevai_desktop.core.errors import DownloadCancelled, TranscrevaiError
 from transcrevai_desktop.core.model_download import download
@@ -108,6 +115,24 @@ class ModelDownloadBar(QWidget):
                 relay.ended.emit(str(folder), "")
 
         _download_pool().start(work)
+
+    def may_close(self) -> bool:
+        """Whether the dialog holding the bar may close: at once when nothing downloads, else
+        when the user agrees to stop the download (No is the default: a download of minutes is
+        not lost to a key pressed on the way)."""
+        if not self.is_running():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Model download"),
+            self.tr("{model} is still downloading. Stop the download?").format(model=self.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.cancel()
+        return True
 
     @Slot()
     def cancel(self) -> None:

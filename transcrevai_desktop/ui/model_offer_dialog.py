@@ -129,9 +129,10 @@ class ModelOfferDialog(QDialog):
         self.not_now_button.setEnabled(True)
 
     def reject(self) -> None:
-        """Escape or closing the window while downloading cancels the download."""
-        self.download_bar.cancel()
-        super().reject()
+        """Escape or closing the window while downloading asks whether to stop the download
+        (``ModelDownloadBar.may_close``)."""
+        if self.download_bar.may_close():
+            super().reject()
 
 
 class ModelOfferer(QObject):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from transcrevai_desktop.core.speakers import AUTO, SpeakerSetting
@@ -22,14 +24,19 @@ def ask_audio_file(parent: QWidget, settings: Settings) -> tuple[str, SpeakerSet
     )
     picker = SpeakerField(settings.get(Key.SPEAKERS))
     title = translate("OpenAudio", "Open audio file")
+    start = settings.get(Key.OPEN_DIR) or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.HomeLocation
+    )  # the folder of the last file opened, else home (not the process's working folder)
     dialog = file_dialog(
-        parent, title, "", filters, [(translate("OpenAudio", "Speakers:"), picker)]
+        parent, title, start, filters, [(translate("OpenAudio", "Speakers:"), picker)]
     )
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return "", AUTO
-        return dialog.selectedFiles()[0], picker.setting
+        chosen = dialog.selectedFiles()[0]
+        settings.set(Key.OPEN_DIR, str(Path(chosen).parent))
+        return chosen, picker.setting
     finally:
         dialog.deleteLater()

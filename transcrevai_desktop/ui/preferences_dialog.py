@@ -153,7 +153,17 @@ class PreferencesDialog(QDialog):
         if folder:
             self.library.setText(folder)
 
+    def done(self, result: int) -> None:
+        """OK, Cancel, Escape or the window's close: while a model downloads, only once the
+        user agrees to stop it (closing took the download with it, silently; OK asks in
+        ``accept``, before saving)."""
+        accepted = result == QDialog.DialogCode.Accepted
+        if accepted or self.model_picker.download_bar.may_close():
+            super().done(result)
+
     def accept(self) -> None:
+        if not self.model_picker.download_bar.may_close():
+            return
         self.settings.set(Key.MODEL, self.model.currentText().strip() or BUNDLED_MODEL)
         self.settings.set(Key.COMPUTE_TYPE, self.compute_type.currentData())
         self.settings.set(Key.LANGUAGE, self.language.code)

@@ -33,7 +33,7 @@ from transcrevai_desktop.core.vocabulary import parse_vocabulary
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.caption_view import CaptionView
 from transcrevai_desktop.ui.device_picker import DevicePicker
-from transcrevai_desktop.ui.language_picker import LanguagePicker
+from transcrevai_desktop.ui.language_picker import AUTO, LanguagePicker
 from transcrevai_desktop.ui.level_meter import LevelMeter
 from transcrevai_desktop.ui.speaker_field import SpeakerField
 from transcrevai_desktop.ui.speaker_list import SpeakerList
@@ -124,15 +124,19 @@ class SessionTab(QWidget):
         self.splitter.setSizes([700, 240])
 
         controls = QGridLayout()
-        controls.addWidget(QLabel(self.tr("Microphone:")), 0, 0)
-        controls.addWidget(self.device_picker, 0, 1)
-        controls.addWidget(QLabel(self.tr("Language:")), 0, 2)
-        controls.addWidget(self.language_picker, 0, 3)
+        # Each label names its field (screen readers say it; Alt+its letter goes there).
+        fields = (
+            (self.tr("&Microphone:"), self.device_picker, 0, 0),
+            (self.tr("&Language:"), self.language_picker, 0, 2),
+            (self.tr("V&ocabulary:"), self.vocabulary_field, 1, 0),
+            (self.tr("&Speakers:"), self.speakers_field, 1, 2),
+        )
+        for text, field, row, column in fields:
+            label = QLabel(text)
+            label.setBuddy(field)
+            controls.addWidget(label, row, column)
+            controls.addWidget(field, row, column + 1)
         controls.addWidget(self.call_box, 0, 4)
-        controls.addWidget(QLabel(self.tr("Vocabulary:")), 1, 0)
-        controls.addWidget(self.vocabulary_field, 1, 1)
-        controls.addWidget(QLabel(self.tr("Speakers:")), 1, 2)
-        controls.addWidget(self.speakers_field, 1, 3)
         controls.setColumnStretch(1, 2)
         controls.setColumnStretch(3, 1)
         buttons = QHBoxLayout()
@@ -262,8 +266,12 @@ class SessionTab(QWidget):
         self.device_picker.setEnabled(idle)
         self.language_picker.setEnabled(idle)
         self.vocabulary_field.setEnabled(idle)
-        if not idle:  # what the session uses (or used): the terms as the core keeps them
+        if not idle:  # what the session uses (or used), not what Preferences say today
             self.vocabulary_field.set_terms(self.session.vocabulary)
+            used = self.session.language or self.session.detected_language
+            self.language_picker.select(used or AUTO)
+            if self.session.device:
+                self.device_picker.show_only(self.session.device)
         self.vocabulary_field.setPlaceholderText(
             placeholder() if idle else self.tr("No vocabulary")
         )

@@ -32,6 +32,14 @@ class SessionTabs(QTabWidget):
         self.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabBar().customContextMenuRequested.connect(self._tab_menu)
         self.tabBarDoubleClicked.connect(self.rename_tab)
+        # The keys of a tab (Space records) work once it is shown, not only after a click in it.
+        self.currentChanged.connect(self._focus_current)
+
+    @Slot()
+    def _focus_current(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.setFocus()
 
     def current_tab(self) -> SessionTab | None:
         widget = self.currentWidget()

@@ -33,6 +33,7 @@ class SpeakerField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.count)
         layout.addWidget(self.by_channel)
+        self.setFocusProxy(self.count)  # its label's Alt+letter, and a screen reader's name
         self.by_channel.toggled.connect(self._by_channel_toggled)
         self.set_setting(selected)
 

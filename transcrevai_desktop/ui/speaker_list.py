@@ -120,7 +120,7 @@ class SpeakerList(QTableWidget):
                 name.setText(speaker.name)
                 name.setData(_ID_ROLE, speaker.id)
                 rename_hint = self.tr("{speaker}: double-click or press F2 to rename").format(
-                    speaker=speaker.id
+                    speaker=speaker.name
                 )
                 why = recognised(speaker)
                 name.setToolTip(f"{why}\n{rename_hint}" if why else rename_hint)

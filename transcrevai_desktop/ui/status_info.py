@@ -1,5 +1,6 @@
 """The status bar's permanent text: tabs and recordings, the model, and the CPU and caption
-lag when they matter ("2 tabs, 1 recording · Model: base (int8) · CPU 91 %")."""
+lag when they matter ("2 tabs, 1 recording · Model: base (int8) · CPU 91 %"; "1 tab" while
+nothing records, "No tabs open")."""
 
 from __future__ import annotations
 
@@ -29,13 +30,17 @@ class StatusInfo(QLabel):
         else:
             model_text = self.tr("Model: {model} — loading…").format(model=model)
         recording = [s for s in sessions if s.status in CAPTURING]
-        tabs = self.tr("%n tab(s)", "", len(sessions))
-        # "recording" as in "now recording": in English the same word for any count
-        recordings = self.tr("%n recording", "", len(recording))
-        parts = [
-            self.tr("{tabs}, {recordings}").format(tabs=tabs, recordings=recordings),
-            model_text,
-        ]
+        # Zero is said in words: Portuguese takes the singular for it ("0 aba, 0 gravando").
+        if not sessions:
+            counts = self.tr("No tabs open")
+        elif not recording:
+            counts = self.tr("%n tab(s)", "", len(sessions))
+        else:
+            tabs = self.tr("%n tab(s)", "", len(sessions))
+            # "recording" as in "now recording": in English the same word for any count
+            recordings = self.tr("%n recording", "", len(recording))
+            counts = self.tr("{tabs}, {recordings}").format(tabs=tabs, recordings=recordings)
+        parts = [counts, model_text]
         cpu = psutil.cpu_percent()
         if any(s.status in BUSY for s in sessions) or cpu >= CPU_BUSY_PERCENT:
             parts.append(self.tr("CPU {percent} %").format(percent=f"{cpu:.0f}"))

@@ -29,12 +29,14 @@ from transcrevai_desktop.ui.transcript_model import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-DOUBTFUL_STYLE = "text-decoration: underline; text-decoration-style: dotted; color: #b35900;"
+DOUBTFUL_STYLE = "text-decoration: underline; text-decoration-style: dotted;"
+DOUBTFUL_COLOUR = " color: #b35900;"  # 5.6:1 on white; on a selected row only the underline
 PLAYING_STYLE = "background-color: #ffe066; color: black;"
 
 
-def segment_html(segment: Segment, playing: int = -1) -> str:
-    """The segment's text as rich text: doubtful words marked, word ``playing`` lit."""
+def segment_html(segment: Segment, playing: int = -1, selected: bool = False) -> str:
+    """The segment's text as rich text: doubtful words marked (in orange, but on a ``selected``
+    row, whose highlight the orange cannot be read on), word ``playing`` lit."""
     if not segment.words:
         return html.escape(segment.text)
     parts = []
@@ -42,7 +44,7 @@ def segment_html(segment: Segment, playing: int = -1) -> str:
         text = html.escape(word.text.strip())
         style = PLAYING_STYLE if number == playing else ""
         if word.probability < DOUBTFUL:
-            style += DOUBTFUL_STYLE
+            style += DOUBTFUL_STYLE + ("" if selected else DOUBTFUL_COLOUR)
         parts.append(f'<span style="{style}">{text}</span>' if style else text)
     return " ".join(parts)
 
@@ -51,7 +53,8 @@ class TranscriptDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
-        document.setHtml(segment_html(index.data(SEGMENT_ROLE), index.data(PLAYING_ROLE)))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        document.setHtml(segment_html(index.data(SEGMENT_ROLE), index.data(PLAYING_ROLE), selected))
         document.setTextWidth(max(50, option.rect.width()))
         return document
 

@@ -147,16 +147,22 @@ class TranscriptView(QWidget):
             self.addAction(action)
             return action
 
-        self.undo_action = add(self.tr("Undo"), QKeySequence.StandardKey.Undo, self.undo_stack.undo)
-        self.redo_action = add(self.tr("Redo"), QKeySequence.StandardKey.Redo, self.undo_stack.redo)
-        add(self.tr("Redo"), "Ctrl+Shift+Z", self.undo_stack.redo)
-        add(self.tr("Find"), QKeySequence.StandardKey.Find, self.find_bar.open)
-        add(self.tr("Play from the selected segment"), "Ctrl+Space", self.play_selected)
+        # Undo, Redo and Find are the window's (its Edit menu acts on the current tab's view).
+        play = add(self.tr("Play from the selected segment"), "Ctrl+Space", self.play_selected)
         add(self.tr("Pause or resume"), "Space", self.toggle_playback)
         add(self.tr("Back 5 s"), "Left", lambda: self.jump(-JUMP_SECONDS))
         add(self.tr("Forward 5 s"), "Right", lambda: self.jump(JUMP_SECONDS))
-        add(self.tr("Split at the cursor"), "Ctrl+Return", self.split_at_cursor)
-        add(self.tr("Join with the next segment"), "Ctrl+J", self.merge_selected)
+        split = add(self.tr("Split at the cursor"), "Ctrl+Return", self.split_at_cursor)
+        join = add(self.tr("Join with the next segment"), "Ctrl+J", self.merge_selected)
+        # The table's right-click menu shows what can be done with a segment, and its keys.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        edit = QAction(self.tr("Edit text") + "\tF2", self.table)  # F2: the table's own key
+        edit.triggered.connect(
+            lambda: self.table.edit(
+                self.model.index(max(0, self.selected_row), TranscriptModel.TEXT)
+            )
+        )
+        self.table.addActions([play, edit, split, join])
 
     # -- showing -------------------------------------------------------------------------------
     def show_transcript(self, transcript: Transcript) -> None:
@@ -307,6 +313,9 @@ class TranscriptView(QWidget):
     @Slot(str, str, bool)
     def replace_all(self, text: str, replacement: str, match_case: bool = False) -> None:
         after, count = edits.replace_all(self.model.transcript, text, replacement, match_case)
+        if not count:
+            self.find_bar.show_result(self.tr("Not found"))
+            return
         self._change(self.tr("Replace “{text}”").format(text=text), after)
         self.find_bar.show_result(self.tr("%n replaced", "", count))
 
