@@ -288,6 +288,34 @@ def test_quitting_while_recording_asks_then_closes_once_transcripts_are_written(
     assert tab.session.status == "complete"
 
 
+def _answer_with(monkeypatch, text: str) -> None:
+    """Answer the next message box with its button of ``text``."""
+
+    def click(box: QMessageBox) -> int:
+        next(button for button in box.buttons() if button.text() == text).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+
+
+def test_quitting_while_a_file_is_transcribed_asks_and_can_leave_it_for_later(
+    qtbot, window, monkeypatch
+):
+    """It closed by itself minutes later, asking nothing; now the user chooses."""
+    clip = speech("en_lucier_sitting_in_a_room")  # 100 s: a final pass of several seconds
+    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
+    window.open_action.trigger()
+    tab = window.current_tab()
+    qtbot.waitUntil(lambda: tab.session.status == "processing", timeout=10_000)
+    _answer_with(monkeypatch, "Cancel")
+    window.close()
+    assert window.isVisible() and tab.session.status == "processing"
+    _answer_with(monkeypatch, "Quit now")
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+    assert tab.session.status == "interrupted" and tab.session.files["audio"].is_file()
+
+
 def _choose_in_tab_menu(qtbot, window, index: int, path: tuple[str, ...]) -> list[str]:
     """Right-click tab ``index`` and pick the entry at ``path`` (submenu titles, then the
     action's text); returns the texts the menu offered at its top level."""

@@ -122,6 +122,27 @@ def test_a_microphone_not_connected_never_records_the_speakers_of_its_name(qtbot
             pactl("unload-module", module)
 
 
+@pytest.mark.logs(r"is gone from the sound server", r" ended: ")
+def test_a_microphone_unplugged_mid_recording_is_said_not_replaced(qtbot, virtual_mic, manager):
+    """The server moves a stream whose source went away to its default input and tells the
+    stream nothing: the recording went on from another microphone. It stops and says so, as
+    for a microphone that stops delivering, and keeps what it recorded."""
+    modules = _virtual_microphone("D")
+    session = manager.get_session(manager.create_session())
+    try:
+        session.start(device="Microphone D", language="en")
+        qtbot.waitUntil(lambda: session.recorded_seconds > 1.5, timeout=10_000)
+        for module in reversed(modules):  # unplugged
+            pactl("unload-module", module)
+        modules = []
+        qtbot.waitUntil(lambda: session.status == "error", timeout=10_000)
+    finally:
+        for module in reversed(modules):
+            pactl("unload-module", module)
+    assert session.message.startswith("Microphone disconnected: 'Microphone D'")
+    assert soundfile.info(session.files["audio"]).duration > 1.5
+
+
 def test_two_recordings_of_two_microphones_at_once_hear_their_own_talker(two_microphones, tmp_path):
     processes = {
         letter: _record("--device", f"Microphone {letter}", "--seconds", "13", "--language",

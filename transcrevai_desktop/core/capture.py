@@ -26,7 +26,7 @@ from transcrevai_desktop.core.devices import (
     portaudio,
 )
 from transcrevai_desktop.core.errors import DeviceLost, TranscrevaiError
-from transcrevai_desktop.core.pulse_sources import source_env
+from transcrevai_desktop.core.pulse_sources import pulse_source_names, source_env
 
 if TYPE_CHECKING:
     import sounddevice
@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 END = None
 BLOCK_SECONDS = 0.05
+# How often a sound server's source being recorded is looked for: unplugged (a USB headset, a
+# Bluetooth one gone), the server moves the stream to its default input and says nothing.
+WATCH_SECONDS = 1.0
 # What a source puts on its queue: a block of audio, END, or the error that ended it.
 SourceItem = np.ndarray | TranscrevaiError | None
 
@@ -61,6 +64,7 @@ class MicrophoneSource:
         self.overflows = 0
         self._stream: sounddevice.InputStream | None = None
         self._stopping = False
+        self._stopped = threading.Event()
 
     def start(self, blocks: queue.SimpleQueue[SourceItem]) -> None:
         sd = portaudio()
@@ -93,9 +97,27 @@ class MicrophoneSource:
                 ).format(device=self.description, error=error)
             ) from error
         log.info("Recording from %s at %d Hz, %d ch", self.description, self.rate, self.channels)
+        if self.device.pulse_source is not None:
+            watcher = threading.Thread(
+                target=self._watch, args=(blocks,), name="source-watch", daemon=True
+            )
+            watcher.start()
+
+    def _watch(self, blocks: queue.SimpleQueue[SourceItem]) -> None:
+        """Say the device is lost once the server no longer has its source: PulseAudio (and
+        PipeWire) move a stream whose source went away to the default input, without a word
+        to the stream, so a call went on recording the laptop's microphone on both channels
+        and a recording went on from another microphone than the one chosen."""
+        while not self._stopped.wait(WATCH_SECONDS):
+            names = pulse_source_names()
+            if names is not None and self.device.pulse_source not in names:
+                log.warning("%s is gone from the sound server", self.description)
+                blocks.put(DeviceLost.disconnected(self.description))
+                return
 
     def stop(self) -> None:
         self._stopping = True
+        self._stopped.set()
         if self._stream is not None:
             # abort, not stop: Pa_StopStream waits for the device, and a device that stopped
             # delivering (suspended, dropped out) makes it wait for as long as it is gone.

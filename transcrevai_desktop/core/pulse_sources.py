@@ -91,6 +91,12 @@ def pulse_sink_names() -> list[str] | None:
     return _ask_server(lambda pulse: [sink.name for sink in pulse.sink_list()])
 
 
+def pulse_source_names() -> set[str] | None:
+    """The names of the server's sources now, or None when no server answers."""
+    names = _ask_server(lambda pulse: [source.name for source in pulse.source_list()])
+    return None if names is None else set(names)
+
+
 def pulse_sources() -> list[PulseSource] | None:
     """The server's sources, microphones first, or None when no server answers."""
     answer = _ask_server(

@@ -13,6 +13,10 @@ class LanguagePicker(QComboBox):
     def __init__(self, selected: str = AUTO, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setToolTip(self.tr("Language spoken"))
+        # As wide as "Detect automatically", not as the longest of 99 names: the tab's row
+        # gives the rest to the vocabulary field beside it.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(len(self.tr("Detect automatically")))
         languages = whisper_languages()
         self.addItem(languages[0][1], languages[0][0])
         self.addItem(self.tr("Detect automatically"), AUTO)

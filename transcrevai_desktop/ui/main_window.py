@@ -286,9 +286,33 @@ class MainWindow(QMainWindow):
         if not any(tab.session.status in BUSY for tab in self.session_tabs()):
             self.close()
 
+    def _quit_while_transcribing(self, sessions: list[Session]) -> bool:
+        """Only transcripts are being written (a file, a recording's final pass): wait for
+        them and then quit (the default), or quit now and leave them to *Transcribe recording*
+        later (``Session.skip_final_pass``: the audio is kept), or stay. False: stay."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Quit"),
+            self.tr(
+                "A transcript is still being written. Wait for it and then quit, or quit now "
+                "and write it later (Transcribe recording, in its tab from the library)?"
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        wait = box.addButton(self.tr("Wait, then quit"), QMessageBox.ButtonRole.AcceptRole)
+        now = box.addButton(self.tr("Quit now"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(wait)
+        box.exec()
+        if box.clickedButton() is now:
+            for session in sessions:
+                session.skip_final_pass()
+        return box.clickedButton() in (wait, now)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quit at once when nothing records or processes; else ask, stop, and close when the
-        final transcripts are written (the status bar says so meanwhile)."""
+        final transcripts are written (the status bar says so meanwhile), or are left for
+        later (``_quit_while_transcribing``)."""
         sessions = [tab.session for tab in self.session_tabs()]
         if not any(s.status in BUSY for s in sessions):
             self._save_layout()
@@ -304,10 +328,11 @@ class MainWindow(QMainWindow):
             "TranscrevAI closes once their transcripts are written."
         )
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
-        if any(s.status in CAPTURING for s in sessions) and (
-            QMessageBox.question(self, self.tr("Quit"), text, buttons)
-            != QMessageBox.StandardButton.Yes
-        ):
+        if any(s.status in CAPTURING for s in sessions):
+            answer = QMessageBox.question(self, self.tr("Quit"), text, buttons)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        elif not self._quit_while_transcribing(sessions):
             return
         for session in sessions:
             session.stop()

@@ -1149,6 +1149,18 @@
         <translation>Modelo</translation>
     </message>
     <message>
+        <source>A transcript is still being written. Wait for it and then quit, or quit now and write it later (Transcribe recording, in its tab from the library)?</source>
+        <translation>Uma transcrição ainda está sendo feita. Esperar que termine e depois sair, ou sair agora e transcrever depois (Transcrever gravação, na aba dela aberta pela biblioteca)?</translation>
+    </message>
+    <message>
+        <source>Wait, then quit</source>
+        <translation>Esperar e sair</translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation>Sair agora</translation>
+    </message>
+    <message>
         <source>Recording is in progress. Stop and keep the recordings?
 
 TranscrevAI closes once their transcripts are written.</source>
