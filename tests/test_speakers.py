@@ -19,7 +19,15 @@ from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.exporters import to_srt, to_txt, to_vtt
-from transcrevai_desktop.core.speakers import OFF, parse_speakers, speech_stretches, windows_of
+from transcrevai_desktop.core.speakers import (
+    MIN_SPEAKER_SECONDS,
+    OFF,
+    Voices,
+    labelled,
+    parse_speakers,
+    speech_stretches,
+    windows_of,
+)
 from transcrevai_desktop.core.transcript import Segment, Speaker, Transcript, Word
 
 
@@ -349,3 +357,38 @@ def test_voices_command_lists_and_forgets():
     )
     assert voices("--forget", "Ana").returncode == 0 and book.voices() == []
     assert "No voices yet" in voices().stderr
+
+
+def _one_voice_and_a_fragment(reader_seconds: float, fragment_seconds: float) -> Transcript:
+    """A reader's words (2 s each) with a few short words (0.8 s) between them whose voice
+    windows cluster apart, 0.33 alike: a heading read between pauses, a cough."""
+    reader = np.zeros(192)
+    reader[0] = 1.0
+    fragment = np.zeros(192)
+    fragment[:2] = 0.33, np.sqrt(1 - 0.33**2)
+    fragments = round(fragment_seconds / 0.8)
+    count = round(reader_seconds / 2) + fragments
+    short_at = set(np.linspace(1, count - 2, fragments).round().astype(int).tolist())
+    words, voices, labels, at = [], [], [], 0.0
+    for index in range(count):
+        short = index in short_at
+        length = 0.8 if short else 2.0
+        words.append(Word(at, at + length, " one." if short else " word"))
+        voices.append(fragment if short else reader)
+        labels.append(int(short))
+        at += length + 0.5
+    spans = np.array([(w.start, w.end) for w in words])
+    transcript = Transcript(
+        "en", at, [Segment(w.start, w.end, w.text.strip(), (w,)) for w in words]
+    )
+    heard = Voices(spans, np.array(voices, np.float32))
+    return labelled(transcript, heard, np.array(labels), MIN_SPEAKER_SECONDS)
+
+
+def test_fragments_of_one_voice_adding_up_in_a_long_recording_are_no_second_speaker():
+    """Five sonnets read by one person, each after its "1.": 3.2 s of 204 s, a "Speaker 1" of
+    their own. Brief is now also under 2 % of the talk time (up to 10 s); a voice heard that
+    little in a short recording, or for longer, is still a speaker."""
+    assert len(_one_voice_and_a_fragment(200, 3.2).speakers) == 1
+    assert len(_one_voice_and_a_fragment(20, 3.2).speakers) == 2
+    assert len(_one_voice_and_a_fragment(1000, 12.0).speakers) == 2
