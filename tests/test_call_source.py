@@ -78,6 +78,28 @@ def test_a_second_input_that_falls_behind_gets_silence_without_losing_step():
     assert aligner.padded > 0 and np.count_nonzero(frames[:, 1] == 0) == aligner.padded
 
 
+def test_a_microphone_that_starts_late_is_paired_with_what_the_other_side_said_then():
+    """The system audio delivers at once, the microphone a second later (a Bluetooth headset
+    switching profiles): paired first sample to first sample, the other side was a second late
+    for the whole call. Both carry the true time of every sample."""
+    aligner = ChannelAligner()
+    events = []  # (arrival, which, the true times of the block's samples)
+    for which, start in ((1, 0.0), (0, 1.0)):
+        for k in range(int(20 * MODEL_RATE / BLOCK)):
+            times = 1.0 + start + (k * BLOCK + np.arange(BLOCK)) / MODEL_RATE
+            events.append((times[-1], which, times))
+    out = []
+    for _, which, times in sorted(events, key=lambda e: (e[0], e[1])):
+        if which == 1:
+            aligner.second(times)
+        else:
+            out.append(aligner.first(times))
+    frames = np.concatenate(out)
+    real = frames[:, 1] > 0  # padded silence carries no time
+    assert real.mean() > 0.95
+    assert np.max(np.abs(frames[real, 0] - frames[real, 1])) < 0.06
+
+
 class _FailingSource:
     """System audio that delivers two seconds of a tone, then fails as a device does."""
 

@@ -104,7 +104,12 @@ class ChannelAligner:
     ``WINDOW``: arrival jitter averages out, and what stays is where the two clocks were at
     the start plus their drift. When that mean moves more than ``TOLERANCE`` from the first
     window's, the second input loses (a faster clock), or gains as silence (a slower one),
-    ``MAX_CORRECTION`` seconds at most."""
+    ``MAX_CORRECTION`` seconds at most.
+
+    The two start together: what the second input delivered before the first's first block
+    was captured goes (a sound server's monitor delivers at once, a Bluetooth or a suspended
+    USB microphone a second or more later: paired first sample to first sample, the other
+    side was that much late for the whole call, and its echoes no longer paired)."""
 
     def __init__(self, rate: int = MODEL_RATE) -> None:
         self._step = int(MAX_CORRECTION * rate)
@@ -117,6 +122,7 @@ class ChannelAligner:
         self._seen = 0  # first-input samples in this window
         self.padded = 0  # samples of silence put in the second channel
         self.dropped = 0  # samples of the second input left out
+        self._started = False  # the first input has delivered
 
     def second(self, block: np.ndarray) -> None:
         """Audio of the second input (mono, 16 kHz), as it arrives."""
@@ -125,6 +131,11 @@ class ChannelAligner:
     def first(self, block: np.ndarray) -> np.ndarray:
         """Audio of the first input (mono, 16 kHz), as it arrives: returns what can leave now,
         (frames, 2), the second channel beside the first."""
+        if not self._started:  # its first block was captured in the block's time before now
+            self._started = True
+            early = self._second.size - len(block)
+            if early > 0:
+                self.dropped += len(self._second.take(early))
         self._first.put(block)
         frames = [self._pairs(min(self._first.size, self._second.size))]
         if self._first.size > self._hold:  # the second input is stalled: go on without it
