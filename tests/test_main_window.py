@@ -385,7 +385,10 @@ def test_file_show_in_folder_opens_the_current_session_folder(
 def test_status_bar_shows_sessions_model_cpu_and_lag(qtbot, window, virtual_mic, monkeypatch):
     status = window.status_info
     assert "No tabs open" in status.text() and "Model: base (int8)" in status.text()
+    hint = window.tabs.empty_hint  # and the empty window says what to do
+    assert hint.isVisible() and "File → New recording (Ctrl+N)" in hint.text()
     tab = _new_tab(window, virtual_mic.device, "en")
+    assert not hint.isVisible()
     qtbot.waitUntil(lambda: status.text().startswith("1 tab · "))  # nothing records: not said
     tab.record()
     qtbot.waitUntil(lambda: "1 tab, 1 recording" in status.text() and "CPU" in status.text())

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QMessageBox, QTabWidget, QWidget
 
 from transcrevai_desktop.core.session import CAPTURING, Session
 from transcrevai_desktop.settings import Settings
@@ -34,6 +35,31 @@ class SessionTabs(QTabWidget):
         self.tabBarDoubleClicked.connect(self.rename_tab)
         # The keys of a tab (Space records) work once it is shown, not only after a click in it.
         self.currentChanged.connect(self._focus_current)
+        # With no tab open, what to do next (a blank grey area said nothing).
+        self.empty_hint = QLabel(
+            self.tr(
+                "No recording is open.\n\nFile → New recording (Ctrl+N) records with live "
+                "captions; File → Open audio file (Ctrl+O) transcribes a file; the Library "
+                "(Ctrl+L) opens a past recording."
+            ),
+            self,
+        )
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setEnabled(False)  # greyed, as a placeholder
+        self.empty_hint.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.empty_hint.setGeometry(self.rect().adjusted(40, 40, -40, -40))
+
+    def tabInserted(self, index: int) -> None:
+        super().tabInserted(index)
+        self.empty_hint.setVisible(self.count() == 0)
+
+    def tabRemoved(self, index: int) -> None:
+        super().tabRemoved(index)
+        self.empty_hint.setVisible(self.count() == 0)
 
     @Slot()
     def _focus_current(self) -> None:

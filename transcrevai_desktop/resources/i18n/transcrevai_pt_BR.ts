@@ -1725,6 +1725,14 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
 <context>
     <name>SessionTabs</name>
     <message>
+        <source>No recording is open.
+
+File → New recording (Ctrl+N) records with live captions; File → Open audio file (Ctrl+O) transcribes a file; the Library (Ctrl+L) opens a past recording.</source>
+        <translation>Nenhuma gravação aberta.
+
+Arquivo → Nova gravação (Ctrl+N) grava com legendas ao vivo; Arquivo → Abrir arquivo de áudio (Ctrl+O) transcreve um arquivo; a Biblioteca (Ctrl+L) abre uma gravação anterior.</translation>
+    </message>
+    <message>
         <source>Rename</source>
         <translation>Renomear</translation>
     </message>
