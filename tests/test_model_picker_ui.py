@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from tests.conftest import speech
 from tests.fake_hub import TEST_MODEL, FakeHub
 from transcrevai_desktop.core import model_catalog
+from transcrevai_desktop.core.voice_book import VoiceBook
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.model_download_bar import STEPS
 from transcrevai_desktop.ui.model_offer_dialog import ModelOfferer
@@ -137,6 +138,16 @@ def test_closing_the_picker_mid_download_cancels_it(qtbot, cache: Path, hub: Fak
     picker.deleteLater()
 
     qtbot.waitUntil(lambda: _left_in(cache) == [], timeout=TIMEOUT_MS)
+
+
+def test_preferences_fit_a_laptop_screen(qtbot, settings: Settings):
+    """On one page the dialog asked 660 px: a 1366×768 screen at 125 % has about 610, and Qt
+    squeezed the model list to a row and a half. Its pages: Recording, Model, Voices."""
+    dialog = PreferencesDialog(settings, voice_book=VoiceBook())
+    qtbot.addWidget(dialog)
+    assert dialog.sizeHint().height() <= 560
+    names = [dialog.pages.tabText(i) for i in range(dialog.pages.count())]
+    assert names == ["Recording", "Model", "Voices"]
 
 
 def test_closing_preferences_mid_download_asks_before_stopping_it(

@@ -1,6 +1,6 @@
-"""Preferences (Ctrl+,): model, compute type, default language, microphone and vocabulary,
-library, clean-up, the interface language, and the remembered voices (``voices_panel``,
-given the engine's ``VoiceBook``).
+"""Preferences (Ctrl+,), on three pages: *Recording* (default language, microphone and
+vocabulary, library, clean-up, the interface language), *Model* (the models, compute type) and
+*Voices* (the remembered voices: ``voices_panel``, given the engine's ``VoiceBook``).
 
 The Model list (``model_picker``) says what each model costs and downloads one in the
 background; a model on disk chosen there fills the Model field, which also takes any other
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -119,27 +121,37 @@ class PreferencesDialog(QDialog):
             self.tr("Free the memory of sessions idle this long (files stay)")
         )
 
-        form = QFormLayout(self)
-        self.model_picker = ModelPicker(settings.get(Key.MODEL), self)
-        self.model_picker.model_chosen.connect(self.model.setCurrentText)
-        form.addRow(self.model_picker)
-        form.addRow(self.tr("Model:"), _with_browse(model_line, model_folder))
-        form.addRow(self.tr("Compute type:"), self.compute_type)
+        # Three pages, so the dialog fits a laptop's screen (all on one page it was 660 px
+        # tall, and a 1366×768 screen at 125 % has about 610).
+        recording = QWidget()
+        form = QFormLayout(recording)
         form.addRow(self.tr("Default language:"), self.language)
         form.addRow(self.tr("Default microphone:"), self.device)
         form.addRow(self.tr("Vocabulary:"), self.vocabulary)
         form.addRow(self.tr("Recordings folder:"), _with_browse(self.library, library_browse))
         form.addRow(self.tr("Idle clean-up after:"), self.cleanup_hours)
         form.addRow(self.tr("Interface language:"), self.interface_language)
+        model = QWidget()
+        model_form = QFormLayout(model)
+        self.model_picker = ModelPicker(settings.get(Key.MODEL), self)
+        self.model_picker.model_chosen.connect(self.model.setCurrentText)
+        model_form.addRow(self.model_picker)
+        model_form.addRow(self.tr("Model:"), _with_browse(model_line, model_folder))
+        model_form.addRow(self.tr("Compute type:"), self.compute_type)
+        self.pages = QTabWidget()
+        self.pages.addTab(recording, self.tr("Recording"))
+        self.pages.addTab(model, self.tr("Model"))
         self.voices = VoicesPanel(voice_book) if voice_book is not None else None
         if self.voices is not None:
-            form.addRow(self.voices)
+            self.pages.addTab(self.voices, self.tr("Voices"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(buttons)
 
     def _choose_model_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("CTranslate2 Whisper model folder"))

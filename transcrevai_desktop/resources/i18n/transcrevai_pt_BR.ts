@@ -1547,6 +1547,18 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
         <translation>Idioma da interface:</translation>
     </message>
     <message>
+        <source>Recording</source>
+        <translation>Gravação</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Voices</source>
+        <translation>Vozes</translation>
+    </message>
+    <message>
         <source>CTranslate2 Whisper model folder</source>
         <translation>Pasta de um modelo Whisper CTranslate2</translation>
     </message>
