@@ -12,6 +12,7 @@ import threading
 import time
 from pathlib import Path
 
+import httpx2
 import pytest
 from faster_whisper.utils import _MODELS, available_models
 
@@ -219,6 +220,28 @@ def test_a_connection_that_breaks_off_or_hangs_goes_on_from_where_it_was(
     assert (folder / "model.bin").read_bytes() == (hub.folder / "model.bin").read_bytes()
     assert seen == sorted(seen) and seen[-1] == hub.total_bytes()
     assert _left_in(cache) == ["faster-whisper-base"]
+
+
+def test_a_connection_that_cannot_be_made_for_a_while_is_tried_again(
+    cache: Path, hub: FakeHub, monkeypatch
+):
+    """The Wi-Fi went down mid-file: the connection broke, and making it again failed twice
+    before it came back. The download goes on (it failed at the first refusal)."""
+    hub.fault = "drop once"
+    stream = model_download._Download._stream
+    calls: list[int] = []
+
+    def flaky(self, *args, **kwargs):
+        calls.append(self.file_bytes)
+        if self.file_bytes and len(calls) in (2, 3):  # the first two tries after the break
+            raise httpx2.ConnectError("Network is unreachable")
+        return stream(self, *args, **kwargs)
+
+    monkeypatch.setattr(model_download._Download, "_stream", flaky)
+    folder = download(TEST_MODEL, lambda *_: None, lambda: False)
+
+    assert (folder / "model.bin").read_bytes() == (hub.folder / "model.bin").read_bytes()
+    assert len(calls) >= 5 and len(hub.ranges) == 1
 
 
 @pytest.mark.logs("Download of test-base failed")

@@ -16,7 +16,6 @@ once, at import), else huggingface.co.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import fnmatch
 import functools
 import hashlib
@@ -24,6 +23,7 @@ import logging
 import math
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -35,6 +35,11 @@ import httpx2
 import numpy as np
 from huggingface_hub import HfApi, get_session, hf_hub_url
 from huggingface_hub.errors import HfHubHTTPError, OfflineModeIsEnabled
+
+try:
+    import fcntl  # POSIX: a lock other processes see
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import DownloadCancelled, ModelDownloadFailed, ModelMissing
@@ -69,14 +74,24 @@ MODEL_FILES = (
     "vocabulary.*",
 )
 # A read waits this long at most, so that Cancel is seen within it on a connection that hangs;
-# the download goes on from the byte it got to (an HTTP range) until ``STALL_SECONDS`` pass
-# without a byte, or a file's connection broke ``RESUMES`` times.
+# the download goes on from the byte it got to (an HTTP range), also when the connection cannot
+# be made again for a while (the Wi-Fi down), until ``STALL_SECONDS`` pass without a byte, or a
+# file's connection broke ``RESUMES`` times.
 _READ_STEP = 2.0
 _TIMEOUT = httpx2.Timeout(_READ_STEP, connect=10.0)
 STALL_SECONDS = 30.0
 RESUMES = 5
+RETRY_PAUSE = 1.0  # seconds before connecting again after a connection could not be made
+_BROKEN = (
+    httpx2.ReadTimeout,
+    httpx2.ReadError,
+    httpx2.RemoteProtocolError,
+    httpx2.ConnectError,
+    httpx2.ConnectTimeout,
+)
 _STAGING = ".downloading-"
 _WAIT_STEP = 0.2  # seconds between looks at Cancel while another download of the model runs
+_IN_THIS_PROCESS = threading.Lock()  # downloads of this process, one at a time
 ROOM_LEFT = 1_000_000_000  # bytes a download leaves free on its disk: hours of recording
 
 
@@ -122,30 +137,42 @@ def download(
 
 @contextlib.contextmanager
 def _only_download(target: Path, cancelled: Callable[[], bool]) -> Iterator[None]:
-    """Hold the model cache for one download (a lock on its folder, which threads and processes
-    alike see, and which leaves no file behind), waiting while another download holds it;
-    ``DownloadCancelled`` if ``cancelled()`` meanwhile. A folder that cannot be made is left to
-    the download to report."""
+    """Hold the model cache for one download (a lock of this process's, and one on the cache
+    folder that other processes see and that leaves no file behind), waiting while another
+    download holds it; ``DownloadCancelled`` if ``cancelled()`` meanwhile."""
+    while not _IN_THIS_PROCESS.acquire(timeout=_WAIT_STEP):
+        if cancelled():
+            raise DownloadCancelled()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        folder = None
-    if folder is None:
-        yield
-        return
-    try:
-        while True:
-            try:
-                fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if cancelled():
-                    raise DownloadCancelled() from None
-                time.sleep(_WAIT_STEP)
-        yield
+        folder = _opened_folder(target.parent)
+        try:
+            while folder is not None:
+                try:
+                    fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if cancelled():
+                        raise DownloadCancelled() from None
+                    time.sleep(_WAIT_STEP)
+            yield
+        finally:
+            if folder is not None:
+                os.close(folder)  # and the lock with it
     finally:
-        os.close(folder)  # and the lock with it
+        _IN_THIS_PROCESS.release()
+
+
+def _opened_folder(folder: Path) -> int | None:
+    """``folder`` (made if need be) open for a lock of other processes' downloads, or None
+    where there is no such lock (Windows: downloads of one process still wait for each other)
+    or the folder cannot be made (left to the download to report)."""
+    if fcntl is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -256,15 +283,19 @@ class _Download:
                 try:
                     self._stream(url, file, out, hashes, done, total)
                     break
-                except (httpx2.ReadTimeout, httpx2.ReadError, httpx2.RemoteProtocolError) as error:
+                except _BROKEN as error:
                     if self.cancelled():
                         raise DownloadCancelled() from error
                     now = time.monotonic()
                     if self.file_bytes > got:
                         last_byte = now
-                    resumes += not isinstance(error, httpx2.ReadTimeout)
+                    # A connection that broke counts as a resume; one that hung, or could not
+                    # be made (the Wi-Fi down), counts against the clock, with a pause.
+                    resumes += isinstance(error, httpx2.ReadError | httpx2.RemoteProtocolError)
                     if now - last_byte >= STALL_SECONDS or resumes > RESUMES:
                         raise
+                    if isinstance(error, httpx2.ConnectError | httpx2.ConnectTimeout):
+                        self._pause(RETRY_PAUSE)
                     log.info("Download of %s: going on from byte %d (%r)", file.name, got, error)
         if self.file_bytes != file.size:
             raise _Incomplete(f"{file.name}: {self.file_bytes} of {file.size} bytes")
@@ -273,6 +304,14 @@ class _Download:
         ):
             raise _Damaged(file.name)
         return done + file.size
+
+    def _pause(self, seconds: float) -> None:
+        """Wait ``seconds``, looking at Cancel meanwhile."""
+        until = time.monotonic() + seconds
+        while time.monotonic() < until:
+            if self.cancelled():
+                raise DownloadCancelled()
+            time.sleep(_WAIT_STEP)
 
     def _stream(
         self,
