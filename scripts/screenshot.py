@@ -51,7 +51,7 @@ def review(window: MainWindow, out: Path, done: Callable[[], None]) -> None:
 
     def grab() -> None:
         window.grab().save(str(out))
-        tab.transcript_view.stop_playback()
+        tab.transcript_view.pause_playback()
         done()
 
     play()

@@ -133,10 +133,15 @@ def test_with_headphones_only_identical_words_pair():
     assert _text(kept_you) == ["yes yes yes go"]
 
 
-def _call(path: Path, others_talk: list[tuple[float, float]], you_talk: list[tuple[float, float]]):
+def _call(
+    path: Path,
+    others_talk: list[tuple[float, float]],
+    you_talk: list[tuple[float, float]],
+    you_level: float = 0.095,
+):
     """A 12 s call recording: the other side's speech (noise at 0.3, digital silence between)
-    on the second channel, and on the first its echo at -20 dB over a microphone's noise
-    floor, and the user's own speech at 10 dB over the echo."""
+    on the second channel, and on the first its echo at -20 dB (0.03) over a microphone's
+    noise floor, and the user's own speech (at 10 dB over the echo unless ``you_level``)."""
     rng = np.random.default_rng(0)
     others = np.zeros(12 * MODEL_RATE, np.float32)
     for start, end in others_talk:
@@ -145,7 +150,7 @@ def _call(path: Path, others_talk: list[tuple[float, float]], you_talk: list[tup
     you = 0.1 * others + 1e-4 * rng.standard_normal(len(others))
     for start, end in you_talk:
         span = slice(int(start * MODEL_RATE), int(end * MODEL_RATE))
-        you[span] += 0.095 * rng.standard_normal(span.stop - span.start)
+        you[span] += you_level * rng.standard_normal(span.stop - span.start)
     soundfile.write(path, np.stack([you, others], 1).clip(-1, 1), MODEL_RATE, subtype="PCM_16")
     return soundfile.SoundFile(path)
 
@@ -169,3 +174,20 @@ def test_words_timed_into_silence_are_measured_around_it(tmp_path):
         kept_you, kept_others = drop_echoes([you, others], loudness_in(wav))
     assert _text(kept_you) == ["Yes."]
     assert _text(kept_others) == ["Hello everyone", "The budget is ready.", "Next item."]
+
+
+def test_a_quiet_reply_just_after_the_other_side_is_kept(tmp_path):
+    """Measured around its time, a reply said at the echo's own level 0.1 s after the other
+    side stopped took the other side's last words into its expected echo, and went."""
+    others = Transcript("en", 12.0, [
+        _segment((1.0, "The"), (1.4, "budget"), (1.8, "is"), (2.2, "ready.")),
+        _segment((5.0, "Next"), (5.4, "item"), (8.6, "please.")),
+    ])  # fmt: skip
+    you = Transcript("en", 12.0, [
+        _segment((1.05, "the"), (1.45, "budget"), (1.85, "is"), (2.25, "ready")),
+        _segment((5.05, "next"), (5.45, "item")),
+        _segment((9.1, "Yes.")),
+    ])  # fmt: skip
+    with _call(tmp_path / "call.wav", [(0.5, 3.5), (5.0, 9.0)], [(9.1, 9.4)], 0.03) as wav:
+        kept_you, _ = drop_echoes([you, others], loudness_in(wav))
+    assert _text(kept_you) == ["Yes."]

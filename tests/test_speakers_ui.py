@@ -185,6 +185,8 @@ def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_
     tab.session.wait_saved()
     text = (tab.session.folder / "transcript.txt").read_text(encoding="utf-8")
     assert re.search(r"^Caio: ", text, re.M) and "alligator" in text
+    book = {v.name: v.recordings for v in window.manager.engine.voice_book.voices()}
+    assert book == {"Ana": 1, "Bob": 1, "Bea": 1, "Caio": 1}  # undo, redo: remembered once
 
     # reopened from its folder: the list, the names and its own setting come back
     session_id = tab.session.id

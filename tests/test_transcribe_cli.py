@@ -59,6 +59,27 @@ def test_a_meeting_that_changes_language_is_written_in_both(tmp_path):
     assert len(words) > 30 and sum(w in portuguese_words for w in words) > 0.8 * len(words), words
 
 
+def test_the_two_sides_of_a_call_are_each_heard_in_their_language(tmp_path):
+    """A call from Brazil to an English speaker, one side a channel: the other side was
+    decoded in the first channel's language (translated)."""
+    english, portuguese = speech("en_jfk"), speech("ptbr_nurcsp_D2_255_1830.28_1844.86")
+    you, others = decode_file(english.path), decode_file(portuguese.path)
+    call = np.zeros((len(you) + len(others) + 16000, 2), np.float32)
+    call[: len(you), 0] = you
+    call[len(you) + 16000 :, 1] = others
+    path = tmp_path / "call.wav"
+    soundfile.write(path, call, 16000)
+    result = _transcribe(str(path), "--speakers", "channels", "--out", str(tmp_path),
+                         "--formats", "json")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "call.json").read_text())
+    said = {
+        c: " ".join(s["text"] for s in data["segments"] if s["speaker"] == c) for c in ("C1", "C2")
+    }
+    assert wer(english.reference, said["C1"]) < 0.15, said
+    assert wer(portuguese.reference, said["C2"], language="pt") < 0.3, said
+
+
 def test_a_file_without_speech_says_so_and_its_json_reads_like_any_other(tmp_path):
     """Silence (or music) is written all the same, and said; its JSON has the same keys as a
     transcript's, an empty speaker table and no language guessed from silence."""

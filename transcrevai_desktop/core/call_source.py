@@ -32,7 +32,7 @@ from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.capture import END, AudioSource, SourceItem
 from transcrevai_desktop.core.devices import MODEL_RATE
-from transcrevai_desktop.core.errors import DeviceLost, TranscrevaiError
+from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,11 @@ MICROPHONE_STOPPED = QT_TRANSLATE_NOOP(
     "The microphone '{device}' stopped; the recording goes on with the system audio alone "
     "(your channel is silent from here).",
 )
+MICROPHONE_SILENT = QT_TRANSLATE_NOOP(
+    "CallSource",
+    "The microphone '{device}' went silent; the recording goes on with the system audio, and "
+    "with the microphone again if it comes back.",
+)
 SYSTEM_AUDIO_STOPPED = QT_TRANSLATE_NOOP(
     "CallSource",
     "The system audio '{device}' stopped; the recording goes on with the microphone alone "
@@ -54,9 +59,10 @@ MAX_CORRECTION = 0.005  # seconds of silence added or audio dropped at a time
 TOLERANCE = 0.005  # seconds the second input's mean lead may move before it is corrected
 WINDOW = 2.0  # seconds over which that lead is averaged
 HOLD = 0.2  # seconds the microphone's audio waits for the system audio before it goes alone
-# A microphone that delivers nothing for this long while the system audio goes on has stopped
-# (suspended, a Bluetooth drop-out: its stream neither ends nor fails); the recording goes on
-# with the system audio before the recorder's stall timer (``recorder.STALL_SECONDS``) ends it.
+# A microphone that delivered and then nothing for this long while the system audio goes on
+# has stalled (suspended, a Bluetooth drop-out: its stream neither ends nor fails); the
+# recording goes on with the system audio, before the recorder's stall timer
+# (``recorder.STALL_SECONDS``) ends it, and with the microphone again when it delivers.
 MICROPHONE_STALL = 2.0
 
 
@@ -253,7 +259,9 @@ class CallSource:
     def _combine(self, blocks: queue.SimpleQueue[SourceItem]) -> None:
         """Move what both inputs delivered into ``blocks`` as (frames, 2), in step; once
         stopped (or the microphone ended), what was still waiting goes too."""
-        heard = time.monotonic()  # the microphone's last block
+        # The microphone's last block; before its first, the recorder's own stall timer
+        # waits for a device slow to start.
+        heard: float | None = None
         while True:
             self._drain_others()
             try:
@@ -261,11 +269,15 @@ class CallSource:
             except queue.Empty:
                 if self._stop.is_set():
                     break
-                stalled = time.monotonic() - heard >= MICROPHONE_STALL
-                if stalled and self._others_on and self._others_heard > heard:
-                    item = DeviceLost.disconnected(self.microphone.description)
-                else:
-                    continue
+                if heard is not None and self._stalled(heard):
+                    self._drain_others()
+                    blocks.put(self._aligner.without_first())
+                    self._tell(MICROPHONE_SILENT, self.microphone.description, "no audio")
+                    if not self._others_alone(blocks, until_microphone=True):
+                        return
+                    log.info("%s delivers again", self.microphone.description)
+                    self._aligner, heard = ChannelAligner(), None
+                continue
             heard = time.monotonic()
             if isinstance(item, TranscrevaiError) and self._others_on:
                 self._drain_others()
@@ -282,22 +294,34 @@ class CallSource:
             blocks.put(self._aligner.first(self._mono(0, item)))
         blocks.put(self._aligner.flush())
 
-    def _others_alone(self, blocks: queue.SimpleQueue[SourceItem]) -> None:
-        """The microphone is gone: the system audio goes on, beside silence, until it ends
-        too (or the recording is stopped)."""
+    def _stalled(self, heard: float) -> bool:
+        """The microphone has delivered nothing for ``MICROPHONE_STALL`` seconds since
+        ``heard`` while the system audio went on."""
+        silent = time.monotonic() - heard >= MICROPHONE_STALL
+        return silent and self._others_on and self._others_heard > heard
+
+    def _others_alone(
+        self, blocks: queue.SimpleQueue[SourceItem], until_microphone: bool = False
+    ) -> bool:
+        """The microphone is gone (or, ``until_microphone``, silent): the system audio goes on,
+        beside silence, until it ends too or the recording is stopped (False), or until the
+        silent microphone delivers again (True). A microphone that failed stays unheard: the
+        sound server may have moved its stream to another one."""
         while True:
+            if until_microphone and not self._inputs[0].empty():
+                return True
             try:
                 item = self._inputs[1].get(timeout=0.1)
             except queue.Empty:
                 if self._stop.is_set():
-                    return
+                    return False
                 continue
             if item is END or isinstance(item, TranscrevaiError):
                 blocks.put(item)
-                return
+                return False
             mono = self._mono(1, item)
             blocks.put(np.stack([np.zeros_like(mono), mono], axis=1))
-            while not self._inputs[0].empty():  # a stalled microphone that came back: unheard
+            while not until_microphone and not self._inputs[0].empty():
                 self._inputs[0].get_nowait()
 
     def _drain_others(self) -> None:

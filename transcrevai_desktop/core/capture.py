@@ -108,8 +108,16 @@ class MicrophoneSource:
         PipeWire) move a stream whose source went away to the default input, without a word
         to the stream, so a call went on recording the laptop's microphone on both channels
         and a recording went on from another microphone than the one chosen."""
-        while not self._stopped.wait(WATCH_SECONDS):
-            names = pulse_source_names()
+        wait = WATCH_SECONDS
+        while not self._stopped.wait(wait):
+            try:
+                names = pulse_source_names()
+            except Exception:  # a bug must not end the recording, nor go unsaid
+                log.exception("Watching %s failed; it is no longer watched", self.description)
+                return
+            # A server that does not answer (each try leaves a thread waiting for it) is
+            # asked less often; the stream goes on meanwhile.
+            wait = WATCH_SECONDS if names is not None else min(wait * 2, 60.0)
             if names is not None and self.device.pulse_source not in names:
                 log.warning("%s is gone from the sound server", self.description)
                 blocks.put(DeviceLost.disconnected(self.description))

@@ -34,34 +34,37 @@ LONGEST_WORD = 5.0  # seconds: copies are looked for among words starting this m
 MIN_PAIRS = 3  # copies needed to learn how loud a channel comes back into another
 MAX_COUPLING = 0.3  # an echo is at least this much quieter than its original (-10 dB)
 ECHO_MARGIN = 2.0  # a word up to this many times the expected echo's loudness is an echo
-SILENCE = 1e-3  # a channel this quiet (RMS, -60 dBFS) over a word's time is silent there...
+SILENCE = 1e-3  # a word's channel this quiet over it (RMS of samples, -60 dBFS) is silent...
 WORD_SLACK = 0.5  # ...so the word is measured over this many seconds more on each side
 
-Loudness = Callable[[int, Word], float]  # how loud ``word`` is on channel ``int`` (any scale)
+Loudness = Callable[[int, Word], float]  # how loud ``word`` is on channel ``int`` (RMS)
 
 
 def loudness_in(wav: soundfile.SoundFile) -> Loudness:
     """How loud a word is on a channel of the open ``wav``: the root mean square of that
-    channel over the word's time, or over ``WORD_SLACK`` more on each side where the word's
-    time is silence there (below ``SILENCE``). Whisper times words a few tenths early or late,
-    the first of a segment above all: the other side's first words of a call, timed into the
-    silence before them, measured nothing on either channel, and the tie (or the
-    microphone's noise against the output's digital silence) kept them under "You". Widened
-    only then, a short "Yes." said over the other side is still measured on its own."""
+    channel over the word's time."""
 
-    def rms(channel: int, start: float, end: float) -> float:
-        wav.seek(min(wav.frames, int(max(0.0, start) * wav.samplerate)))
-        count = max(1, int((end - max(0.0, start)) * wav.samplerate))
+    def loudness(channel: int, word: Word) -> float:
+        wav.seek(min(wav.frames, int(word.start * wav.samplerate)))
+        count = max(1, int((word.end - word.start) * wav.samplerate))
         frames = wav.read(count, "float32", always_2d=True)[:, channel]
         return float(np.sqrt(np.mean(np.square(frames)))) if frames.size else 0.0
 
-    def loudness(channel: int, word: Word) -> float:
-        level = rms(channel, word.start, word.end)
-        if level >= SILENCE:
-            return level
-        return rms(channel, word.start - WORD_SLACK, word.end + WORD_SLACK)
-
     return loudness
+
+
+def _measured_as(loudness: Loudness, channel: int, word: Word) -> Word:
+    """The time to measure ``word`` over, on its own ``channel`` and the others: its own, or
+    ``WORD_SLACK`` more on each side where its channel is silent over it (below ``SILENCE``).
+    Whisper times words a few tenths early or late, the first of a segment above all: the
+    other side's first words of a call, timed into the silence before them, measured nothing
+    on either channel, and the tie (or the microphone's noise against the output's digital
+    silence) kept them under "You"; an echo timed early was measured against the silence
+    before the other side's word. Widened only then, a short word the user says over the
+    other side, or just after it, is measured on its own."""
+    if loudness(channel, word) >= SILENCE:
+        return word
+    return replace(word, start=max(0.0, word.start - WORD_SLACK), end=word.end + WORD_SLACK)
 
 
 def _apart(one: Word, other: Word) -> float:
@@ -118,7 +121,10 @@ def _pairs(
                 j = min(copies, key=lambda j: abs(starts[j] - word.start))
                 paired.add(j)
                 copy, copy_place = others[j]
-                loud = (loudness(first, word), loudness(second, copy))
+                loud = (
+                    loudness(first, _measured_as(loudness, first, word)),
+                    loudness(second, _measured_as(loudness, second, copy)),
+                )
                 if loud[0] >= loud[1]:
                     dropped[second].add(copy_place)
                     ratios.setdefault((first, second), []).append(loud[1] / max(loud[0], 1e-9))
@@ -138,8 +144,9 @@ def _echoes(parts: Sequence[Transcript], loudness: Loudness) -> list[set[Place]]
     }  # fmt: skip
     for (original, echo), coupling in couplings.items():
         for word, place in _words(parts[echo]):
-            expected = coupling * loudness(original, word)
-            if place not in dropped[echo] and loudness(echo, word) < ECHO_MARGIN * expected:
+            span = _measured_as(loudness, echo, word)
+            expected = coupling * loudness(original, span)
+            if place not in dropped[echo] and loudness(echo, span) < ECHO_MARGIN * expected:
                 dropped[echo].add(place)
     return dropped
 

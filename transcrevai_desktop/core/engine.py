@@ -241,8 +241,8 @@ class Engine:
     ) -> Transcript:
         """The final pass over a recording's .wav, read ``FINAL_CHUNK_SECONDS`` at a time and
         cut in the longest pause near each chunk's end, so memory does not grow with the
-        length of a meeting. Without ``language``, the first piece with speech picks the
-        language for the rest. ``terms``: the vocabulary. ``speakers``: label them by voice
+        length of a meeting. Without ``language``, each segment is heard in its own (see
+        ``_decode``), on every channel. ``terms``: the vocabulary. ``speakers``: label them by voice
         (``AUTO``, a count; speakers whose voice the user named before get that name), by
         channel (``CHANNELS``: each channel transcribed on its own; a mono recording, or one
         whose channels are copies of each other, is labelled by voice instead; a word heard
@@ -289,8 +289,8 @@ class Engine:
         cancelled: Callable[[], bool],
         terms: Sequence[str],
     ) -> list[Transcript]:
-        """Each channel transcribed on its own (in the first channel's language when none is
-        given)."""
+        """Each channel transcribed on its own, each in its own language when none is given
+        (a call's two sides may speak two)."""
         count = soundfile.info(str(path)).channels
         parts: list[Transcript] = []
         for channel in range(count):
@@ -298,7 +298,6 @@ class Engine:
             part = self._transcribe_wav(
                 settings, path, language, step, cancelled, terms, None, channel
             )
-            language = language or (part.language if part.segments else None)
             parts.append(part)
         return parts
 

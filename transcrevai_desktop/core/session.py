@@ -440,6 +440,7 @@ class Session(QObject):
             self.source = path.resolve()
             self.started_at = _now()
             self.files["audio"] = self.folder / AUDIO_FILE
+            self._final_queued = True  # after the import: skipping it waits for the audio
             self._set_status(SessionStatus.PROCESSING)
         self.engine.submit(lambda: self._import_then_transcribe(path))
 
@@ -697,10 +698,11 @@ class Session(QObject):
                 ).format(folder=self.folder, error=error)
             ) from error
 
-    def rename_speaker(self, speaker_id: str, name: str) -> None:
+    def rename_speaker(self, speaker_id: str, name: str, remember: bool = True) -> None:
         """Show ``speaker_id`` as ``name`` (blank: its default name) in the transcript and
-        every file written from it (the session's own files, exports from now on), and
-        remember the voice under that name (see ``core.voice_book``)."""
+        every file written from it (the session's own files, exports from now on), and, if
+        ``remember``, remember the voice under that name (see ``core.voice_book``; not when a
+        rename is undone or done again)."""
         with self._lock:
             transcript = self.transcript()
             speakers = transcript.speakers if transcript is not None else []
@@ -716,7 +718,7 @@ class Session(QObject):
             self._save(
                 replace(transcript, speakers=[renamed if s is speaker else s for s in speakers])
             )
-        if name and speaker.voice:
+        if remember and name and speaker.voice:
             try:
                 self.engine.voice_book.remember(name, speaker.voice)
             except OSError as error:

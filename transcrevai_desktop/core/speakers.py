@@ -280,9 +280,9 @@ def by_channel(transcripts: Sequence[Transcript], names: Sequence[str] = ()) -> 
         name = names[number - 1] if number <= len(names) else default_name(speaker_id)
         if transcript.segments:  # a channel where nobody spoke has no speaker
             speakers.append(Speaker(speaker_id, name))
-    first = transcripts[0]
+    heard = [t.language for t in transcripts if t.segments]  # each channel's own
     return Transcript(
-        first.language,
+        heard[0] if heard else transcripts[0].language,
         max(t.duration for t in transcripts),
         sorted(segments, key=lambda s: (s.start, s.end)),
         speakers,

@@ -286,16 +286,18 @@ class MainWindow(QMainWindow):
         if not any(tab.session.status in BUSY for tab in self.session_tabs()):
             self.close()
 
-    def _quit_while_transcribing(self, sessions: list[Session]) -> bool:
+    def _quit_while_transcribing(self) -> bool | None:
         """Only transcripts are being written (a file, a recording's final pass): wait for
-        them and then quit (the default), or quit now and leave them to *Transcribe recording*
-        later (``Session.skip_final_pass``: the audio is kept), or stay. False: stay."""
+        them and then quit (the default: False), or quit now and leave them to *Transcribe
+        recording* later (True: ``Session.skip_final_pass``, the audio is kept), or stay
+        (None)."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Quit"),
             self.tr(
                 "A transcript is still being written. Wait for it and then quit, or quit now "
-                "and write it later (Transcribe recording, in its tab from the library)?"
+                "and write it later (open the recording from the library and use Transcribe "
+                "recording)?"
             ),
             QMessageBox.StandardButton.Cancel,
             self,
@@ -304,10 +306,8 @@ class MainWindow(QMainWindow):
         now = box.addButton(self.tr("Quit now"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(wait)
         box.exec()
-        if box.clickedButton() is now:
-            for session in sessions:
-                session.skip_final_pass()
-        return box.clickedButton() in (wait, now)
+        clicked = box.clickedButton()
+        return None if clicked not in (wait, now) else clicked is now
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quit at once when nothing records or processes; else ask, stop, and close when the
@@ -332,10 +332,18 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(self, self.tr("Quit"), text, buttons)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        elif not self._quit_while_transcribing(sessions):
-            return
-        for session in sessions:
-            session.stop()
-            session.status_changed.connect(self._close_when_done)
+            leave_for_later = False
+        else:
+            choice = self._quit_while_transcribing()
+            if choice is None:
+                return
+            leave_for_later = choice
         self._closing = True
         self.statusBar().showMessage(self.tr("Finishing transcripts, then closing…"))
+        for session in sessions:  # told before anything changes, so no change is missed
+            session.status_changed.connect(self._close_when_done)
+        for session in sessions:
+            if leave_for_later:
+                session.skip_final_pass()
+            session.stop()
+        QTimer.singleShot(0, self._close_when_done)  # in case nothing changes any more

@@ -222,23 +222,27 @@ class TranscriptView(QWidget):
         self.changed.emit(transcript)
 
     def rename_speaker(self, speaker_id: str, name: str) -> None:
-        """Name a speaker (blank: its default name) in the transcript, its files and the voices
-        remembered (``Session.rename_speaker``), as one undoable step: a rename no longer
-        wipes the corrections' undo history, and it can be undone too."""
+        """Name a speaker (blank: its default name) in the transcript and its files
+        (``Session.rename_speaker``), as one undoable step: a rename no longer wipes the
+        corrections' undo history, and it can be undone too. The voice is remembered under
+        the new name when the user renames, not again when the step is undone or redone."""
         speaker = next((s for s in self.model.transcript.speakers if s.id == speaker_id), None)
         if speaker is None:
             return
         was = "" if speaker.name == default_name(speaker_id) else speaker.name
         text = self.tr("Rename {speaker}").format(speaker=speaker.name)
-        self.undo_stack.push(
-            _Step(
-                text, lambda: self._rename(speaker_id, name), lambda: self._rename(speaker_id, was)
-            )
-        )
+        done_once: list[bool] = []  # the voice is remembered once, when the user renames
 
-    def _rename(self, speaker_id: str, name: str) -> bool:
+        def do() -> bool:
+            renamed = self._rename(speaker_id, name, remember=not done_once)
+            done_once.append(True)
+            return renamed
+
+        self.undo_stack.push(_Step(text, do, lambda: self._rename(speaker_id, was, False)))
+
+    def _rename(self, speaker_id: str, name: str, remember: bool) -> bool:
         try:
-            self.session.rename_speaker(speaker_id, name)
+            self.session.rename_speaker(speaker_id, name, remember)
         except TranscrevaiError as error:
             self.failed.emit(self.tr("Could not rename the speaker: {error}").format(error=error))
             return False

@@ -15,6 +15,10 @@
         <translation>O microfone &apos;{device}&apos; parou; a gravação continua só com o áudio do sistema (o seu canal fica em silêncio daqui em diante).</translation>
     </message>
     <message>
+        <source>The microphone &apos;{device}&apos; went silent; the recording goes on with the system audio, and with the microphone again if it comes back.</source>
+        <translation>O microfone &apos;{device}&apos; ficou em silêncio; a gravação continua com o áudio do sistema, e com o microfone de novo se ele voltar.</translation>
+    </message>
+    <message>
         <source>The system audio &apos;{device}&apos; stopped; the recording goes on with the microphone alone (its channel is silent from here).</source>
         <translation>O áudio do sistema &apos;{device}&apos; parou; a gravação continua só com o microfone (o canal do sistema fica em silêncio daqui em diante).</translation>
     </message>
@@ -1149,10 +1153,6 @@
         <translation>Modelo</translation>
     </message>
     <message>
-        <source>A transcript is still being written. Wait for it and then quit, or quit now and write it later (Transcribe recording, in its tab from the library)?</source>
-        <translation>Uma transcrição ainda está sendo feita. Esperar que termine e depois sair, ou sair agora e transcrever depois (Transcrever gravação, na aba dela aberta pela biblioteca)?</translation>
-    </message>
-    <message>
         <source>Wait, then quit</source>
         <translation>Esperar e sair</translation>
     </message>
@@ -1171,6 +1171,10 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     <message>
         <source>Quit</source>
         <translation>Sair</translation>
+    </message>
+    <message>
+        <source>A transcript is still being written. Wait for it and then quit, or quit now and write it later (open the recording from the library and use Transcribe recording)?</source>
+        <translation>Uma transcrição ainda está sendo feita. Esperar que termine e depois sair, ou sair agora e transcrever depois (abra a gravação pela biblioteca e use Transcrever gravação)?</translation>
     </message>
     <message>
         <source>Finishing transcripts, then closing…</source>
