@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(tab.transcript_view.undo_stack)  # leaves with the view
         self.model_offerer.watch(tab.session)
         tab.session.status_changed.connect(self._update_actions)
+        tab.title_changed.connect(self._update_actions)  # its page changed with its status
         tab.session.status_changed.connect(self.library.refresh)
         tab.session.corrections_saved.connect(self.library.refresh)  # search finds corrections
 
