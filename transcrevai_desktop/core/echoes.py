@@ -53,18 +53,21 @@ def loudness_in(wav: soundfile.SoundFile) -> Loudness:
     return loudness
 
 
-def _measured_as(loudness: Loudness, channel: int, word: Word) -> Word:
-    """The time to measure ``word`` over, on its own ``channel`` and the others: its own, or
-    ``WORD_SLACK`` more on each side where its channel is silent over it (below ``SILENCE``).
-    Whisper times words a few tenths early or late, the first of a segment above all: the
-    other side's first words of a call, timed into the silence before them, measured nothing
-    on either channel, and the tie (or the microphone's noise against the output's digital
-    silence) kept them under "You"; an echo timed early was measured against the silence
-    before the other side's word. Widened only then, a short word the user says over the
-    other side, or just after it, is measured on its own."""
-    if loudness(channel, word) >= SILENCE:
-        return word
-    return replace(word, start=max(0.0, word.start - WORD_SLACK), end=word.end + WORD_SLACK)
+def _measured(loudness: Loudness, channel: int, word: Word) -> tuple[Word, float]:
+    """The time to measure ``word`` over, on its own ``channel`` and the others, and how loud
+    its channel is over it: its own time, or ``WORD_SLACK`` more on each side where its
+    channel is silent over it (below ``SILENCE``). Whisper times words a few tenths early or
+    late, the first of a segment above all: the other side's first words of a call, timed into
+    the silence before them, measured nothing on either channel, and the tie (or the
+    microphone's noise against the output's digital silence) kept them under "You"; an echo
+    timed early was measured against the silence before the other side's word. Widened only
+    then, a short word the user says over the other side, or just after it, is measured on
+    its own."""
+    level = loudness(channel, word)
+    if level >= SILENCE:
+        return word, level
+    around = replace(word, start=max(0.0, word.start - WORD_SLACK), end=word.end + WORD_SLACK)
+    return around, loudness(channel, around)
 
 
 def _apart(one: Word, other: Word) -> float:
@@ -122,8 +125,8 @@ def _pairs(
                 paired.add(j)
                 copy, copy_place = others[j]
                 loud = (
-                    loudness(first, _measured_as(loudness, first, word)),
-                    loudness(second, _measured_as(loudness, second, copy)),
+                    _measured(loudness, first, word)[1],
+                    _measured(loudness, second, copy)[1],
                 )
                 if loud[0] >= loud[1]:
                     dropped[second].add(copy_place)
@@ -144,9 +147,9 @@ def _echoes(parts: Sequence[Transcript], loudness: Loudness) -> list[set[Place]]
     }  # fmt: skip
     for (original, echo), coupling in couplings.items():
         for word, place in _words(parts[echo]):
-            span = _measured_as(loudness, echo, word)
+            span, level = _measured(loudness, echo, word)
             expected = coupling * loudness(original, span)
-            if place not in dropped[echo] and loudness(echo, span) < ECHO_MARGIN * expected:
+            if place not in dropped[echo] and level < ECHO_MARGIN * expected:
                 dropped[echo].add(place)
     return dropped
 

@@ -35,11 +35,6 @@ import httpx2
 import numpy as np
 from huggingface_hub import HfApi, get_session, hf_hub_url
 from huggingface_hub.errors import HfHubHTTPError, OfflineModeIsEnabled
-
-try:
-    import fcntl  # POSIX: a lock other processes see
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import DownloadCancelled, ModelDownloadFailed, ModelMissing
@@ -60,6 +55,11 @@ from transcrevai_desktop.core.models import (
     downloaded_folder,
 )
 from transcrevai_desktop.core.texts import size_text
+
+try:
+    import fcntl  # POSIX: a lock other processes see
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ _BROKEN = (
     httpx2.ConnectTimeout,
 )
 _STAGING = ".downloading-"
-_WAIT_STEP = 0.2  # seconds between looks at Cancel while another download of the model runs
+_WAIT_STEP = 0.2  # seconds between looks at Cancel while a download waits
 _IN_THIS_PROCESS = threading.Lock()  # downloads of this process, one at a time
 ROOM_LEFT = 1_000_000_000  # bytes a download leaves free on its disk: hours of recording
 
@@ -140,26 +140,42 @@ def _only_download(target: Path, cancelled: Callable[[], bool]) -> Iterator[None
     """Hold the model cache for one download (a lock of this process's, and one on the cache
     folder that other processes see and that leaves no file behind), waiting while another
     download holds it; ``DownloadCancelled`` if ``cancelled()`` meanwhile."""
-    while not _IN_THIS_PROCESS.acquire(timeout=_WAIT_STEP):
-        if cancelled():
-            raise DownloadCancelled()
+    _wait_for(lambda: _IN_THIS_PROCESS.acquire(blocking=False), cancelled)
     try:
         folder = _opened_folder(target.parent)
         try:
-            while folder is not None:
-                try:
-                    fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if cancelled():
-                        raise DownloadCancelled() from None
-                    time.sleep(_WAIT_STEP)
+            if folder is not None:
+                _wait_for(lambda: _locked(folder), cancelled)
             yield
         finally:
             if folder is not None:
                 os.close(folder)  # and the lock with it
     finally:
         _IN_THIS_PROCESS.release()
+
+
+def _wait_for(ready: Callable[[], bool], cancelled: Callable[[], bool]) -> None:
+    """Return once ``ready()``, asking it and ``cancelled()`` (``DownloadCancelled``) every
+    ``_WAIT_STEP`` seconds."""
+    while not ready():
+        if cancelled():
+            raise DownloadCancelled()
+        time.sleep(_WAIT_STEP)
+
+
+def _after(seconds: float) -> Callable[[], bool]:
+    """A ``ready`` for ``_wait_for``: ``seconds`` from now."""
+    until = time.monotonic() + seconds
+    return lambda: time.monotonic() >= until
+
+
+def _locked(folder: int) -> bool:
+    """Whether this process now holds the lock on ``folder`` (an open descriptor)."""
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _opened_folder(folder: Path) -> int | None:
@@ -295,7 +311,7 @@ class _Download:
                     if now - last_byte >= STALL_SECONDS or resumes > RESUMES:
                         raise
                     if isinstance(error, httpx2.ConnectError | httpx2.ConnectTimeout):
-                        self._pause(RETRY_PAUSE)
+                        _wait_for(_after(RETRY_PAUSE), self.cancelled)
                     log.info("Download of %s: going on from byte %d (%r)", file.name, got, error)
         if self.file_bytes != file.size:
             raise _Incomplete(f"{file.name}: {self.file_bytes} of {file.size} bytes")
@@ -304,14 +320,6 @@ class _Download:
         ):
             raise _Damaged(file.name)
         return done + file.size
-
-    def _pause(self, seconds: float) -> None:
-        """Wait ``seconds``, looking at Cancel meanwhile."""
-        until = time.monotonic() + seconds
-        while time.monotonic() < until:
-            if self.cancelled():
-                raise DownloadCancelled()
-            time.sleep(_WAIT_STEP)
 
     def _stream(
         self,

@@ -213,15 +213,14 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()  # a tab that never recorded has no folder yet
         self.show_folder_action.setEnabled(tab is not None and tab.session.kept)
         self.close_tab_action.setEnabled(tab is not None)
-        reviewing = tab is not None and tab.pages.currentWidget() is tab.transcript_view
-        self.find_action.setEnabled(reviewing)
+        self.find_action.setEnabled(tab is not None and tab.reviewing)
         if tab is not None:  # (a closed tab's stack leaves the group with it)
             self.undo_group.setActiveStack(tab.transcript_view.undo_stack)
 
     @Slot()
     def _find(self) -> None:
         tab = self.current_tab()
-        if tab is not None and tab.pages.currentWidget() is tab.transcript_view:
+        if tab is not None and tab.reviewing:
             tab.transcript_view.find_bar.open()
 
     # -- model and preferences ---------------------------------------------------------------

@@ -175,6 +175,11 @@ class SessionTab(QWidget):
 
     # -- intents -------------------------------------------------------------------------------
     @property
+    def reviewing(self) -> bool:
+        """The tab shows its transcript for review (not the captions)."""
+        return self.pages.currentWidget() is self.transcript_view
+
+    @property
     def title(self) -> str:
         dot = RECORDING_DOT if self.session.status is SessionStatus.RECORDING else ""
         return dot + self.session.name

@@ -55,7 +55,7 @@ class SessionTabs(QTabWidget):
 
     def tabInserted(self, index: int) -> None:
         super().tabInserted(index)
-        self.empty_hint.setVisible(self.count() == 0)
+        self.empty_hint.hide()
 
     def tabRemoved(self, index: int) -> None:
         super().tabRemoved(index)
