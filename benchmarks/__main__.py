@@ -4,6 +4,7 @@
     python -m benchmarks live memory     # some of them
     python -m benchmarks live --runs 1 --clips en_jfk pt_picovoice_leopard_test_pt
     python -m benchmarks stepped --runs 1   # live captions per clip, the same on every run
+    python -m benchmarks languages --runs 1  # the language left to detect, and changing
 
 Each benchmark prints its Markdown section and replaces that section in docs/benchmarks.md.
 Run them on an otherwise idle machine: they measure time and CPU.
@@ -18,6 +19,7 @@ from benchmarks import (
     common,
     concurrency,
     final_pass,
+    languages,
     live,
     memory,
     peer,
@@ -31,6 +33,7 @@ BENCHMARKS = (
     "live",
     "peer",
     "stepped",
+    "languages",
     "concurrency",
     "memory",
     "final",
@@ -53,6 +56,8 @@ def _run(name: str, args: argparse.Namespace) -> str:
         return peer.run(args.clips, args.runs)
     if name == "stepped":
         return stepped.run(args.clips, args.runs)
+    if name == "languages":
+        return languages.run(args.clips, args.runs)
     module = {
         "concurrency": concurrency,
         "memory": memory,

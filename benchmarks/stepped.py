@@ -55,15 +55,18 @@ def feed_stepped(transcriber: StreamingTranscriber, audio: np.ndarray) -> None:
             transcriber.revise(revision)
 
 
-def step_through(engine: Engine, clip: common.Clip) -> tuple[str, str, int]:
-    """The clip's committed live text, its live text once revised, and its revision count."""
+def step_through(
+    engine: Engine, clip: common.Clip, *, detect: bool = False
+) -> tuple[str, str, int]:
+    """The clip's committed live text, its live text once revised, and its revision count; in
+    the clip's language, or with ``detect`` the language left to detect."""
     audio = decode_file(clip.path)
     audio = np.concatenate([audio, np.zeros(int(SILENCE_AFTER * MODEL_RATE), np.float32)])
     events: list[CaptionEvent] = []
     transcriber = StreamingTranscriber(
         engine.transcribe_window,
         events.append,
-        clip.language,
+        None if detect else clip.language,
         revise=engine.transcribe_utterance,
     )
     feed_stepped(transcriber, audio)

@@ -292,9 +292,9 @@ def window(qtbot, engine, library):
     shown.show()
     shown.model_state.emit(True, "")
     yield shown
-    for tab in shown.session_tabs():
-        tab.session.close()  # a failed test must not leave a microphone recording
-    qtbot.waitUntil(lambda: not any(t.session.status in BUSY for t in shown.session_tabs()))
+    for session in shown.manager.held_sessions():  # a closed tab's too: quitting would ask
+        session.close()  # a failed test must not leave a microphone recording
+    qtbot.waitUntil(lambda: not any(s.status in BUSY for s in shown.manager.held_sessions()))
     shown.close()
     shown.deleteLater()
 

@@ -10,7 +10,7 @@ import soundfile
 
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.library import AUDIO_FILE, METADATA_FILE
-from transcrevai_desktop.core.session import Session
+from transcrevai_desktop.core.session import Session, SessionStatus
 
 
 def keep_audio(session: Session, seconds: float = 0.5) -> Path:
@@ -23,6 +23,14 @@ def keep_audio(session: Session, seconds: float = 0.5) -> Path:
     session.files["audio"] = path
     session.save_metadata()
     return path
+
+
+def died_while(session: Session, status: SessionStatus) -> None:
+    """Leave ``session`` on disk as its process leaves it when it dies with it ``status``
+    (recording, transcribing): session.json says so, and its lock went with the process."""
+    session.status = status
+    session.save_metadata()
+    session._hold.release()
 
 
 def old_empty_folder(library: Path, session_id: str, status: str = "idle") -> Path:

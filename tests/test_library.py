@@ -7,12 +7,13 @@ import uuid
 
 import pytest
 
-from tests.session_files import keep_audio
+from tests.session_files import died_while, keep_audio
 from transcrevai_desktop.core.errors import StorageError
 from transcrevai_desktop.core.session import SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
 
 
+@pytest.mark.logs(r"^Cannot reopen .*unexpected values")
 def test_scan_lists_sessions_and_reports_foreign_or_corrupt_folders(engine, library):
     manager = SessionManager(library_dir=library, engine=engine)
     good = manager.get_session(manager.create_session())
@@ -30,12 +31,19 @@ def test_scan_lists_sessions_and_reports_foreign_or_corrupt_folders(engine, libr
     empty = library / str(uuid.uuid4())
     empty.mkdir()
     (empty / "session.json").write_text("{not json")  # keeps nothing: left out silently
+    edited = library / str(uuid.uuid4())  # by hand: valid JSON, values of the wrong kind
+    edited.mkdir()
+    fields = {"id": edited.name, "duration": "1:02:03", "files": ["audio.wav"]}
+    (edited / "session.json").write_text(json.dumps(fields))
+    (edited / "transcript.txt").write_text("Edited by hand.")
 
     entries, problems = manager.library()
     assert [entry.name for entry in entries] == ["Aula 3"]
-    assert len(problems) == 2
+    assert len(problems) == 3
     assert any("unreadable" in p for p in problems)
     assert any("another session" in p for p in problems)
+    assert any("unexpected values (duration, files)" in p for p in problems)
+    assert manager.open_session(edited.name) is None  # it said why, not an AttributeError
     assert entries[0].matches("aula") and not entries[0].matches("reunião")
 
 
@@ -44,8 +52,8 @@ def test_a_session_busy_when_its_process_died_reopens_as_interrupted(engine, lib
     session_id = writer.create_session()
     session = writer.get_session(session_id)
     session.rename("Interview")
-    session.status = SessionStatus.RECORDING  # fault injection: the process dies while recording
     keep_audio(session)
+    died_while(session, SessionStatus.RECORDING)
 
     reader = SessionManager(library_dir=library, engine=engine)
     assert reader.get_session(session_id) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 import soundfile
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.conftest import speech, wer
-from tests.session_files import keep_audio
+from tests.session_files import died_while, keep_audio
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.core.speakers import AUTO
 from transcrevai_desktop.settings import Key, Settings
@@ -129,6 +130,7 @@ def test_closing_a_recording_tab_asks_first(qtbot, window, monkeypatch):
     window.close_tab(window.tabs.indexOf(tab))
     assert window.tabs.count() == 0 and stops == [True]
     assert "is recording" in asked[0]
+    tab.session.status = tab.session.status.IDLE  # its stop was faked: quitting would ask
 
 
 def test_a_tab_closed_while_its_file_is_transcribed_leaves_no_error(qtbot, window, monkeypatch):
@@ -301,12 +303,14 @@ def _answer_with(monkeypatch, text: str) -> None:
 def test_quitting_while_a_file_is_transcribed_asks_and_can_leave_it_for_later(
     qtbot, window, monkeypatch
 ):
-    """It closed by itself minutes later, asking nothing; now the user chooses."""
+    """It closed by itself minutes later, asking nothing; now the user chooses. Its tab closed
+    meanwhile, it asked nothing either, and the process went on hidden."""
     clip = speech("en_lucier_sitting_in_a_room")  # 100 s: a final pass of several seconds
     monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
     window.open_action.trigger()
     tab = window.current_tab()
     qtbot.waitUntil(lambda: tab.session.status == "processing", timeout=10_000)
+    window.close_tab(window.tabs.indexOf(tab))
     _answer_with(monkeypatch, "Cancel")
     window.close()
     assert window.isVisible() and tab.session.status == "processing"
@@ -363,6 +367,8 @@ def test_the_tab_menu_exports_shows_the_folder_renames_and_closes(
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("Aula de física", True))
     _choose_in_tab_menu(qtbot, window, 0, ("Rename…",))
     assert window.tabs.tabText(0) == "Aula de física" and tab.session.name == "Aula de física"
+    row = window.library.row_of(tab.session.id)
+    assert window.library.table.item(row, 0).text() == "Aula de física", "at once, not at a scan"
 
     _choose_in_tab_menu(qtbot, window, 0, ("Close tab",))
     assert window.tabs.count() == 1 and window.tab_of(tab.session.id) is None
@@ -425,8 +431,7 @@ def test_a_recording_cut_by_a_crash_is_offered_at_start_and_transcribed(
     with path.open("ab") as wav:
         wav.write((audio[32000:] * 32767).astype("<i2").tobytes())
     session.files["audio"] = path
-    session.status = session.status.RECORDING
-    session.save_metadata()
+    died_while(session, session.status.RECORDING)
 
     asked = []
     opening = QMessageBox.StandardButton.Open
@@ -448,3 +453,68 @@ def test_a_recording_cut_by_a_crash_is_offered_at_start_and_transcribed(
     _wait_complete(qtbot, tab)
     assert tab.transcribe_button.isHidden()
     assert wer(clip.reference, tab.captions.toPlainText()) < 0.2
+
+
+def test_the_idle_clean_up_frees_sessions_no_tab_shows(qtbot, window):
+    shown = window.new_recording()
+    assert shown is not None
+    unseen = window.manager.create_session()  # a tab closed long ago, its session still held
+    window.manager.session_timeout_hours = 1e-6  # 3.6 ms: every session is idle
+    time.sleep(0.05)
+
+    window.clean_up()
+
+    qtbot.waitUntil(lambda: unseen not in window.manager.get_all_session_ids())
+    assert shown.session.id in window.manager.get_all_session_ids(), "reviewed all day"
+
+
+def test_the_library_tells_a_crashed_recording_from_one_another_window_makes(
+    qtbot, engine, library, monkeypatch
+):
+    other_window = SessionManager(library_dir=library, engine=engine)
+    crashed = other_window.get_session(other_window.create_session())
+    crashed.rename("Crashed")
+    keep_audio(crashed)
+    died_while(crashed, crashed.status.RECORDING)
+    elsewhere = other_window.get_session(other_window.create_session())
+    elsewhere.rename("Elsewhere")
+    keep_audio(elsewhere)
+    elsewhere.status = elsewhere.status.RECORDING  # and its process records on
+    elsewhere.save_metadata()
+    asked, told = [], []
+    ignoring = QMessageBox.StandardButton.Ignore
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **kw: asked.append(a[2]) or ignoring)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **kw: told.append(a[2]))
+    settings = Settings()
+    settings.reset()
+
+    window = MainWindow(SessionManager(library_dir=library, engine=engine), settings)
+    qtbot.addWidget(window)
+    library_panel = window.library
+    qtbot.waitUntil(lambda: library_panel.table.rowCount() == 2)
+    qtbot.waitUntil(lambda: bool(asked))
+
+    def status(session) -> str:
+        return library_panel.table.item(library_panel.row_of(session.id), 4).text()
+
+    assert status(crashed) == "interrupted" and status(elsewhere) == "recording"
+    assert "1 recording stopped before its transcript was written" in asked[0]
+    window.open_from_library(elsewhere.id)
+    assert "another TranscrevAI window" in told[0] and window.tab_of(elsewhere.id) is None
+    elsewhere.status = elsewhere.status.IDLE  # nothing to stop when the test ends
+
+
+def test_a_tab_opened_before_the_recordings_folder_changed_records_into_the_new_one(
+    qtbot, window, virtual_mic, tmp_path
+):
+    tab = _new_tab(window, virtual_mic.device, "en")  # as the tab the app opens at start
+    window.settings.set(Key.LIBRARY_DIR, str(tmp_path / "Gravações"))
+    window.apply_settings()
+
+    tab.record()
+    qtbot.waitUntil(lambda: tab.session.recorded_seconds > 1, timeout=10_000)
+    tab.stop()
+    _wait_complete(qtbot, tab)
+
+    assert tab.session.folder.parent == tmp_path / "Gravações"
+    qtbot.waitUntil(lambda: window.library.row_of(tab.session.id) >= 0)

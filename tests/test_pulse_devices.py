@@ -31,7 +31,9 @@ from transcrevai_desktop.core.devices import (
 )
 from transcrevai_desktop.core.errors import DeviceNotFound
 from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO, pulse_sources, source_env
+from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.device_picker import DevicePicker
+from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
 
 ENGLISH, PORTUGUESE = "en_jfk", "pt_picovoice_leopard_test_pt"
 
@@ -208,7 +210,7 @@ def test_two_tabs_record_two_microphones_at_once(qtbot, window, two_microphones)
 # -- without a sound server --------------------------------------------------------------------
 def test_without_a_sound_server_portaudio_devices_are_listed(monkeypatch):
     portaudio = [InputDevice(3, "USB Audio: Mic (hw:1,0)", "ALSA", 1, 48000.0, False),
-                 InputDevice(7, "Stereo Mix (Realtek)", "WASAPI", 2, 48000.0, True)]  # fmt: skip
+                 InputDevice(7, "Stereo Mix (Realtek)", "ALSA", 2, 48000.0, True)]  # fmt: skip
     monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: portaudio)
     listed = list_input_devices()  # no "pulse" device: PortAudio's own list
     assert [d.name for d in listed] == [d.name for d in portaudio]
@@ -360,6 +362,18 @@ def test_a_call_without_headphones_keeps_the_other_side_once(two_microphones, tm
     assert "creatures" in said["Others"].lower() and "country" not in said["Others"].lower()
 
 
+def _call_captions(qtbot, tab, two_microphones, speaking: str) -> list[str]:
+    """While ``tab`` records: the sonnet plays on the default output and en_jfk on the sink
+    ``speaking``; then Stop. The captions' paragraphs once the transcript is ready."""
+    default_output = two_microphones.play(speech("en_sonnet001_librivox").path)
+    two_microphones.play(speech(ENGLISH).path, sink=speaking).wait(timeout=30)
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    default_output.terminate()
+    default_output.wait(timeout=10)
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Transcript ready", timeout=120_000)
+    return tab.captions.toPlainText().split("\n")
+
+
 def test_a_tab_records_a_call_with_the_default_output(qtbot, window, two_microphones):
     window.new_action.trigger()
     tab = window.current_tab()
@@ -369,13 +383,63 @@ def test_a_tab_records_a_call_with_the_default_output(qtbot, window, two_microph
     qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
     assert tab.session.device == f"Microphone A + {SYSTEM_AUDIO}Virtual speaker"  # the default
     assert not tab.call_box.isEnabled()
-    others = two_microphones.play(speech("en_sonnet001_librivox").path)  # the default output
-    two_microphones.play(speech(ENGLISH).path, sink="talker_a").wait(timeout=30)
-    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
-    others.terminate()
-    others.wait(timeout=10)
-    qtbot.waitUntil(lambda: tab.status_label.text() == "Transcript ready", timeout=120_000)
+    paragraphs = _call_captions(qtbot, tab, two_microphones, "talker_a")
     assert tab.speaker_list.names() == ["You", "Others"]
-    paragraphs = tab.captions.toPlainText().split("\n")
     assert any(p.startswith("You: And so") for p in paragraphs), paragraphs
     assert any(p.startswith("Others: ") and "creatures" in p for p in paragraphs), paragraphs
+
+
+def test_a_tab_records_a_call_whose_app_plays_to_another_output(qtbot, window, two_microphones):
+    window.new_action.trigger()
+    tab = window.current_tab()
+    tab.device_picker.setCurrentIndex(tab.device_picker.findData("Microphone A"))
+    tab.language_picker.setCurrentIndex(tab.language_picker.findData("en"))
+    picker = tab.other_side_picker
+    assert not picker.isEnabled() and not picker.isHidden(), "it picks for a call only"
+    tab.call_box.setChecked(True)
+    headset = f"{SYSTEM_AUDIO}Talker B speaker"
+    listed = [picker.itemData(i) for i in range(picker.count())]
+    assert listed[0] == "" and headset in listed and "Microphone B" not in listed, listed
+    picker.setCurrentIndex(picker.findData(headset))
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    assert tab.session.device == f"Microphone A + {headset}"
+    assert picker.isHidden(), "the microphone's field names both inputs"
+    paragraphs = _call_captions(qtbot, tab, two_microphones, "talker_b")  # the sonnet: not it
+    assert any(p.startswith("Others: And so") for p in paragraphs), paragraphs
+    assert "creatures" not in tab.captions.toPlainText()
+    window.new_action.trigger()  # the next call starts from the same choice
+    assert window.current_tab().other_side_picker.device == headset
+
+
+def test_preferences_choose_where_a_calls_other_side_is_heard(qtbot, two_microphones):
+    settings = Settings()
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    picker = dialog.system_audio
+    listed = [picker.itemData(i) for i in range(picker.count())]
+    assert listed[0] == "" and picker.itemText(0) == "The default output's sound"
+    assert all(name.startswith(SYSTEM_AUDIO) for name in listed[1:]), listed
+    picker.setCurrentIndex(picker.findData(f"{SYSTEM_AUDIO}Talker A speaker"))
+    dialog.accept()
+    assert settings.get(Key.SYSTEM_AUDIO) == f"{SYSTEM_AUDIO}Talker A speaker"
+
+
+def test_on_windows_each_input_is_offered_once(monkeypatch):
+    apis = {"MME": ["Microsoft Sound Mapper - Input", "Microphone (Realtek High Defini",
+                    "Stereo Mix (Realtek High Defin"],
+            "Windows DirectSound": ["Primary Sound Capture Driver",
+                                    "Microphone (Realtek High Definition Audio)"],
+            "Windows WASAPI": ["Microphone (Realtek High Definition Audio)",
+                               "Speakers (Realtek High Definition Audio) [Loopback]"],
+            "Windows WDM-KS": ["Microphone (Realtek HD Audio Mic input)"]}  # fmt: skip
+    named = [(api, name) for api, names in apis.items() for name in names]
+    portaudio = [InputDevice(i, name, api, 2, 44100.0, i == 0) for i, (api, name) in
+                 enumerate(named)]  # fmt: skip
+    monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: portaudio)
+
+    assert [d.name for d in list_input_devices()] == [
+        *apis["MME"],
+        "Speakers (Realtek High Definition Audio) [Loopback]",
+    ]
+    # a device saved from another host API by its whole name still opens
+    assert find_input_device("Microphone (Realtek High Definition Audio)").host_api != "MME"

@@ -18,6 +18,8 @@ import srt
 
 from tests.conftest import speech, wer
 from transcrevai_desktop.core.decoding import decode_file
+from transcrevai_desktop.core.errors import SessionInUse
+from transcrevai_desktop.core.session_manager import SessionManager
 
 
 def _record(*args: str) -> subprocess.Popen:
@@ -275,3 +277,28 @@ def test_a_recordings_folder_that_cannot_be_is_one_clear_line(tmp_path):
         f"transcrevai: error: Could not create a recording folder in {tmp_path}/notes.txt/x: "
         "Not a directory."
     ]
+
+
+def test_a_recording_another_process_makes_is_left_alone(tmp_path, engine):
+    out = tmp_path / "out"
+    process = _record("--input", str(speech("en_jfk").path), "--out", str(out))
+    assert json.loads(process.stdout.readline())["text"] == "recording"
+    folder = _session_folder(out)
+    manager = SessionManager(library_dir=out, engine=engine)
+    time.sleep(2)  # its first audio on disk: listed
+
+    [entry], _ = manager.library()
+    assert entry.status == "recording" and entry.in_use
+    with pytest.raises(SessionInUse, match="another TranscrevAI window"):
+        manager.open_session(entry.id)  # reopened, it was marked interrupted
+    with pytest.raises(SessionInUse):
+        manager.delete_session(entry.id, delete_files=True)
+    listed = _recover(out)
+    assert listed.returncode == 0 and "left alone" in listed.stderr, listed.stderr
+    assert json.loads((folder / "session.json").read_text())["status"] == "recording"
+
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    [entry], _ = manager.library()
+    assert entry.status == "complete" and not entry.in_use
+    assert manager.open_session(entry.id) is not None

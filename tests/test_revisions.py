@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -13,7 +14,9 @@ from benchmarks.stepped import feed_stepped
 from tests.conftest import speech, wer
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.streaming import (
+    LOCK_LANGUAGE_PROBABILITY,
     MIN_REVISION,
     REVISE_PIECE,
     REVISION_TAIL,
@@ -22,6 +25,7 @@ from transcrevai_desktop.core.streaming import (
     StreamingTranscriber,
     join_captions,
 )
+from transcrevai_desktop.core.stretch_language import StretchLanguage
 from transcrevai_desktop.core.transcript import Word
 
 
@@ -68,7 +72,7 @@ def test_revisions_replace_whole_stretches_with_the_final_pass_quality_text(engi
     # every stretch but the last, which the close may cut short, is long enough to hear well
     assert all(r.end - r.start >= MIN_REVISION for r in revised[:-1])
     reference = " ".join(clip.reference.split()[: len(shown(events).split()) + 2])
-    final = " ".join(w.text for w in engine.transcribe_utterance(audio, "en"))
+    final = " ".join(w.text for w in engine.transcribe_utterance(audio, "en")[0])
     assert wer(reference, shown(events)) <= wer(reference, final) + 0.05, shown(events)
 
 
@@ -78,7 +82,7 @@ def _word(start: float, text: str) -> Word:
 
 def test_a_monologue_without_pauses_is_revised_in_pieces_cut_at_sentence_ends():
     transcriber = StreamingTranscriber(
-        lambda *_: ([], "en", 1.0), lambda _: None, "en", revise=lambda *_: []
+        lambda *_: ([], "en", 1.0), lambda _: None, "en", revise=lambda *_: ([], "en")
     )
     events: list[CaptionEvent] = []
     transcriber._on_event = events.append
@@ -111,7 +115,7 @@ def _short_stretch(words: list[Word]) -> StreamingTranscriber:
     """A transcriber whose stretch holds ``words`` and then paused, at 1.3 s: too short to
     be revised at once."""
     transcriber = StreamingTranscriber(
-        lambda *_: ([], "en", 1.0), lambda _: None, "en", revise=lambda *_: []
+        lambda *_: ([], "en", 1.0), lambda _: None, "en", revise=lambda *_: ([], "en")
     )
     transcriber._history = np.zeros(10 * MODEL_RATE, np.float32)
     transcriber._emit_committed(words)
@@ -167,7 +171,7 @@ def test_a_word_said_across_a_cut_is_shown_once(last, first, utterance, second):
     answers = iter([[Word(0.5, 0.9, " too"), last], [first, Word(1.0, 1.4, " Thou")]])
     events: list[CaptionEvent] = []
     transcriber = StreamingTranscriber(
-        lambda *_: ([], "en", 1.0), events.append, "en", revise=lambda *_: next(answers)
+        lambda *_: ([], "en", 1.0), events.append, "en", revise=lambda *_: (next(answers), "en")
     )
     stretch = np.zeros(int((2.0 + REVISION_TAIL) * MODEL_RATE), np.float32)
 
@@ -201,9 +205,9 @@ def test_the_vocabulary_reaches_live_passes_and_revisions():
         heard.append(("live", tuple(vocabulary)))
         return [Word(0.3, 0.7, " Uma"), Word(0.7, 1.4, " raposa")], "pt", 1.0
 
-    def revise(window, language, vocabulary):
+    def revise(window, language, vocabulary, usual):
         heard.append(("revision", tuple(vocabulary)))
-        return [Word(0.3, 0.7, " Uma"), Word(0.7, 1.4, " Raposa")]
+        return [Word(0.3, 0.7, " Uma"), Word(0.7, 1.4, " Raposa")], "pt"
 
     events: list[CaptionEvent] = []
     transcriber = StreamingTranscriber(
@@ -214,3 +218,144 @@ def test_the_vocabulary_reaches_live_passes_and_revisions():
     assert {kind for kind, _ in heard} == {"live", "revision"}
     assert all(vocabulary == ("Raposa", "CORAA") for _, vocabulary in heard)
     assert shown(events) == "Uma Raposa"
+
+
+@pytest.mark.parametrize(
+    ("chosen", "locked", "seconds", "asked", "then"),
+    [
+        (None, "en", 6.0, (None, "en"), "pt"),  # detected: the live passes follow
+        (None, "en", 2.0, ("en", "en"), "en"),  # "Okay." alone: too short to tell
+        (None, None, 2.0, (None, None), None),  # nothing better: detected, no lock
+        ("en", "en", 6.0, ("en", "en"), "en"),  # the user's choice
+    ],
+)
+def test_a_long_stretch_sure_of_another_language_turns_the_live_captions(
+    chosen, locked, seconds, asked, then
+):
+    revisions_asked: list[tuple[str | None, str | None]] = []
+
+    def revise(audio, language, vocabulary, usual):
+        revisions_asked.append((language, usual))
+        return [Word(0.3, 0.7, " Olá")], language or "pt"  # sure it is Portuguese
+
+    transcriber = StreamingTranscriber(lambda *_: ([], "en", 1.0), lambda _: None, chosen, revise)
+    transcriber.language = locked  # by the live passes
+    audio = np.zeros(int((seconds + REVISION_TAIL) * MODEL_RATE), np.float32)
+
+    transcriber.revise(Revision(1, 0.0, seconds, audio, chosen))
+
+    assert revisions_asked == [asked]
+    assert transcriber.language == then
+
+
+def test_after_a_change_of_language_the_words_before_are_no_prompt():
+    asked: list[tuple[str | None, str]] = []
+
+    def live(window, language, prompt, vocabulary):
+        asked.append((language, prompt))
+        return [], "en", 0.9
+
+    transcriber = StreamingTranscriber(
+        live, lambda _: None, None, revise=lambda *_: ([Word(0.3, 0.7, " Olá")], "pt")
+    )
+    transcriber._run_model(np.zeros(MODEL_RATE, np.float32))
+    assert transcriber.language is None, "0.9 sure on a second of audio is not trusted"
+    transcriber._run_model(np.zeros(2 * MODEL_RATE, np.float32))
+    assert transcriber.language == "en", "0.9 sure on 2 s is"
+    transcriber._window = np.zeros(4 * MODEL_RATE, np.float32)
+    transcriber._agreement.commit_all([Word(0.5, 1.0, " Hello"), Word(1.0, 1.5, " there")])
+    transcriber._restart_at(3.0)
+    transcriber._run_model(transcriber._window)
+    assert asked[-1] == ("en", "Hello there")
+
+    transcriber.revise(Revision(1, 0.0, 6.0, np.zeros(7 * MODEL_RATE, np.float32), None))
+    transcriber._run_model(transcriber._window)
+    assert asked[-1] == ("pt", ""), "an English prompt pulls Portuguese into English"
+    transcriber._agreement.commit_all([Word(3.0, 3.5, " Bom"), Word(3.5, 3.9, " dia")])
+    transcriber._window = np.zeros(4 * MODEL_RATE, np.float32)
+    transcriber._restart_at(3.0)
+    transcriber._run_model(transcriber._window)
+    assert asked[-1] == ("pt", "Bom dia")
+
+
+@pytest.mark.slow
+def test_a_recording_that_changes_language_is_revised_in_the_new_one(engine):
+    english = decode_file(speech("en_jfk").path)
+    portuguese = speech("ptbr_nurcsp_D2_255_1830.28_1844.86")
+    pause = np.zeros(int(2.5 * MODEL_RATE), np.float32)
+    audio = np.concatenate([english, pause, decode_file(portuguese.path), pause])
+    events: list[CaptionEvent] = []
+    transcriber = StreamingTranscriber(
+        engine.transcribe_window, events.append, None, revise=engine.transcribe_utterance
+    )
+
+    feed_stepped(transcriber, audio)
+
+    switch = len(english) / MODEL_RATE
+    later = join_captions([e for e in events if e.kind == "revised" and e.start >= switch])
+    # locked on English by then, the live passes wrote it in English; the revision in Portuguese
+    assert wer(portuguese.reference, later, language="pt") <= 0.3, later
+    assert transcriber.language == "pt"
+
+
+@pytest.mark.slow
+def test_a_language_left_to_detect_is_not_taken_from_the_first_second(engine):
+    clip = speech("ptbr_tts_corpus_20phrases")
+    audio = decode_file(clip.path)[: 8 * MODEL_RATE]
+    events: list[CaptionEvent] = []
+    transcriber = StreamingTranscriber(engine.transcribe_window, events.append, None)
+
+    feed_stepped(transcriber, audio)
+
+    # its first second alone was English, 0.83 sure: "You know good"
+    assert transcriber.language == "pt"
+    committed = join_captions([e for e in events if e.kind == "committed"])
+    assert wer(" ".join(clip.reference.split()[:20]), committed, language="pt") < 0.5, committed
+
+
+class _Detecting:
+    """A CTranslate2 model whose language detection says ``token`` with ``probability``."""
+
+    def __init__(self, model, token: str, probability: float) -> None:
+        self._model, self._answer = model, [[(token, probability), ("<|en|>", 0.01)]]
+
+    def detect_language(self, encoder_output):
+        return self._answer
+
+    def __getattr__(self, name: str):
+        return getattr(self._model, name)
+
+
+@pytest.mark.parametrize(
+    ("probability", "usual", "heard_in"),
+    [
+        (0.9, "en", "pt"),  # sure of another language
+        (0.6, "en", "en"),  # not sure: the language heard so far
+        (0.5, None, "pt"),  # nothing heard so far: the best guess
+    ],
+)
+def test_a_stretch_is_heard_in_a_language_its_detection_is_sure_of(
+    engine, probability, usual, heard_in
+):
+    audio = decode_file(speech("pt_picovoice_leopard_test_pt").path)
+    stretch = StretchLanguage(engine.model(), usual, LOCK_LANGUAGE_PROBABILITY)
+    stretch.model = _Detecting(stretch.model, "<|pt|>", probability)
+
+    segments, _ = stretch.transcribe(audio, language=usual or "en", beam_size=1)
+
+    text = " ".join(segment.text for segment in segments).lower()
+    assert stretch.language == heard_in
+    assert ("raposa" in text) == (heard_in == "pt"), text  # else "fox", translated
+
+
+def test_an_english_only_model_revises_in_english_with_nothing_to_detect():
+    class EnglishOnly:  # tiny.en: CTranslate2 cannot detect a language with it
+        model = SimpleNamespace(is_multilingual=False)
+
+        def transcribe(self, audio, language, **options):
+            assert language == "en"
+            return iter([]), None
+
+    engine = Engine(registry=SimpleNamespace(get=lambda *_: EnglishOnly()))
+
+    assert engine.transcribe_utterance(np.zeros(MODEL_RATE, np.float32), None) == ([], "en")

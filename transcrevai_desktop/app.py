@@ -54,11 +54,7 @@ def run_app(argv: list[str] | None = None) -> int:
     # sessions and empty folders every few hours; off the GUI thread (they read the library).
     window.background.run(window.manager.remove_empty_folders, lambda _: None, log.warning)
     cleanup = QTimer()
-    cleanup.timeout.connect(
-        lambda: window.background.run(
-            window.manager.cleanup_old_sessions, lambda _: None, log.warning
-        )
-    )
+    cleanup.timeout.connect(window.clean_up)
     cleanup.start(int(CLEANUP_INTERVAL_HOURS * 3600 * 1000))
     code = app.exec()
     window.manager.engine.wait()

@@ -475,6 +475,13 @@ def _recover(args: argparse.Namespace) -> int:
     for problem in problems:
         _note(translate("Cli", "transcrevai: skipped {problem}"), problem=problem)
     found = [entry for entry in entries if entry.status in UNFINISHED]
+    for entry in (e for e in found if e.in_use):
+        _note(
+            translate("Cli", "{name} ({id}) is being recorded or transcribed; left alone."),
+            name=entry.name,
+            id=entry.id,
+        )
+    found = [entry for entry in found if not entry.in_use]
     if not found:
         _note(
             translate("Cli", "No interrupted recordings in {folder}."), folder=manager.library_dir

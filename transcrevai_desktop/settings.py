@@ -18,6 +18,7 @@ class Key(StrEnum):
     MODEL_OFFERED = "engine/model_offered"  # "1" once a bigger model was offered
     LANGUAGE = "recording/language"  # a Whisper code, or "auto"
     DEVICE = "recording/device"  # a device name, or "" for the system default
+    SYSTEM_AUDIO = "recording/system_audio"  # a call's other side: an input, "" the default's
     VOCABULARY = "recording/vocabulary"  # names and terms, as the user typed them
     SPEAKERS = "recording/speakers"  # "auto" or a count, as text (core.speakers.parse_speakers)
     LIBRARY_DIR = "library/folder"  # "" for the default library
@@ -45,6 +46,7 @@ _DEFAULTS: dict[Key, object] = {
     Key.COMPUTE_TYPE: "int8",
     Key.MODEL_OFFERED: "",
     Key.DEVICE: "",
+    Key.SYSTEM_AUDIO: "",
     Key.VOCABULARY: "",
     Key.SPEAKERS: "auto",
     Key.LIBRARY_DIR: "",

@@ -3,8 +3,9 @@
 On a PulseAudio or PipeWire desktop (PortAudio lists a ``pulse`` device) the inputs are the
 sound server's sources (``core.pulse_sources``): every microphone by its description and every
 output's monitor as "System audio: <output>", each opened through PortAudio's ``pulse`` device.
-Elsewhere (Windows, macOS, a bare ALSA system) they are PortAudio's own devices; the computer's
-sound is then recorded from a loopback device (Windows' "Stereo Mix", VB-CABLE; BlackHole on
+Elsewhere (Windows, macOS, a bare ALSA system) they are PortAudio's own devices, those of the
+default input's host API (Windows lists each input under four); the computer's sound is then
+recorded from a loopback device (WASAPI's, Windows' "Stereo Mix", VB-CABLE; BlackHole on
 macOS), which appears in that list like a microphone. The list is read again at each call, so
 it follows devices plugged in or removed while the app runs (on PulseAudio; PortAudio's own
 list is read once, when it starts).
@@ -22,8 +23,9 @@ from transcrevai_desktop.core.pulse_sources import PULSE_DEVICE, SYSTEM_AUDIO, p
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 MODEL_RATE = 16_000
+_WASAPI_LOOPBACK = "[loopback]"  # PortAudio's WASAPI loopback of an output (19.7 and later)
 LOOPBACK_NAMES = (  # how inputs that hear the computer's sound are named, lower case
-    "[loopback]",  # PortAudio's WASAPI loopback of an output (PortAudio 19.7 and later)
+    _WASAPI_LOOPBACK,
     "stereo mix",  # Windows' own, on many sound cards ("Mixagem estéreo" in Portuguese)
     "mixagem est",
     "what u hear",
@@ -86,7 +88,7 @@ def _offered(devices: list[InputDevice]) -> list[InputDevice]:
     pulse = next((d for d in devices if d.name == PULSE_DEVICE), None)
     sources = pulse_sources() if pulse is not None else None
     if pulse is None or not sources:
-        return [replace(d, is_system_audio=is_loopback(d.name)) for d in devices]
+        return [replace(d, is_system_audio=is_loopback(d.name)) for d in _one_host_api(devices)]
     return [
         InputDevice(
             index=pulse.index,
@@ -99,6 +101,19 @@ def _offered(devices: list[InputDevice]) -> list[InputDevice]:
             is_system_audio=source.is_monitor,
         )
         for source in sources
+    ]
+
+
+def _one_host_api(devices: list[InputDevice]) -> list[InputDevice]:
+    """The devices of the default input's host API, and the loopbacks only WASAPI lists: on
+    Windows PortAudio lists every input once per host API (MME, DirectSound, WASAPI, WDM-KS),
+    so each microphone would be offered four times. A device saved by its exact name from
+    another host API still opens (``find_input_device``)."""
+    default = next((d for d in devices if d.is_default), None)
+    if default is None:
+        return devices
+    return [
+        d for d in devices if d.host_api == default.host_api or _WASAPI_LOOPBACK in d.name.lower()
     ]
 
 

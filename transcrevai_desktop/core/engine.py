@@ -44,7 +44,12 @@ from transcrevai_desktop.core.speakers import (
     VoiceCollector,
     by_channel,
 )
-from transcrevai_desktop.core.streaming import Revision, StreamingTranscriber
+from transcrevai_desktop.core.streaming import (
+    LOCK_LANGUAGE_PROBABILITY,
+    Revision,
+    StreamingTranscriber,
+)
+from transcrevai_desktop.core.stretch_language import StretchLanguage
 from transcrevai_desktop.core.transcript import Segment, Transcript, Word
 from transcrevai_desktop.core.vocabulary import hotwords
 from transcrevai_desktop.core.voice_book import VoiceBook
@@ -207,27 +212,38 @@ class Engine:
         return _words(list(segments))[1], info.language, info.language_probability
 
     def transcribe_utterance(
-        self, audio: np.ndarray, language: str | None, terms: Sequence[str] = ()
-    ) -> list[Word]:
+        self,
+        audio: np.ndarray,
+        language: str | None,
+        terms: Sequence[str] = (),
+        usual: str | None = None,
+    ) -> tuple[list[Word], str]:
         """A revision: stretches of speech decoded as the final pass decodes (beam search,
         Whisper's full 30 s context, no prompt: the stretch before as a prompt read worse, 28.7
-        against 27.4 % WER), its words timed from the start of ``audio``. Unlike the final
-        pass, its temperature fallback stops at ``REVISION_TEMPERATURES`` and it decodes at most
-        ``LIVE_TOKENS_PER_SECOND`` tokens a second: a stuttered "until the, or, or, or the"
-        (en_lucier) sent a revision through every fallback for 14.5 s, and the revisions
-        queued behind it went stale."""
+        against 27.4 % WER), its words timed from the start of ``audio``; and the language it
+        was heard in. Unlike the final pass, its temperature fallback stops at
+        ``REVISION_TEMPERATURES`` and it decodes at most ``LIVE_TOKENS_PER_SECOND`` tokens a
+        second: a stuttered "until the, or, or, or the" (en_lucier) sent a revision through
+        every fallback for 14.5 s, and the revisions queued behind it went stale.
+
+        Without a ``language`` (the user left it to detect), the stretch's own language is
+        detected, as the final pass detects each segment's: a meeting that goes from English to
+        Portuguese is revised in Portuguese. ``usual``, the language heard so far (if any), is
+        kept unless the detection is ``LOCK_LANGUAGE_PROBABILITY`` sure of another."""
+        model = self.model()
         options = {
             **self.settings.final_options(),
+            "hotwords": hotwords(terms),
             "temperature": REVISION_TEMPERATURES,
             "max_new_tokens": int(LIVE_TOKENS_PER_SECOND * len(audio) / MODEL_RATE) + 16,
         }
-        segments, _ = self.model().transcribe(
-            audio,
-            language=language,
-            hotwords=hotwords(terms),
-            **options,
-        )
-        return _words(list(segments))[1]
+        if language is not None or not model.model.is_multilingual:  # tiny.en: nothing to detect
+            segments, _ = model.transcribe(audio, language=language or "en", **options)
+            return _words(list(segments))[1], language or "en"
+        stretch = StretchLanguage(model, usual, LOCK_LANGUAGE_PROBABILITY)
+        segments, _ = stretch.transcribe(audio, language=usual or "en", **options)
+        assert stretch.language is not None  # detected, with nothing heard before
+        return _words(list(segments))[1], stretch.language
 
     def transcribe_recording(
         self,

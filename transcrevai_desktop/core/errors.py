@@ -59,6 +59,10 @@ class StorageError(TranscrevaiError):
     """A file or folder could not be written (disk full, read-only, no permission)."""
 
 
+class SessionInUse(TranscrevaiError):
+    """Another process records or transcribes the session (another window, or the CLI)."""
+
+
 class TranscriptionCancelled(Exception):
     """Not a failure: whoever started a transcription asked it to stop (its session was
     deleted). Nothing is shown to the user."""

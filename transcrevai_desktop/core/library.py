@@ -14,6 +14,8 @@ from typing import Any
 import platformdirs
 from PySide6.QtCore import QCoreApplication
 
+from transcrevai_desktop.core.folder_lock import held
+
 log = logging.getLogger(__name__)
 
 AUDIO_FILE = "audio.wav"
@@ -68,6 +70,7 @@ class LibraryEntry:
     language: str | None
     status: str
     text: str  # the transcript, for search ("" before the final pass)
+    in_use: bool = False  # a process (this one too) records or transcribes it: see folder_lock
 
     def matches(self, query: str) -> bool:
         query = query.strip().lower()
@@ -110,8 +113,23 @@ def remove_if_empty(folder: Path) -> bool:
     return True
 
 
+_TEXT = (str, type(None))
+_FIELDS: dict[str, tuple[type, ...]] = {  # the kinds of session.json's values (Session.to_dict)
+    **dict.fromkeys(
+        ("name", "created_at", "started_at", "ended_at", "device", "language", "source"), _TEXT
+    ),
+    **dict.fromkeys(("model", "status", "message"), _TEXT),
+    "duration": (int, float, type(None)),
+    "speakers": (str, int, type(None)),
+    "vocabulary": (list, type(None)),
+    "channels": (list, type(None)),
+    "files": (dict, type(None)),
+}
+
+
 def read_metadata(folder: Path) -> dict[str, Any]:
-    """A session folder's session.json; ``ValueError`` if it is missing, corrupt or foreign."""
+    """A session folder's session.json; ``ValueError`` if it is missing, corrupt, foreign or
+    holds values of the wrong kind."""
     try:
         data = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -125,6 +143,16 @@ def read_metadata(folder: Path) -> dict[str, Any]:
             QCoreApplication.translate(
                 "Library", "{folder}: {file} belongs to another session"
             ).format(folder=folder.name, file=METADATA_FILE)
+        )
+    wrong = [key for key, kinds in _FIELDS.items() if not isinstance(data.get(key), kinds)]
+    files = data.get("files")
+    if isinstance(files, dict) and not all(isinstance(name, str) for name in files.values()):
+        wrong.append("files")
+    if wrong:  # edited by hand, or by another program: one such folder must not empty the list
+        raise ValueError(
+            QCoreApplication.translate(
+                "Library", "{folder}: {file} has unexpected values ({fields})"
+            ).format(folder=folder.name, file=METADATA_FILE, fields=", ".join(wrong))
         )
     return data
 
@@ -171,6 +199,7 @@ def scan_library(
                 language=data.get("language"),
                 status=str(data.get("status") or ""),
                 text=text,
+                in_use=held(folder),
             )
         )
     entries.sort(key=lambda entry: entry.created_at, reverse=True)

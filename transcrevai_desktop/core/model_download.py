@@ -39,6 +39,7 @@ from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import DownloadCancelled, ModelDownloadFailed, ModelMissing
 from transcrevai_desktop.core.files import scratch_folder
+from transcrevai_desktop.core.folder_lock import FolderLock
 from transcrevai_desktop.core.model_catalog import (
     CATALOG,
     OFFER_BUDGET,
@@ -55,11 +56,6 @@ from transcrevai_desktop.core.models import (
     downloaded_folder,
 )
 from transcrevai_desktop.core.texts import size_text
-
-try:
-    import fcntl  # POSIX: a lock other processes see
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -141,16 +137,12 @@ def _only_download(target: Path, cancelled: Callable[[], bool]) -> Iterator[None
     folder that other processes see and that leaves no file behind), waiting while another
     download holds it; ``DownloadCancelled`` if ``cancelled()`` meanwhile."""
     _wait_for(lambda: _IN_THIS_PROCESS.acquire(blocking=False), cancelled)
+    folder = FolderLock(target.parent)
     try:
-        folder = _opened_folder(target.parent)
-        try:
-            if folder is not None:
-                _wait_for(lambda: _locked(folder), cancelled)
-            yield
-        finally:
-            if folder is not None:
-                os.close(folder)  # and the lock with it
+        _wait_for(folder.acquire, cancelled)
+        yield
     finally:
+        folder.release()
         _IN_THIS_PROCESS.release()
 
 
@@ -167,28 +159,6 @@ def _after(seconds: float) -> Callable[[], bool]:
     """A ``ready`` for ``_wait_for``: ``seconds`` from now."""
     until = time.monotonic() + seconds
     return lambda: time.monotonic() >= until
-
-
-def _locked(folder: int) -> bool:
-    """Whether this process now holds the lock on ``folder`` (an open descriptor)."""
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def _opened_folder(folder: Path) -> int | None:
-    """``folder`` (made if need be) open for a lock of other processes' downloads, or None
-    where there is no such lock (Windows: downloads of one process still wait for each other)
-    or the folder cannot be made (left to the download to report)."""
-    if fcntl is None:
-        return None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        return os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return None
 
 
 @dataclass(frozen=True)

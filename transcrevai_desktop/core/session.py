@@ -29,6 +29,7 @@ from transcrevai_desktop.core.errors import (
 )
 from transcrevai_desktop.core.exporters import FORMATS, write_transcript
 from transcrevai_desktop.core.files import atomic_copy, atomic_write_text
+from transcrevai_desktop.core.folder_lock import FolderLock
 from transcrevai_desktop.core.library import (
     AUDIO_FILE,
     METADATA_FILE,
@@ -158,6 +159,8 @@ class Session(QObject):
         self._live_open = False  # live captions still finishing: the final pass waits for them
         self._final_queued = False  # the final pass was handed to the engine (once per request)
         self._skip_final = False  # the final pass asked not to run, or to stop
+        # held while busy (recording, transcribing): other processes leave the folder alone
+        self._hold = FolderLock(self.folder)
         if metadata is not None:
             self._restore(metadata)
         self._edited = self.original_path.is_file()  # corrected (here or before): revertible
@@ -193,6 +196,15 @@ class Session(QObject):
                 log.error("%s", error)
 
     # -- state ----------------------------------------------------------------------------
+    def move_to(self, folder: Path) -> None:
+        """Keep the session in ``folder`` instead, if it has kept nothing yet (the library
+        folder changed while its tab waited to record)."""
+        with self._lock:
+            if not self.kept:
+                self.folder = Path(folder)
+                self.files["metadata"] = self.folder / METADATA_FILE
+                self._hold = FolderLock(self.folder)
+
     def touch(self) -> None:
         self.last_activity = time.time()
 
@@ -304,8 +316,12 @@ class Session(QObject):
         """session.json saying ``status`` (ahead of ``self.status`` while a recording starts)."""
         if self._discarded or not self.kept:
             return
+        if status in BUSY and not self._hold.acquire():
+            log.warning("%s is held by another process too", self.folder)
         data = {**self.to_dict(), "status": status.value}
         atomic_write_text(self.files["metadata"], json.dumps(data, indent=2) + "\n")
+        if status not in BUSY:
+            self._hold.release()
 
     def _make_folder(self) -> None:
         """Make the session's folder, now that it has something to keep; ``StorageError`` if

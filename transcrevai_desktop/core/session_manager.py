@@ -7,12 +7,14 @@ import shutil
 import threading
 import time
 import uuid
+from collections.abc import Collection
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.engine import Engine
-from transcrevai_desktop.core.errors import StorageError
+from transcrevai_desktop.core.errors import SessionInUse, StorageError
+from transcrevai_desktop.core.folder_lock import held
 from transcrevai_desktop.core.library import (
     LibraryEntry,
     default_library_dir,
@@ -76,11 +78,13 @@ class SessionManager:
 
     def open_session(self, session_id: str) -> Session | None:
         """A session in memory, or a past one reopened from the library; None if neither
-        (a warning if its folder is there but unreadable)."""
+        (a warning if its folder is there but unreadable). ``SessionInUse`` if another
+        process records or transcribes it."""
         session = self.get_session(session_id)
         key = parse_session_id(session_id)
         if session is not None or key is None or not (self.library_dir / key).is_dir():
             return session
+        _refuse_if_held(self.library_dir / key)  # reopened, it would be marked interrupted
         try:
             metadata = read_metadata(self.library_dir / key)
         except ValueError as error:
@@ -102,7 +106,8 @@ class SessionManager:
         return scan_library(self.library_dir, live)
 
     def delete_session(self, session_id: str, delete_files: bool = False) -> None:
-        """Forget a session (stopping its capture first); remove its folder only if asked."""
+        """Forget a session (stopping its capture first); remove its folder only if asked
+        (``SessionInUse`` if another process records or transcribes it)."""
         key = parse_session_id(session_id)
         with self._lock:
             session = self._sessions.pop(key, None) if key else None
@@ -112,6 +117,8 @@ class SessionManager:
             session.close()
         if key and delete_files:
             folder = self.library_dir / key
+            if session is None:
+                _refuse_if_held(folder)
             try:
                 shutil.rmtree(folder)
             except FileNotFoundError:
@@ -123,20 +130,26 @@ class SessionManager:
                     ).format(folder=folder, reason=error.strerror)
                 ) from error
 
-    def cleanup_old_sessions(self) -> list[str]:
-        """Drop from memory the sessions idle longer than the timeout, and remove the
+    def cleanup_old_sessions(self, keep: Collection[str] = ()) -> list[str]:
+        """Drop from memory the sessions idle longer than the timeout, but those in ``keep``
+        (shown in a tab: a transcript reviewed all day is in use, and dropped, it was opened
+        a second time, from the library), once their corrections are on disk; remove the
         library's folders that keep nothing (``remove_empty_folders``); return the ids
         dropped from memory."""
         limit = time.time() - self.session_timeout_hours * 3600
         try:
             with self._lock:
-                stale = [
-                    sid
+                stale = {
+                    sid: session
                     for sid, session in self._sessions.items()
-                    if session.status not in BUSY and session.last_activity < limit
-                ]
+                    if session.status not in BUSY
+                    and session.last_activity < limit
+                    and sid not in keep
+                }
                 for sid in stale:
                     del self._sessions[sid]
+            for session in stale.values():
+                session.wait_saved()  # held no more, it is not waited for at quit
         except Exception:
             log.exception("Session clean-up failed")
             return []
@@ -149,7 +162,7 @@ class SessionManager:
         else:
             if removed:
                 log.info("Removed %d session folder(s) with nothing in them", len(removed))
-        return stale
+        return list(stale)
 
     def remove_empty_folders(self) -> list[str]:
         """Remove the library's session folders that keep nothing (no audio, no transcript:
@@ -182,13 +195,37 @@ class SessionManager:
         with self._lock:
             return list(self._sessions)
 
+    def move_library(self, library_dir: Path) -> None:
+        """Keep new sessions in ``library_dir`` from now on, and those held that have kept
+        nothing yet: a tab opened before the folder changed recorded into the old one, and
+        the library, listing the new one, never showed that recording."""
+        self.library_dir = Path(library_dir)
+        for session in self.held_sessions():
+            session.move_to(self.library_dir / session.id)
+
+    def held_sessions(self) -> list[Session]:
+        """The sessions in memory (no hit counts as activity: see ``get_session``)."""
+        with self._lock:
+            return list(self._sessions.values())
+
     def wait_saved(self) -> None:
         """Block until the corrections of every session held are on disk (at quit: the
         threads that write them would die with the process)."""
-        with self._lock:
-            sessions = list(self._sessions.values())
-        for session in sessions:
+        for session in self.held_sessions():
             session.wait_saved()
+
+
+def _refuse_if_held(folder: Path) -> None:
+    """``SessionInUse`` if another process holds the session of ``folder`` (one this process
+    holds is in its memory, and never asked about)."""
+    if held(folder):
+        raise SessionInUse(
+            QCoreApplication.translate(
+                "SessionInUse",
+                "This recording is being recorded or transcribed in another TranscrevAI "
+                "window. Open it there, or here once it is done.",
+            )
+        )
 
 
 def _maybe_starting(folder: Path) -> bool:

@@ -12,34 +12,30 @@ pass always uses the full context.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
 from faster_whisper import WhisperModel
 from faster_whisper.audio import pad_or_trim
 
+from transcrevai_desktop.core.model_view import ModelView
+
 if TYPE_CHECKING:
     from ctranslate2 import StorageView
     from faster_whisper.tokenizer import Tokenizer
-    from faster_whisper.transcribe import Segment, TranscriptionOptions
 
 FULL_CONTEXT_FRAMES = 3000
 MARGIN_SECONDS = 1.0  # silence encoded after the window's last sample
 
 
-class ShortContextWhisper(WhisperModel):  # type: ignore[misc]  # faster-whisper is untyped
-    """A view of a loaded ``WhisperModel`` whose first encoder pass covers only the window.
-
-    It shares the loaded model's CTranslate2 model, tokenizer and feature extractor (no second
-    copy in memory) and changes one thing: ``generate_segments`` gets an encoder output for
-    ``window + MARGIN_SECONDS`` (at least ``min_seconds``) rather than for 30 s. Later seeks in
+class ShortContextWhisper(ModelView):
+    """A view of a loaded ``WhisperModel`` whose first encoder pass covers only the window:
+    ``window + MARGIN_SECONDS`` (at least ``min_seconds``) rather than 30 s. Later seeks in
     the same call, if any, and language detection keep faster-whisper's own full encoding.
     """
 
-    def __init__(self, model: WhisperModel, min_seconds: float) -> None:  # no super().__init__:
-        self.__dict__.update(model.__dict__)  # everything is shared with the loaded model
-        self.base_model = model
+    def __init__(self, model: WhisperModel, min_seconds: float) -> None:
+        super().__init__(model)
         self.min_seconds = min_seconds
 
     def context_frames(self, content_frames: int) -> int:
@@ -48,18 +44,6 @@ class ShortContextWhisper(WhisperModel):  # type: ignore[misc]  # faster-whisper
         seconds = max(self.min_seconds, content_frames / per_second + MARGIN_SECONDS)
         return min(FULL_CONTEXT_FRAMES, math.ceil(seconds) * per_second)
 
-    def generate_segments(
-        self,
-        features: np.ndarray,
-        tokenizer: Tokenizer,
-        options: TranscriptionOptions,
-        log_progress: bool,
-        encoder_output: StorageView | None = None,
-    ) -> Iterable[Segment]:
-        if encoder_output is None:
-            frames = self.context_frames(features.shape[-1] - 1)
-            encoder_output = self.encode(pad_or_trim(features, frames))
-        segments: Iterable[Segment] = super().generate_segments(
-            features, tokenizer, options, log_progress, encoder_output=encoder_output
-        )
-        return segments
+    def first_encoding(self, features: np.ndarray, tokenizer: Tokenizer) -> StorageView:
+        frames = self.context_frames(features.shape[-1] - 1)
+        return self.encode(pad_or_trim(features, frames))

@@ -59,7 +59,9 @@ VAD_THRESHOLD = 0.5
 _SENTENCE_END = (".", "?", "!", "…", "。")
 
 LOCK_LANGUAGE_AFTER = 3.0  # seconds of audio before a detected language is trusted...
-LOCK_LANGUAGE_PROBABILITY = 0.8  # ...or a detection this sure
+LOCK_LANGUAGE_PROBABILITY = 0.8  # ...or a detection this sure...
+# ...on this much audio at least: the first second of a Portuguese reading was English, 0.83 sure
+LOCK_LANGUAGE_MIN = 2.0
 
 MIN_REVISION = 5.0  # a stretch ends at a pause once it is this long (seconds of audio)...
 REVISE_IDLE = 2.0  # ...or after this much silence
@@ -79,8 +81,11 @@ SAME_ENDING = 0.75  # difflib's ratio of a word heard again and the end of the w
 WindowTranscriber = Callable[
     [np.ndarray, str | None, str, Sequence[str]], tuple[list[Word], str, float]
 ]
-# The same at final-pass quality, for revisions: (audio, language, vocabulary) -> words.
-UtteranceTranscriber = Callable[[np.ndarray, str | None, Sequence[str]], list[Word]]
+# The same at final-pass quality, for revisions: (audio, language or None to detect,
+# vocabulary, the language heard so far) -> (words, the language they were heard in).
+UtteranceTranscriber = Callable[
+    [np.ndarray, str | None, Sequence[str], str | None], tuple[list[Word], str]
+]
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,7 @@ class Revision:
     start: float
     end: float
     audio: np.ndarray = field(repr=False)
-    language: str | None
+    language: str | None  # the user's choice; None: detect the stretch's own
     queued_at: float = field(default_factory=time.monotonic)
 
 
@@ -315,7 +320,8 @@ class StreamingTranscriber:
         revise: UtteranceTranscriber | None = None,
         vocabulary: Sequence[str] = (),
     ) -> None:
-        self.language = language
+        self.language = language  # the live passes' (detected and locked, if not chosen)
+        self._chosen_language = language
         self.vocabulary = tuple(vocabulary)
         self._transcribe = transcribe
         self._revise = revise
@@ -333,6 +339,8 @@ class StreamingTranscriber:
         self._gate = SpeechGate()
         self._agreement = LocalAgreement()
         self._prompt_words: list[str] = []
+        self._prompt_since = 0.0  # words heard before a change of language are no prompt
+        self._prompt_language = language
         self._last_pass_end = 0.0  # audio time up to which the last pass heard
         self._new_speech_from = 0.0  # window seconds before which speech is already committed
         # the stretch being committed, to be revised when it ends (audio times)
@@ -408,12 +416,34 @@ class StreamingTranscriber:
         """Decode a stretch again at final-pass quality and emit its ``revised`` event (on a
         scheduler thread; it may run beside ``step``). A revision that finds no words leaves
         the committed text as it is; a first word the revision before ended with, said
-        across the cut between them, is left out (``heard_twice``)."""
+        across the cut between them, is left out (``heard_twice``).
+
+        With the language left to detect, a stretch of ``MIN_REVISION`` seconds or more is
+        heard in its own language where the model is sure of it (a meeting that goes from
+        English to Portuguese), and the live passes follow: locked on the first seconds, they
+        would write the new language's words in the old one's until the recording ends. A
+        shorter stretch ("Okay." in a Portuguese meeting) is revised in the live passes'
+        language and changes nothing."""
         assert self._revise is not None
         began = time.monotonic()
+        with self._lock:
+            usual = self.language
+        long_enough = revision.end - revision.start >= MIN_REVISION
+        detect = revision.language is None and (long_enough or usual is None)
+        heard, language = self._revise(
+            revision.audio,
+            None if detect else revision.language or usual,
+            self.vocabulary,
+            usual,
+        )
+        if detect and long_enough and language != usual:
+            with self._lock:
+                if self.language == usual:  # no pass locked one meanwhile
+                    log.info("Live captions now in %s (were in %s)", language, usual)
+                    self.language = language
         words = [
             Word(w.start + revision.start, w.end + revision.start, w.text, w.probability)
-            for w in self._revise(revision.audio, revision.language, self.vocabulary)
+            for w in heard
             if _key(w) and w.start + revision.start < revision.end
         ]
         previous = self._last_revised  # revisions of one session run one at a time
@@ -493,26 +523,34 @@ class StreamingTranscriber:
 
     # -- passes ------------------------------------------------------------------------------
     def _run_model(self, audio: np.ndarray) -> list[Word]:
+        with self._lock:  # a revision may change it meanwhile (see ``revise``)
+            asked = self.language
+        if asked != self._prompt_language:
+            if self._prompt_language is not None:  # the words before would be translated
+                self._prompt_words = []
+                self._prompt_since = self._window_start + self._new_speech_from
+            self._prompt_language = asked
         prompt = " ".join(self._prompt_words)[-PROMPT_CHARS:]
-        words, language, probability = self._transcribe(
-            audio, self.language, prompt, self.vocabulary
-        )
+        words, language, probability = self._transcribe(audio, asked, prompt, self.vocabulary)
         log.debug(
             "pass %.2f-%.2f s: %s",
             self._window_start,
             self._window_start + len(audio) / MODEL_RATE,
             "".join(w.text for w in words),
         )
-        if self.language is None and (
-            probability >= LOCK_LANGUAGE_PROBABILITY
-            or len(audio) >= LOCK_LANGUAGE_AFTER * MODEL_RATE
+        seconds = len(audio) / MODEL_RATE
+        if asked is None and (
+            seconds >= LOCK_LANGUAGE_AFTER
+            or (probability >= LOCK_LANGUAGE_PROBABILITY and seconds >= LOCK_LANGUAGE_MIN)
         ):
-            self.language = language
+            with self._lock:
+                if self.language is None:
+                    self.language = language
         return [
             Word(w.start + self._window_start, w.end + self._window_start, w.text, w.probability)
             for w in without_repeats(words)
             # a lone ". ." is no word, and in the prompt it breeds more of them
-            if _key(w) and not in_foreign_script(w.text, self.language)
+            if _key(w) and not in_foreign_script(w.text, asked or language)
         ]
 
     def _pass(self) -> None:
@@ -584,7 +622,9 @@ class StreamingTranscriber:
         self._window_start += samples / MODEL_RATE
         self._gate.trim(samples)
         self._prompt_words = [
-            w.text.strip() for w in self._agreement.committed_words if w.end <= self._window_start
+            w.text.strip()
+            for w in self._agreement.committed_words
+            if self._prompt_since <= w.start and w.end <= self._window_start
         ][-60:]
 
     # -- stretches to revise --------------------------------------------------------------
@@ -640,7 +680,7 @@ class StreamingTranscriber:
                 round(self._unit_start, 3),
                 round(end, 3),
                 self._history[first:last].copy(),
-                self.language,
+                self._chosen_language,
             )
             with self._lock:
                 self._revisions.append(revision)

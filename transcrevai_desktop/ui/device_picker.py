@@ -5,6 +5,11 @@ The list is read again each time it opens, so a headset plugged in meanwhile is 
 chosen before (in Preferences, or last time) that is not connected stays selected, marked "not
 connected": recording then fails with an error naming it, rather than silently recording
 another microphone.
+
+With ``system_audio``, it picks where a call's other side is heard instead: the default
+output's sound (what the call box records unless told otherwise), then each "System audio:
+<output>". A call app that plays to a headset while the computer's default output is its
+speakers is heard only through the headset's.
 """
 
 from __future__ import annotations
@@ -17,20 +22,32 @@ from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO
 
 
 class DevicePicker(QComboBox):
-    def __init__(self, selected: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, selected: str = "", parent: QWidget | None = None, *, system_audio: bool = False
+    ) -> None:
         super().__init__(parent)
-        self.setToolTip(
-            self.tr(
-                'Input device. On Linux, "{system_audio}…" records what the computer plays (the '
-                "other side of a call). {help} It then appears in this list."
-            ).format(system_audio=self._shown(SYSTEM_AUDIO), help=loopback_help())
-        )
+        self._system_audio = system_audio
+        if system_audio:
+            self.setToolTip(
+                self.tr(
+                    "Where the other side of the call is heard: the sound of the computer's "
+                    "default output, or of the output the call app plays to (a headset)."
+                )
+            )
+            self.setAccessibleName(self.tr("A call's other side"))
+        else:
+            self.setToolTip(
+                self.tr(
+                    'Input device. On Linux, "{system_audio}…" records what the computer plays '
+                    "(the other side of a call). {help} It then appears in this list."
+                ).format(system_audio=self._shown(SYSTEM_AUDIO), help=loopback_help())
+            )
         self.problem = ""
         self._fill(selected)
 
     @property
     def device(self) -> str:
-        """A device name, or "" for the system default."""
+        """A device name, or "" for the system default (the default output's sound)."""
         return str(self.currentData())
 
     def _shown(self, name: str) -> str:
@@ -55,13 +72,18 @@ class DevicePicker(QComboBox):
         """The inputs connected now, ``selected`` among them (marked if it is not)."""
         self.clear()
         self.problem = ""
-        self.addItem(self.tr("System default"), "")
+        if self._system_audio:
+            self.addItem(self.tr("The default output's sound"), "")
+        else:
+            self.addItem(self.tr("System default"), "")
         try:
             devices = list_input_devices()
         except TranscrevaiError as error:
             self.problem = str(error)
             devices = []
         for device in devices:
+            if self._system_audio and not device.is_system_audio:
+                continue
             self.addItem(self._shown(device.name), device.name)
         if selected and self.findData(selected) < 0:
             shown = (

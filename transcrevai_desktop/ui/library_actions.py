@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from transcrevai_desktop.core.errors import TranscrevaiError
-from transcrevai_desktop.core.session import BUSY
+from transcrevai_desktop.core.session import BUSY, CAPTURING
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.ui.library_panel import LibraryPanel
 from transcrevai_desktop.ui.session_tabs import SessionTabs
@@ -27,7 +27,11 @@ class LibraryActions(QObject):
     def open(self, session_id: str) -> None:
         tab = self.tabs.tab_of(session_id)
         if tab is None:
-            session = self.manager.open_session(session_id)
+            try:
+                session = self.manager.open_session(session_id)
+            except TranscrevaiError as error:
+                QMessageBox.information(self.window, self.tr("Library"), str(error))
+                return
             if session is None:
                 QMessageBox.warning(
                     self.window, self.tr("Library"), self.tr("This session can no longer be read.")
@@ -40,11 +44,22 @@ class LibraryActions(QObject):
     @Slot(str)
     def delete(self, session_id: str) -> None:
         tab = self.tabs.tab_of(session_id)
-        session = tab.session if tab else self.manager.open_session(session_id)
         title = self.tr("Delete")
-        if session is not None and session.status in BUSY:
+        try:
+            session = tab.session if tab else self.manager.open_session(session_id)
+        except TranscrevaiError as error:
+            QMessageBox.information(self.window, title, str(error))
+            return
+        if session is not None and session.status in CAPTURING:
             QMessageBox.information(
                 self.window, title, self.tr("Stop this recording before deleting it.")
+            )
+            return
+        if session is not None and session.status in BUSY:
+            QMessageBox.information(
+                self.window,
+                title,
+                self.tr("Its transcript is being written: delete it once it is done."),
             )
             return
         text = self.tr(

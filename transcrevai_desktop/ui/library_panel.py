@@ -6,6 +6,9 @@ the search filters the last scan in memory."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from transcrevai_desktop.core.library import LibraryEntry
-from transcrevai_desktop.core.session import UNFINISHED, SessionStatus
+from transcrevai_desktop.core.session import BUSY, UNFINISHED, SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.ui.background import Background
@@ -49,8 +52,13 @@ def _translated(text: str) -> str:
     return QCoreApplication.translate("LibraryPanel", text)
 
 
-def _status_text(status: str) -> str:
-    """A status as the Status column shows it (one this version does not know, as it is)."""
+def _status_text(entry: LibraryEntry, live: AbstractSet[str]) -> str:
+    """An entry's status as the Status column shows it: busy on disk, and neither ``live``
+    (held by this process) nor held by another, it was cut short by a crash (it reopens as
+    interrupted); one this version does not know, as it is."""
+    status = entry.status
+    if status in {s.value for s in BUSY} and not entry.in_use and entry.id not in live:
+        status = SessionStatus.INTERRUPTED.value
     return _translated(STATUS_TEXT[status]) if status in STATUS_TEXT else status
 
 
@@ -169,30 +177,43 @@ class LibraryPanel(QDockWidget):
     def _show(self) -> None:
         selected = self.selected_id()
         shown = [entry for entry in self._entries if entry.matches(self.search.text())]
-        self.table.setRowCount(len(shown))
-        for row, entry in enumerate(shown):
-            self._fill_row(row, entry)
+        live = set(self.manager.get_all_session_ids())
+        with self.table.filling():
+            self.table.setRowCount(len(shown))
+            for row, entry in enumerate(shown):
+                self._fill_row(row, entry, live)
         if selected is not None and (row := self.row_of(selected)) >= 0:
             self.table.selectRow(row)
 
     def interrupted_ids(self) -> list[str]:
         """Sessions of the last scan left without a transcript by a process that died while
-        busy, or closed while recording; not those this process holds (they are live)."""
+        busy, or closed while recording; not those a process holds (they are live, here or in
+        another window)."""
         live = set(self.manager.get_all_session_ids())
-        return [e.id for e in self._entries if e.status in UNFINISHED and e.id not in live]
+        return [
+            e.id
+            for e in self._entries
+            if e.status in UNFINISHED and e.id not in live and not e.in_use
+        ]
+
+    def show_name(self, session_id: str, name: str) -> None:
+        """Show a tab's new name at once (search finds it too), not at the next scan."""
+        self._entries = [replace(e, name=name) if e.id == session_id else e for e in self._entries]
+        if (row := self.row_of(session_id)) >= 0:
+            self.table.item(row, 0).setText(name)
 
     def show_duration(self, session_id: str, seconds: float) -> None:
         """Keep a recording's duration current between scans."""
         if (row := self.row_of(session_id)) >= 0:
             self.table.item(row, 2).setText(clock(seconds))
 
-    def _fill_row(self, row: int, entry: LibraryEntry) -> None:
+    def _fill_row(self, row: int, entry: LibraryEntry, live: AbstractSet[str]) -> None:
         values = (
             entry.name,
             date_text(entry.created_at),
             clock(entry.duration),
             language_name(entry.language) if entry.language else "",
-            _status_text(entry.status),
+            _status_text(entry, live),
         )
         for column, value in enumerate(values):
             item = QTableWidgetItem(value)

@@ -3,7 +3,8 @@ at a time, columns as wide as their contents but one that takes the rest."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QWidget
 
@@ -16,6 +17,22 @@ class ListTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        self._stretch = stretch
+        self._fit_columns(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _fit_columns(self, mode: QHeaderView.ResizeMode) -> None:
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for column in range(self.columnCount()):
+            if column != self._stretch:
+                header.setSectionResizeMode(column, mode)
+        header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
+
+    @contextmanager
+    def filling(self) -> Iterator[None]:
+        """Set many rows, measured once at the end: columns fitted to their contents measure
+        every row again at each item set (600 recordings took 30 s to show, 8 ms this way)."""
+        self._fit_columns(QHeaderView.ResizeMode.Fixed)
+        try:
+            yield
+        finally:
+            self._fit_columns(QHeaderView.ResizeMode.ResizeToContents)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal, Slot
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self._update_status_bar)
         self._status_timer.start(1000)
+        self.tabs.currentChanged.connect(self._update_status_bar)  # a tab opened or closed
         self._update_actions()
         self._update_status_bar()
         self._restore_layout()
@@ -147,6 +149,14 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         return tab.session if tab is not None else None
 
+    @Slot()
+    def clean_up(self) -> None:
+        """Free the memory of idle sessions no tab shows (``cleanup_old_sessions``), and
+        remove empty folders, off the GUI thread."""
+        shown = [tab.session.id for tab in self.session_tabs()]
+        cleanup = partial(self.manager.cleanup_old_sessions, keep=shown)
+        self.background.run(cleanup, lambda _: None, log.warning)
+
     def session_tabs(self) -> list[SessionTab]:
         return self.tabs.session_tabs()
 
@@ -165,6 +175,9 @@ class MainWindow(QMainWindow):
         self.model_offerer.watch(tab.session)
         tab.session.status_changed.connect(self._update_actions)
         tab.title_changed.connect(self._update_actions)  # its page changed with its status
+        tab.title_changed.connect(
+            lambda t=tab: self.library.show_name(t.session.id, t.session.name)
+        )
         tab.session.status_changed.connect(self.library.refresh)
         tab.session.corrections_saved.connect(self.library.refresh)  # search finds corrections
 
@@ -243,7 +256,7 @@ class MainWindow(QMainWindow):
             for tab in self.session_tabs():
                 tab.model_ready(False)
         folder = self.settings.get(Key.LIBRARY_DIR)
-        self.manager.library_dir = Path(folder) if folder else default_library_dir()
+        self.manager.move_library(Path(folder) if folder else default_library_dir())
         self.manager.session_timeout_hours = self.settings.get_float(Key.CLEANUP_HOURS)
         self.library.refresh()
         self._update_status_bar()
@@ -283,8 +296,14 @@ class MainWindow(QMainWindow):
     @Slot()
     def _close_when_done(self) -> None:
         """Quitting waits for the final transcripts: close once none is being written."""
-        if not any(tab.session.status in BUSY for tab in self.session_tabs()):
+        if not any(s.status in BUSY for s in self._sessions()):
             self.close()
+
+    def _sessions(self) -> list[Session]:
+        """The sessions of the tabs, and those of tabs closed while their transcripts were
+        being written (quitting then asked nothing, and the process went on hidden)."""
+        shown = {tab.session.id: tab.session for tab in self.session_tabs()}
+        return [*shown.values(), *(s for s in self.manager.held_sessions() if s.id not in shown)]
 
     def _quit_while_transcribing(self) -> bool | None:
         """Only transcripts are being written (a file, a recording's final pass): wait for
@@ -313,7 +332,7 @@ class MainWindow(QMainWindow):
         """Quit at once when nothing records or processes; else ask, stop, and close when the
         final transcripts are written (the status bar says so meanwhile), or are left for
         later (``_quit_while_transcribing``)."""
-        sessions = [tab.session for tab in self.session_tabs()]
+        sessions = self._sessions()
         if not any(s.status in BUSY for s in sessions):
             self._save_layout()
             self.manager.wait_saved()  # a correction made a moment ago (a fraction of a second)

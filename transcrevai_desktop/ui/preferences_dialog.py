@@ -90,6 +90,7 @@ class PreferencesDialog(QDialog):
         )
         self.language = LanguagePicker(settings.get(Key.LANGUAGE))
         self.device = DevicePicker(settings.get(Key.DEVICE))
+        self.system_audio = DevicePicker(settings.get(Key.SYSTEM_AUDIO), system_audio=True)
         self.vocabulary = VocabularyField(
             settings.get(Key.VOCABULARY),
             self.tr(
@@ -127,6 +128,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(recording)
         form.addRow(self.tr("Default language:"), self.language)
         form.addRow(self.tr("Default microphone:"), self.device)
+        form.addRow(self.tr("A call's other side:"), self.system_audio)
         form.addRow(self.tr("Vocabulary:"), self.vocabulary)
         form.addRow(self.tr("Recordings folder:"), _with_browse(self.library, library_browse))
         form.addRow(self.tr("Idle clean-up after:"), self.cleanup_hours)
@@ -180,6 +182,7 @@ class PreferencesDialog(QDialog):
         self.settings.set(Key.COMPUTE_TYPE, self.compute_type.currentData())
         self.settings.set(Key.LANGUAGE, self.language.code)
         self.settings.set(Key.DEVICE, self.device.device)
+        self.settings.set(Key.SYSTEM_AUDIO, self.system_audio.device)
         self.settings.set(Key.VOCABULARY, self.vocabulary.text().strip())
         self.settings.set(Key.LIBRARY_DIR, self.library.text().strip())
         self.settings.set(Key.CLEANUP_HOURS, self.cleanup_hours.value())

@@ -89,6 +89,9 @@ class SessionTab(QWidget):
                 "sides is kept once, where it is louder. {help}"
             ).format(you=you, others=others, help=loopback_help())
         )
+        self.other_side_picker = DevicePicker(settings.get(Key.SYSTEM_AUDIO), system_audio=True)
+        self.call_box.toggled.connect(self.other_side_picker.setEnabled)
+        self.other_side_picker.setEnabled(False)
         self.record_button = QPushButton(self.tr("Record"))
         self.pause_button = QPushButton(self.tr("Pause"))
         self.stop_button = QPushButton(self.tr("Stop"))
@@ -137,6 +140,7 @@ class SessionTab(QWidget):
             controls.addWidget(label, row, column)
             controls.addWidget(field, row, column + 1)
         controls.addWidget(self.call_box, 0, 4)
+        controls.addWidget(self.other_side_picker, 1, 4)
         controls.setColumnStretch(1, 2)
         controls.setColumnStretch(3, 1)
         buttons = QHBoxLayout()
@@ -187,7 +191,9 @@ class SessionTab(QWidget):
     @Slot()
     def record(self) -> None:
         try:
-            system_audio = default_system_audio().name if self.call_box.isChecked() else None
+            system_audio = None
+            if self.call_box.isChecked():
+                system_audio = self.other_side_picker.device or default_system_audio().name
             self.session.start(
                 device=self.device_picker.device or None,
                 language=self.language_picker.language,
@@ -201,6 +207,8 @@ class SessionTab(QWidget):
             )
             return
         self.settings.set(Key.DEVICE, self.device_picker.device)
+        if system_audio:
+            self.settings.set(Key.SYSTEM_AUDIO, self.other_side_picker.device)
         self.settings.set(Key.LANGUAGE, self.language_picker.code)
         self.settings.set(Key.SPEAKERS, str(self.speakers_field.setting))
 
@@ -282,6 +290,8 @@ class SessionTab(QWidget):
         )
         self.speakers_field.setEnabled(idle)
         self.call_box.setEnabled(idle)
+        # recording or recorded, the microphone's field names both inputs
+        self.other_side_picker.setVisible(idle)
         if not idle:  # the setting the session uses (or used)
             self.speakers_field.set_setting(self.session.speakers)
             self.call_box.setChecked(bool(self.session.channel_names))

@@ -105,7 +105,7 @@ class SessionTabs(QTabWidget):
         )
         if ok and name.strip():
             tab.session.rename(name)
-            self._retitle(tab)
+            tab.title_changed.emit()
 
     @Slot(int)
     def close_tab(self, index: int) -> None:

@@ -237,6 +237,10 @@
         <translation>transcrevai: ignorado: {problem}</translation>
     </message>
     <message>
+        <source>{name} ({id}) is being recorded or transcribed; left alone.</source>
+        <translation>{name} ({id}) está sendo gravada ou transcrita; deixada como está.</translation>
+    </message>
+    <message>
         <source>No interrupted recordings in {folder}.</source>
         <translation>Nenhuma gravação interrompida em {folder}.</translation>
     </message>
@@ -322,12 +326,24 @@
 <context>
     <name>DevicePicker</name>
     <message>
+        <source>Where the other side of the call is heard: the sound of the computer&apos;s default output, or of the output the call app plays to (a headset).</source>
+        <translation>Onde se ouve o outro lado da chamada: o som da saída padrão do computador ou o da saída em que o aplicativo da chamada reproduz o som (um fone de ouvido, por exemplo).</translation>
+    </message>
+    <message>
+        <source>A call&apos;s other side</source>
+        <translation>Outro lado da chamada</translation>
+    </message>
+    <message>
         <source>Input device. On Linux, &quot;{system_audio}…&quot; records what the computer plays (the other side of a call). {help} It then appears in this list.</source>
         <translation>Dispositivo de entrada. No Linux, &quot;{system_audio}…&quot; grava o que o computador reproduz (o outro lado de uma chamada). {help} Depois disso, ele aparece nesta lista.</translation>
     </message>
     <message>
         <source>System audio: {output}</source>
         <translation>Áudio do sistema: {output}</translation>
+    </message>
+    <message>
+        <source>The default output&apos;s sound</source>
+        <translation>O som da saída padrão</translation>
     </message>
     <message>
         <source>System default</source>
@@ -967,6 +983,10 @@
         <translation>{folder}: {file} pertence a outra gravação</translation>
     </message>
     <message>
+        <source>{folder}: {file} has unexpected values ({fields})</source>
+        <translation>{folder}: {file} tem valores inesperados ({fields})</translation>
+    </message>
+    <message>
         <source>{folder} cannot be read ({reason})</source>
         <translation>Não é possível ler {folder} ({reason})</translation>
     </message>
@@ -988,6 +1008,10 @@
     <message>
         <source>Stop this recording before deleting it.</source>
         <translation>Pare esta gravação antes de excluí-la.</translation>
+    </message>
+    <message>
+        <source>Its transcript is being written: delete it once it is done.</source>
+        <translation>A transcrição dela está sendo escrita: exclua a gravação quando terminar.</translation>
     </message>
     <message>
         <source>Delete “{name}” and all its files (audio and transcripts)? This cannot be undone.</source>
@@ -1519,6 +1543,10 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
         <translation>Libera a memória das gravações inativas há esse tempo (os arquivos continuam no disco)</translation>
     </message>
     <message>
+        <source>A call&apos;s other side:</source>
+        <translation>Outro lado da chamada:</translation>
+    </message>
+    <message>
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
@@ -1629,6 +1657,13 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     <message>
         <source>The changes to the transcript could not be saved: {error}</source>
         <translation>Não foi possível salvar as alterações da transcrição: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionInUse</name>
+    <message>
+        <source>This recording is being recorded or transcribed in another TranscrevAI window. Open it there, or here once it is done.</source>
+        <translation>Esta gravação está sendo feita ou transcrita em outra janela do TranscrevAI. Abra-a lá, ou aqui quando terminar.</translation>
     </message>
 </context>
 <context>
