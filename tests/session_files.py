@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +36,29 @@ def died_while(session: Session, status: SessionStatus) -> None:
     session.status = status
     session.save_metadata()
     session._hold.release()
+
+
+@contextmanager
+def held_by_another_process(folder: Path) -> Iterator[None]:
+    """``folder`` locked (``core.folder_lock``) by another process while inside, as another
+    window or ``transcrevai record`` holds a session it records or transcribes."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import time
+            from pathlib import Path
+            from transcrevai_desktop.core.folder_lock import FolderLock
+            assert FolderLock(Path({str(folder)!r})).acquire()
+            print("held", flush=True)
+            time.sleep(600)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        yield
+    finally:
+        holder.kill()  # its lock goes with it, as with a crash
+        holder.wait(timeout=10)
 
 
 def old_empty_folder(library: Path, session_id: str, status: str = "idle") -> Path:

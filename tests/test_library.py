@@ -7,8 +7,8 @@ import uuid
 
 import pytest
 
-from tests.session_files import died_while, keep_audio
-from transcrevai_desktop.core.errors import StorageError
+from tests.session_files import died_while, held_by_another_process, keep_audio
+from transcrevai_desktop.core.errors import SessionInUse, StorageError
 from transcrevai_desktop.core.session import SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
 
@@ -63,6 +63,13 @@ def test_a_session_busy_when_its_process_died_reopens_as_interrupted(engine, lib
     assert reader.open_session(session_id) is reopened
     assert reader.open_session(str(uuid.uuid4())) is None
     assert reader.open_session("../../etc") is None
+
+    with held_by_another_process(reopened.folder):  # its "Transcribe recording" began
+        with pytest.raises(SessionInUse):
+            reopened.transcribe_recording()  # a second final pass on the same files
+        with pytest.raises(SessionInUse):
+            reader.delete_session(session_id, delete_files=True)
+    assert reopened.status is SessionStatus.INTERRUPTED and reopened.folder.is_dir()
 
 
 @pytest.mark.logs(r"^Cannot read .*transcript\.json: ")

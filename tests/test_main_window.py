@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.conftest import speech, wer
-from tests.session_files import died_while, keep_audio
+from tests.session_files import died_while, held_by_another_process, keep_audio
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.core.speakers import AUTO
 from transcrevai_desktop.settings import Key, Settings
@@ -472,15 +472,11 @@ def test_the_library_tells_a_crashed_recording_from_one_another_window_makes(
     qtbot, engine, library, monkeypatch
 ):
     other_window = SessionManager(library_dir=library, engine=engine)
-    crashed = other_window.get_session(other_window.create_session())
-    crashed.rename("Crashed")
-    keep_audio(crashed)
-    died_while(crashed, crashed.status.RECORDING)
-    elsewhere = other_window.get_session(other_window.create_session())
-    elsewhere.rename("Elsewhere")
-    keep_audio(elsewhere)
-    elsewhere.status = elsewhere.status.RECORDING  # and its process records on
-    elsewhere.save_metadata()
+    crashed, elsewhere = (other_window.get_session(other_window.create_session()) for _ in "ab")
+    for session, name in ((crashed, "Crashed"), (elsewhere, "Elsewhere")):
+        session.rename(name)
+        keep_audio(session)
+        died_while(session, session.status.RECORDING)  # on disk, both say "recording"
     asked, told = [], []
     ignoring = QMessageBox.StandardButton.Ignore
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **kw: asked.append(a[2]) or ignoring)
@@ -488,20 +484,20 @@ def test_the_library_tells_a_crashed_recording_from_one_another_window_makes(
     settings = Settings()
     settings.reset()
 
-    window = MainWindow(SessionManager(library_dir=library, engine=engine), settings)
-    qtbot.addWidget(window)
-    library_panel = window.library
-    qtbot.waitUntil(lambda: library_panel.table.rowCount() == 2)
-    qtbot.waitUntil(lambda: bool(asked))
+    with held_by_another_process(elsewhere.folder):  # its process records on
+        window = MainWindow(SessionManager(library_dir=library, engine=engine), settings)
+        qtbot.addWidget(window)
+        library_panel = window.library
+        qtbot.waitUntil(lambda: library_panel.table.rowCount() == 2)
+        qtbot.waitUntil(lambda: bool(asked))
 
-    def status(session) -> str:
-        return library_panel.table.item(library_panel.row_of(session.id), 4).text()
+        def status(session) -> str:
+            return library_panel.table.item(library_panel.row_of(session.id), 4).text()
 
-    assert status(crashed) == "interrupted" and status(elsewhere) == "recording"
-    assert "1 recording stopped before its transcript was written" in asked[0]
-    window.open_from_library(elsewhere.id)
-    assert "another TranscrevAI window" in told[0] and window.tab_of(elsewhere.id) is None
-    elsewhere.status = elsewhere.status.IDLE  # nothing to stop when the test ends
+        assert status(crashed) == "interrupted" and status(elsewhere) == "recording"
+        assert "1 recording stopped before its transcript was written" in asked[0]
+        window.open_from_library(elsewhere.id)
+        assert "another TranscrevAI window" in told[0] and window.tab_of(elsewhere.id) is None
 
 
 def test_a_tab_opened_before_the_recordings_folder_changed_records_into_the_new_one(

@@ -489,8 +489,8 @@ def _recover(args: argparse.Namespace) -> int:
         return 0
     failed = 0
     for entry in found:
-        session = manager.open_session(entry.id)
         try:
+            session = manager.open_session(entry.id)  # another window may have started it
             if session is None or "audio" not in session.files:
                 raise TranscrevaiError(
                     translate("Cli", "{name}: no audio was saved.").format(name=entry.name)

@@ -23,6 +23,7 @@ from transcrevai_desktop.core.capture import AudioSource, FileSource, Microphone
 from transcrevai_desktop.core.decoding import decode_to_wav
 from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.errors import (
+    SessionInUse,
     StorageError,
     TranscrevaiError,
     TranscriptionCancelled,
@@ -77,6 +78,17 @@ class SessionStatus(StrEnum):
 CAPTURING = (SessionStatus.RECORDING, SessionStatus.PAUSED)
 BUSY = (*CAPTURING, SessionStatus.PROCESSING)
 UNFINISHED = (*BUSY, SessionStatus.INTERRUPTED)  # on disk: audio with no final pass yet
+
+
+def in_use_error() -> SessionInUse:
+    """What is said of a session another process records or transcribes."""
+    return SessionInUse(
+        QCoreApplication.translate(
+            "SessionInUse",
+            "This recording is being recorded or transcribed in another TranscrevAI window. "
+            "Open it there, or here once it is done.",
+        )
+    )
 
 
 def _now() -> str:
@@ -196,6 +208,12 @@ class Session(QObject):
                 log.error("%s", error)
 
     # -- state ----------------------------------------------------------------------------
+    @property
+    def in_use(self) -> bool:
+        """Busy, or about to be: its folder is locked as it starts recording or transcribing,
+        before its status says so (the idle clean-up dropped a session starting to record)."""
+        return self.status in BUSY or self._hold.holding
+
     def move_to(self, folder: Path) -> None:
         """Keep the session in ``folder`` instead, if it has kept nothing yet (the library
         folder changed while its tab waited to record)."""
@@ -314,14 +332,17 @@ class Session(QObject):
 
     def _write_metadata(self, status: SessionStatus) -> None:
         """session.json saying ``status`` (ahead of ``self.status`` while a recording starts)."""
-        if self._discarded or not self.kept:
-            return
-        if status in BUSY and not self._hold.acquire():
-            log.warning("%s is held by another process too", self.folder)
-        data = {**self.to_dict(), "status": status.value}
-        atomic_write_text(self.files["metadata"], json.dumps(data, indent=2) + "\n")
-        if status not in BUSY:
-            self._hold.release()
+        busy = status in BUSY
+        try:
+            if self._discarded or not self.kept:
+                return
+            if busy and not self._hold.acquire():
+                log.warning("%s is held by another process too", self.folder)
+            data = {**self.to_dict(), "status": status.value}
+            atomic_write_text(self.files["metadata"], json.dumps(data, indent=2) + "\n")
+        finally:
+            if not busy:  # however the write went: busy no more, the folder is free
+                self._hold.release()
 
     def _make_folder(self) -> None:
         """Make the session's folder, now that it has something to keep; ``StorageError`` if
@@ -414,6 +435,7 @@ class Session(QObject):
             except BaseException:
                 self.started_at = None
                 del self.files["audio"]
+                self._hold.release()
                 remove_if_empty(self.folder)  # its session.json and the bare .wav header
                 raise
             self._set_status(SessionStatus.RECORDING)
@@ -492,6 +514,8 @@ class Session(QObject):
                         "StorageError", "This session has no audio in {folder}."
                     ).format(folder=self.folder)
                 )
+            if not self._hold.acquire():  # another window or ``recover`` transcribes it
+                raise in_use_error()
             self._imported_seconds = repair_wav(audio)
             self.language = language or self.language
             self._final_queued = self._skip_final = False

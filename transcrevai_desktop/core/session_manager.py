@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.engine import Engine
-from transcrevai_desktop.core.errors import SessionInUse, StorageError
-from transcrevai_desktop.core.folder_lock import held
+from transcrevai_desktop.core.errors import StorageError
+from transcrevai_desktop.core.folder_lock import held, held_elsewhere
 from transcrevai_desktop.core.library import (
     LibraryEntry,
     default_library_dir,
@@ -24,7 +24,7 @@ from transcrevai_desktop.core.library import (
     remove_if_empty,
     scan_library,
 )
-from transcrevai_desktop.core.session import BUSY, Session
+from transcrevai_desktop.core.session import BUSY, Session, in_use_error
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +110,10 @@ class SessionManager:
         (``SessionInUse`` if another process records or transcribes it)."""
         key = parse_session_id(session_id)
         with self._lock:
+            session = self._sessions.get(key) if key else None
+        if key and delete_files and (session is None or not session.in_use):
+            _refuse_if_held(self.library_dir / key)
+        with self._lock:
             session = self._sessions.pop(key, None) if key else None
         if session is not None and delete_files:
             session.discard()
@@ -117,8 +121,6 @@ class SessionManager:
             session.close()
         if key and delete_files:
             folder = self.library_dir / key
-            if session is None:
-                _refuse_if_held(folder)
             try:
                 shutil.rmtree(folder)
             except FileNotFoundError:
@@ -142,9 +144,7 @@ class SessionManager:
                 stale = {
                     sid: session
                     for sid, session in self._sessions.items()
-                    if session.status not in BUSY
-                    and session.last_activity < limit
-                    and sid not in keep
+                    if not session.in_use and session.last_activity < limit and sid not in keep
                 }
                 for sid in stale:
                     del self._sessions[sid]
@@ -167,7 +167,8 @@ class SessionManager:
     def remove_empty_folders(self) -> list[str]:
         """Remove the library's session folders that keep nothing (no audio, no transcript:
         see ``library.remove_if_empty``), as earlier versions left one for every tab opened;
-        return their ids. Spared: the folder of a session held here, and one changed in the
+        return their ids. Spared: the folder of a session held here, one another process
+        holds (``folder_lock``: an import waiting for the model), and one changed in the
         last ``STARTING_GRACE_SECONDS`` whose session.json is missing or says it is busy
         (another process starting a recording or an import)."""
         try:
@@ -179,7 +180,7 @@ class SessionManager:
         for folder in folders:
             if parse_session_id(folder.name) != folder.name or not folder.is_dir():
                 continue
-            if has_content(folder) or _maybe_starting(folder):
+            if has_content(folder) or _maybe_starting(folder) or held(folder):
                 continue
             with self._lock:  # never the folder of a session held here
                 if folder.name not in self._sessions and remove_if_empty(folder):
@@ -216,16 +217,10 @@ class SessionManager:
 
 
 def _refuse_if_held(folder: Path) -> None:
-    """``SessionInUse`` if another process holds the session of ``folder`` (one this process
-    holds is in its memory, and never asked about)."""
-    if held(folder):
-        raise SessionInUse(
-            QCoreApplication.translate(
-                "SessionInUse",
-                "This recording is being recorded or transcribed in another TranscrevAI "
-                "window. Open it there, or here once it is done.",
-            )
-        )
+    """``SessionInUse`` if another process holds the session of ``folder`` (asked only of
+    sessions this process does not hold busy)."""
+    if held_elsewhere(folder):
+        raise in_use_error()
 
 
 def _maybe_starting(folder: Path) -> bool:

@@ -539,6 +539,7 @@ class StreamingTranscriber:
             "".join(w.text for w in words),
         )
         seconds = len(audio) / MODEL_RATE
+        locked = asked  # the language the words are checked against: none until trusted
         if asked is None and (
             seconds >= LOCK_LANGUAGE_AFTER
             or (probability >= LOCK_LANGUAGE_PROBABILITY and seconds >= LOCK_LANGUAGE_MIN)
@@ -546,11 +547,12 @@ class StreamingTranscriber:
             with self._lock:
                 if self.language is None:
                     self.language = language
+                locked = self.language
         return [
             Word(w.start + self._window_start, w.end + self._window_start, w.text, w.probability)
             for w in without_repeats(words)
             # a lone ". ." is no word, and in the prompt it breeds more of them
-            if _key(w) and not in_foreign_script(w.text, asked or language)
+            if _key(w) and not in_foreign_script(w.text, locked)
         ]
 
     def _pass(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transcrevai_desktop.core.folder_lock import CAN_LOCK
 from transcrevai_desktop.core.library import LibraryEntry
 from transcrevai_desktop.core.session import BUSY, UNFINISHED, SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
@@ -57,7 +58,8 @@ def _status_text(entry: LibraryEntry, live: AbstractSet[str]) -> str:
     (held by this process) nor held by another, it was cut short by a crash (it reopens as
     interrupted); one this version does not know, as it is."""
     status = entry.status
-    if status in {s.value for s in BUSY} and not entry.in_use and entry.id not in live:
+    crashed = CAN_LOCK and not entry.in_use and entry.id not in live  # else: cannot tell
+    if status in {s.value for s in BUSY} and crashed:
         status = SessionStatus.INTERRUPTED.value
     return _translated(STATUS_TEXT[status]) if status in STATUS_TEXT else status
 
