@@ -53,13 +53,16 @@ def _translated(text: str) -> str:
     return QCoreApplication.translate("LibraryPanel", text)
 
 
+_BUSY_ON_DISK = frozenset(status.value for status in BUSY)  # as session.json says it
+
+
 def _status_text(entry: LibraryEntry, live: AbstractSet[str]) -> str:
     """An entry's status as the Status column shows it: busy on disk, and neither ``live``
     (held by this process) nor held by another, it was cut short by a crash (it reopens as
     interrupted); one this version does not know, as it is."""
     status = entry.status
     crashed = CAN_LOCK and not entry.in_use and entry.id not in live  # else: cannot tell
-    if status in {s.value for s in BUSY} and crashed:
+    if status in _BUSY_ON_DISK and crashed:
         status = SessionStatus.INTERRUPTED.value
     return _translated(STATUS_TEXT[status]) if status in STATUS_TEXT else status
 
