@@ -75,14 +75,17 @@ def test_a_second_input_that_falls_behind_gets_silence_without_losing_step():
             aligner.second(block)
         out.append(aligner.first(block))
     frames = np.concatenate([*out, aligner.flush()])
-    assert frames.shape == (400 * BLOCK, 2) and frames[:, 0].all()
+    lead = 2 * BLOCK  # delivered before the first input's first block
+    assert frames.shape == (400 * BLOCK + lead, 2), "what it led with leaves first, alone"
+    assert not frames[:lead, 0].any() and frames[lead:, 0].all()
     assert aligner.padded > 0 and np.count_nonzero(frames[:, 1] == 0) == aligner.padded
 
 
 def test_a_microphone_that_starts_late_is_paired_with_what_the_other_side_said_then():
     """The system audio delivers at once, the microphone a second later (a Bluetooth headset
     switching profiles): paired first sample to first sample, the other side was a second late
-    for the whole call. Both carry the true time of every sample."""
+    for the whole call; dropped, its first words were lost. Both carry the true time of every
+    sample."""
     aligner = ChannelAligner()
     events = []  # (arrival, which, the true times of the block's samples)
     for which, start in ((1, 0.0), (0, 1.0)):
@@ -96,9 +99,12 @@ def test_a_microphone_that_starts_late_is_paired_with_what_the_other_side_said_t
         else:
             out.append(aligner.first(times))
     frames = np.concatenate(out)
-    real = frames[:, 1] > 0  # padded silence carries no time
-    assert real.mean() > 0.95
-    assert np.max(np.abs(frames[real, 0] - frames[real, 1])) < 0.06
+    others = frames[:, 1][frames[:, 1] > 0]  # padded silence carries no time
+    assert others[0] == 1.0 and len(others) == 20 * MODEL_RATE, "nothing of the other side lost"
+    before = frames[:, 0] == 0
+    assert frames[before, 1].max() < 2.0, "alone only before the microphone starts"
+    both = ~before & (frames[:, 1] > 0)
+    assert np.max(np.abs(frames[both, 0] - frames[both, 1])) < 0.06
 
 
 class _Device:

@@ -23,6 +23,7 @@ class Key(StrEnum):
     SPEAKERS = "recording/speakers"  # "auto" or a count, as text (core.speakers.parse_speakers)
     LIBRARY_DIR = "library/folder"  # "" for the default library
     CLEANUP_HOURS = "library/cleanup_hours"
+    LIBRARY_SORT = "library/sort"  # the column and order the library is sorted by (ListTable)
     EXPORT_DIR = "export/last_folder"
     OPEN_DIR = "open/last_folder"  # where the last audio or video file was opened from
     SUBTITLE_LINE_CHARS = "export/subtitle_line_chars"
@@ -51,6 +52,7 @@ _DEFAULTS: dict[Key, object] = {
     Key.SPEAKERS: "auto",
     Key.LIBRARY_DIR: "",
     Key.CLEANUP_HOURS: 24.0,
+    Key.LIBRARY_SORT: "",
     Key.EXPORT_DIR: "",
     Key.OPEN_DIR: "",
     Key.SUBTITLE_LINE_CHARS: DEFAULT_LIMITS.line_chars,

@@ -74,6 +74,11 @@ def channel_names() -> tuple[str, str]:
     return you, others
 
 
+def beside_silence(samples: np.ndarray) -> np.ndarray:
+    """Second-channel ``samples`` as (frames, 2), with silence in the first channel."""
+    return np.stack([np.zeros_like(samples), samples], axis=1)
+
+
 class _Fifo:
     """Mono samples waiting, in order."""
 
@@ -112,10 +117,12 @@ class ChannelAligner:
     window's, the second input loses (a faster clock), or gains as silence (a slower one),
     ``MAX_CORRECTION`` seconds at most.
 
-    The two start together: what the second input delivered before the first's first block
-    was captured goes (a sound server's monitor delivers at once, a Bluetooth or a suspended
-    USB microphone a second or more later: paired first sample to first sample, the other
-    side was that much late for the whole call, and its echoes no longer paired)."""
+    The two are lined up at the first input's first block: what the second input delivered
+    before it was captured leaves first, with silence in the first channel (a sound server's
+    monitor delivers at once, a Bluetooth or a suspended USB microphone a second or more
+    later). Paired first sample to first sample, the other side was that much late for the
+    whole call and its echoes no longer paired; dropped, the other side's first words were
+    lost ("And so," of a call whose sound played the moment Record was pressed)."""
 
     def __init__(self, rate: int = MODEL_RATE) -> None:
         self._step = int(MAX_CORRECTION * rate)
@@ -137,13 +144,17 @@ class ChannelAligner:
     def first(self, block: np.ndarray) -> np.ndarray:
         """Audio of the first input (mono, 16 kHz), as it arrives: returns what can leave now,
         (frames, 2), the second channel beside the first."""
+        frames = []
         if not self._started:  # its first block was captured in the block's time before now
             self._started = True
             early = self._second.size - len(block)
             if early > 0:
-                self.dropped += len(self._second.take(early))
+                frames.append(beside_silence(self._second.take(early)))
+                log.info(
+                    "The system audio delivered %.2f s before the microphone", early / MODEL_RATE
+                )
         self._first.put(block)
-        frames = [self._pairs(min(self._first.size, self._second.size))]
+        frames.append(self._pairs(min(self._first.size, self._second.size)))
         if self._first.size > self._hold:  # the second input is stalled: go on without it
             frames.append(self._alone(self._first.size - self._hold))
         self._watch(len(block))
@@ -159,8 +170,7 @@ class ChannelAligner:
         """The first input is gone: everything still waiting, the second input's samples
         with silence beside them from where the first ended."""
         waiting = self.flush()
-        rest = self._second.take(self._second.size)
-        return np.concatenate([waiting, np.stack([np.zeros_like(rest), rest], axis=1)])
+        return np.concatenate([waiting, beside_silence(self._second.take(self._second.size))])
 
     def _pairs(self, count: int) -> np.ndarray:
         return np.stack([self._first.take(count), self._second.take(count)], axis=1)
@@ -319,8 +329,7 @@ class CallSource:
             if item is END or isinstance(item, TranscrevaiError):
                 blocks.put(item)
                 return False
-            mono = self._mono(1, item)
-            blocks.put(np.stack([np.zeros_like(mono), mono], axis=1))
+            blocks.put(beside_silence(self._mono(1, item)))
             while not until_microphone and not self._inputs[0].empty():
                 self._inputs[0].get_nowait()
 

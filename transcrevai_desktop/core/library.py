@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 import uuid
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +75,21 @@ class LibraryEntry:
     in_use: bool = False  # a process (this one too) records or transcribes it: see folder_lock
 
     def matches(self, query: str) -> bool:
-        query = query.strip().lower()
-        return not query or query in self.name.lower() or query in self.text.lower()
+        """Whether ``query`` is in the name or the transcript, case and accents aside:
+        "reuniao" finds "Reunião", as people type a search in a hurry."""
+        query = folded(query.strip())
+        return not query or query in self._searched
+
+    @cached_property
+    def _searched(self) -> str:
+        """The name and the transcript ``folded``, once per scan, not at every keystroke."""
+        return folded(f"{self.name}\n{self.text}")
+
+
+def folded(text: str) -> str:
+    """``text`` in lower case without accents or other marks ("Ação" → "acao")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def has_content(folder: Path) -> bool:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from transcrevai_desktop import __version__
 from transcrevai_desktop.app_log import log_folder
 from transcrevai_desktop.core.session_manager import SessionManager
+from transcrevai_desktop.ui.file_manager import show_folder
 
 
 class HelpMenu(QMenu):
@@ -25,7 +25,7 @@ class HelpMenu(QMenu):
         """Open the log folder in the file manager (the newest file is transcrevai.log)."""
         folder = log_folder()
         folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        show_folder(folder)
 
     def about_text(self) -> str:
         engine = self.manager.engine.settings

@@ -1,5 +1,6 @@
-"""What the library panel asks of the window: open a session in a tab, delete one, and, once
-after the first scan, offer to open the recordings a crash left without a transcript."""
+"""What the library panel asks of the window: open a session in a tab, rename one, delete
+one, and, once after the first scan, offer to open the recordings a crash left without a
+transcript."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from transcrevai_desktop.core.errors import TranscrevaiError
-from transcrevai_desktop.core.session import BUSY, CAPTURING
+from transcrevai_desktop.core.session import BUSY, CAPTURING, Session
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.ui.library_panel import LibraryPanel
+from transcrevai_desktop.ui.rename_dialog import rename_session
 from transcrevai_desktop.ui.session_tabs import SessionTabs
 
 
@@ -20,26 +22,44 @@ class LibraryActions(QObject):
         super().__init__(window)
         self.manager, self.library, self.tabs, self.window = manager, library, tabs, window
         library.open_requested.connect(self.open)
+        library.rename_requested.connect(self.rename)
         library.delete_requested.connect(self.delete)
         library.updated.connect(self._offer_interrupted)
+
+    def _reopened(self, session_id: str) -> Session | None:
+        """A session of the library in memory (``SessionManager.open_session``); None, said
+        in a message, if another process holds it or it can no longer be read."""
+        try:
+            session = self.manager.open_session(session_id)
+        except TranscrevaiError as error:
+            QMessageBox.information(self.window, self.tr("Library"), str(error))
+            return None
+        if session is None:
+            QMessageBox.warning(
+                self.window, self.tr("Library"), self.tr("This session can no longer be read.")
+            )
+            self.library.refresh()
+        return session
 
     @Slot(str)
     def open(self, session_id: str) -> None:
         tab = self.tabs.tab_of(session_id)
         if tab is None:
-            try:
-                session = self.manager.open_session(session_id)
-            except TranscrevaiError as error:
-                QMessageBox.information(self.window, self.tr("Library"), str(error))
-                return
-            if session is None:
-                QMessageBox.warning(
-                    self.window, self.tr("Library"), self.tr("This session can no longer be read.")
-                )
-                self.library.refresh()
+            if (session := self._reopened(session_id)) is None:
                 return
             tab = self.tabs.open_tab(session)
         self.tabs.setCurrentWidget(tab)
+
+    @Slot(str)
+    def rename(self, session_id: str) -> None:
+        """Rename a recording: in its tab if it has one (the tab's title follows), else as it
+        is on disk; the library shows the new name at once."""
+        if (tab := self.tabs.tab_of(session_id)) is not None:
+            self.tabs.rename_tab(self.tabs.indexOf(tab))
+        elif (session := self._reopened(session_id)) is not None and rename_session(
+            self.window, session
+        ):
+            self.library.show_name(session_id, session.name)
 
     @Slot(str)
     def delete(self, session_id: str) -> None:

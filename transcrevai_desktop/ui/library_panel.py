@@ -1,4 +1,7 @@
-"""The session library: past recordings, searchable; it sends open and delete intents.
+"""The session library: past recordings, searchable and sorted by any column (newest first
+until a header is clicked; the window saves the choice); it sends open, rename and delete
+intents, from its buttons, a row's context menu and keys (Enter, F2, Delete), and opens a
+recording's folder in the file manager itself.
 
 The folder is scanned on a background thread (one scan at a time; requests made meanwhile
 coalesce into one more), so a library of thousands of sessions never freezes the window;
@@ -9,14 +12,24 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal, SignalInstance, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QPoint,
+    Qt,
+    Signal,
+    SignalInstance,
+    Slot,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,8 +40,9 @@ from transcrevai_desktop.core.session import BUSY, UNFINISHED, SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.ui.background import Background
+from transcrevai_desktop.ui.file_manager import show_folder
 from transcrevai_desktop.ui.languages import language_name
-from transcrevai_desktop.ui.list_table import ListTable
+from transcrevai_desktop.ui.list_table import ListTable, SortItem
 from transcrevai_desktop.ui.time_text import clock
 
 COLUMNS = (  # translated where shown
@@ -38,6 +52,7 @@ COLUMNS = (  # translated where shown
     QT_TRANSLATE_NOOP("LibraryPanel", "Language"),
     QT_TRANSLATE_NOOP("LibraryPanel", "Status"),
 )
+NAME, DATE, DURATION = 0, 1, 2  # their columns
 STATUS_TEXT: dict[str, str] = {  # a status as the Status column shows it, translated there
     SessionStatus.IDLE: QT_TRANSLATE_NOOP("LibraryPanel", "idle"),
     SessionStatus.RECORDING: QT_TRANSLATE_NOOP("LibraryPanel", "recording"),
@@ -77,8 +92,15 @@ def date_text(created_at: str) -> str:
     return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
+def _date_key(created_at: str) -> float:
+    """An ISO 8601 moment as milliseconds since 1970, to sort by; 0 if it is not one."""
+    moment = QDateTime.fromString(created_at, Qt.DateFormat.ISODate)
+    return float(moment.toMSecsSinceEpoch()) if moment.isValid() else 0.0
+
+
 class LibraryPanel(QDockWidget):
     open_requested = Signal(str)  # session id
+    rename_requested = Signal(str)  # session id
     delete_requested = Signal(str)  # session id
     updated = Signal()  # a scan has been shown
 
@@ -96,8 +118,14 @@ class LibraryPanel(QDockWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search names and transcripts"))
         self.search.setClearButtonEnabled(True)
-        self.table = ListTable([_translated(column) for column in COLUMNS], stretch=0)
+        self.table = ListTable(
+            [_translated(column) for column in COLUMNS],
+            stretch=NAME,
+            sort_by=(DATE, Qt.SortOrder.DescendingOrder),
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.open_button = QPushButton(self.tr("Open"))
+        self.rename_button = QPushButton(self.tr("Rename…"))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -105,6 +133,7 @@ class LibraryPanel(QDockWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.rename_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         body = QWidget()
@@ -120,7 +149,18 @@ class LibraryPanel(QDockWidget):
             lambda row, _column: self._request(self.open_requested)
         )
         self.open_button.clicked.connect(lambda: self._request(self.open_requested))
+        self.rename_button.clicked.connect(lambda: self._request(self.rename_requested))
         self.delete_button.clicked.connect(lambda: self._request(self.delete_requested))
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        for keys, signal in (
+            ((Qt.Key.Key_Return, Qt.Key.Key_Enter), self.open_requested),
+            ((Qt.Key.Key_F2,), self.rename_requested),
+            ((QKeySequence.StandardKey.Delete,), self.delete_requested),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self.table)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(lambda signal=signal: self._request(signal))
         self.refresh()
 
     def selected_id(self) -> str | None:
@@ -134,6 +174,30 @@ class LibraryPanel(QDockWidget):
         session_id = self.selected_id()
         if session_id is not None:
             signal.emit(session_id)
+
+    def row_menu(self) -> QMenu:
+        """The selected recording's menu (the context menu of its row)."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self._request(self.open_requested))
+        menu.addAction(self.tr("Rename…"), lambda: self._request(self.rename_requested))
+        menu.addAction(self.tr("Show in folder"), self._show_folder)
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete…"), lambda: self._request(self.delete_requested))
+        return menu
+
+    @Slot(QPoint)
+    def _context_menu(self, position: QPoint) -> None:
+        row = self.table.rowAt(position.y())
+        if row < 0:
+            return
+        self.table.selectRow(row)
+        self.row_menu().exec(self.table.viewport().mapToGlobal(position))
+
+    @Slot()
+    def _show_folder(self) -> None:
+        session_id = self.selected_id()
+        if session_id is not None:
+            show_folder(self.manager.library_dir / session_id)
 
     def row_of(self, session_id: str) -> int:
         for row in range(self.table.rowCount()):
@@ -205,22 +269,28 @@ class LibraryPanel(QDockWidget):
         """Show a tab's new name at once (search finds it too), not at the next scan."""
         self._entries = [replace(e, name=name) if e.id == session_id else e for e in self._entries]
         if (row := self.row_of(session_id)) >= 0:
-            self.table.item(row, 0).setText(name)
+            self._set_cell(row, NAME, name, name)
 
     def show_duration(self, session_id: str, seconds: float) -> None:
         """Keep a recording's duration current between scans."""
         if (row := self.row_of(session_id)) >= 0:
-            self.table.item(row, 2).setText(clock(seconds))
+            self._set_cell(row, DURATION, clock(seconds), seconds)
+
+    def _set_cell(self, row: int, column: int, text: str, key: str | float) -> None:
+        """A cell's new value; the table sorts it into place."""
+        item = self.table.item(row, column)
+        assert isinstance(item, SortItem)
+        item.key = key  # first: the text set re-sorts the table
+        item.setText(text)
 
     def _fill_row(self, row: int, entry: LibraryEntry, live: AbstractSet[str]) -> None:
-        values = (
-            entry.name,
-            date_text(entry.created_at),
-            clock(entry.duration),
-            language_name(entry.language) if entry.language else "",
-            _status_text(entry, live),
+        cells = (
+            SortItem(entry.name),
+            SortItem(date_text(entry.created_at), _date_key(entry.created_at)),
+            SortItem(clock(entry.duration), entry.duration),
+            SortItem(language_name(entry.language) if entry.language else ""),
+            SortItem(_status_text(entry, live)),
         )
-        for column, value in enumerate(values):
-            item = QTableWidgetItem(value)
+        for column, item in enumerate(cells):
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.table.setItem(row, column, item)

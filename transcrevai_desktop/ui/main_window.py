@@ -2,8 +2,9 @@
 bar, and quitting. Opening and deleting from the library is ``library_actions``; the model's
 loading ``model_loader``; export ``export_menu``; the status text ``status_info``.
 
-The window remembers its size, position and the library panel's place and visibility
-(``Key.WINDOW_GEOMETRY``, ``Key.WINDOW_STATE``)."""
+The window remembers its size, position, the library panel's place and visibility and the
+order its recordings are sorted in (``Key.WINDOW_GEOMETRY``, ``Key.WINDOW_STATE``,
+``Key.LIBRARY_SORT``)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 from transcrevai_desktop.core.errors import TranscrevaiError
@@ -25,6 +26,7 @@ from transcrevai_desktop.core.vocabulary import parse_vocabulary
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.background import Background
 from transcrevai_desktop.ui.export_menu import ExportMenu
+from transcrevai_desktop.ui.file_manager import show_folder
 from transcrevai_desktop.ui.help_menu import HelpMenu
 from transcrevai_desktop.ui.library_actions import LibraryActions
 from transcrevai_desktop.ui.library_panel import LibraryPanel
@@ -218,7 +220,7 @@ class MainWindow(QMainWindow):
     def show_in_folder(self) -> None:
         tab = self.current_tab()
         if tab is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(tab.session.folder)))
+            show_folder(tab.session.folder)
 
     @Slot()
     def _update_actions(self, *_: object) -> None:
@@ -288,10 +290,12 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         self.restoreGeometry(QByteArray(self.settings.get_bytes(Key.WINDOW_GEOMETRY)))
         self.restoreState(QByteArray(self.settings.get_bytes(Key.WINDOW_STATE)))
+        self.library.table.restore_sort(self.settings.get(Key.LIBRARY_SORT))
 
     def _save_layout(self) -> None:
         self.settings.set(Key.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(Key.WINDOW_STATE, self.saveState())
+        self.settings.set(Key.LIBRARY_SORT, self.library.table.sort_state())
 
     @Slot()
     def _close_when_done(self) -> None:

@@ -8,10 +8,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QTabWidget, QWidget
 
 from transcrevai_desktop.core.session import CAPTURING, Session
 from transcrevai_desktop.settings import Settings
+from transcrevai_desktop.ui.rename_dialog import rename_session
 from transcrevai_desktop.ui.session_tab import SessionTab
 
 
@@ -100,11 +101,7 @@ class SessionTabs(QTabWidget):
         tab = self.widget(index)
         if not isinstance(tab, SessionTab):
             return
-        name, ok = QInputDialog.getText(
-            self, self.tr("Rename"), self.tr("Name:"), text=tab.session.name
-        )
-        if ok and name.strip():
-            tab.session.rename(name)
+        if rename_session(self, tab.session):
             tab.title_changed.emit()
 
     @Slot(int)

@@ -1092,8 +1092,16 @@
         <translation>Abrir</translation>
     </message>
     <message>
+        <source>Rename…</source>
+        <translation>Renomear…</translation>
+    </message>
+    <message>
         <source>Delete…</source>
         <translation>Excluir…</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Mostrar na pasta</translation>
     </message>
     <message numerus="yes">
         <source>%n folder(s) skipped: {problems}</source>
@@ -1649,6 +1657,17 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     </message>
 </context>
 <context>
+    <name>RenameDialog</name>
+    <message>
+        <source>Rename</source>
+        <translation>Renomear</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>The transcription failed: {error}.</source>
@@ -1782,14 +1801,6 @@ File → New recording (Ctrl+N) records with live captions; File → Open audio 
         <translation>Nenhuma gravação aberta.
 
 Arquivo → Nova gravação (Ctrl+N) grava com legendas ao vivo; Arquivo → Abrir arquivo de áudio (Ctrl+O) transcreve um arquivo; a Biblioteca (Ctrl+L) abre uma gravação anterior.</translation>
-    </message>
-    <message>
-        <source>Rename</source>
-        <translation>Renomear</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Nome:</translation>
     </message>
     <message>
         <source>“{name}” is recording. Stop and keep the recording?

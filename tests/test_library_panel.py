@@ -1,0 +1,139 @@
+"""The library panel as a user works it: sorting by a column, renaming a recording from its
+row (F2, the button, the row's menu), finding one without typing its accents, showing its
+folder. The real window under QT_QPA_PLATFORM=offscreen."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from tests.session_files import held_by_another_process, keep_audio
+from transcrevai_desktop.core.library import METADATA_FILE, read_metadata
+from transcrevai_desktop.core.session_manager import SessionManager
+from transcrevai_desktop.settings import Settings
+from transcrevai_desktop.ui.library_panel import DURATION, NAME
+from transcrevai_desktop.ui.main_window import MainWindow
+
+# name, created at, seconds: made in this order, none of them newest or longest by its place
+RECORDINGS = (
+    ("Aula 10", "2026-03-02T09:00:00+00:00", 3600.0),
+    ("Ágata, entrevista", "2026-03-04T15:30:00+00:00", 65.0),
+    ("aula 2", "2026-01-20T08:00:00+00:00", 5400.0),
+    ("Reunião de equipe", "2026-03-03T10:00:00+00:00", 1.5),
+)
+
+
+def _recorded(engine, library) -> dict[str, str]:
+    """The recordings of ``RECORDINGS`` on disk, as earlier days left them: name → id."""
+    manager = SessionManager(library_dir=library, engine=engine)
+    ids = {}
+    for name, created_at, seconds in RECORDINGS:
+        session = manager.get_session(manager.create_session())
+        session.rename(name)
+        keep_audio(session)
+        path = session.folder / METADATA_FILE
+        fields = json.loads(path.read_text())
+        path.write_text(json.dumps({**fields, "created_at": created_at, "duration": seconds}))
+        ids[name] = session.id
+    return ids
+
+
+def _window(qtbot, engine, library, settings) -> MainWindow:
+    window = MainWindow(SessionManager(library_dir=library, engine=engine), settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.library.table.rowCount() == len(RECORDINGS))
+    return window
+
+
+def _names(window) -> list[str]:
+    table = window.library.table
+    return [table.item(row, NAME).text() for row in range(table.rowCount())]
+
+
+def _click_header(qtbot, window, column: int) -> None:
+    header = window.library.table.horizontalHeader()
+    middle = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(middle, header.height() // 2)
+    )
+
+
+@pytest.fixture
+def settings():
+    chosen = Settings()
+    chosen.reset()
+    yield chosen
+    chosen.reset()
+
+
+def test_the_library_sorts_by_the_column_clicked_and_keeps_it_for_next_time(
+    qtbot, engine, library, settings
+):
+    _recorded(engine, library)
+    window = _window(qtbot, engine, library, settings)
+    newest_first = ["Ágata, entrevista", "Reunião de equipe", "Aula 10", "aula 2"]
+    assert _names(window) == newest_first
+
+    _click_header(qtbot, window, DURATION)
+    assert _names(window) == ["Reunião de equipe", "Ágata, entrevista", "Aula 10", "aula 2"]
+    _click_header(qtbot, window, DURATION)
+    assert _names(window) == ["aula 2", "Aula 10", "Ágata, entrevista", "Reunião de equipe"]
+
+    # names as a file manager sorts them: the accent beside its letter, numbers as numbers
+    _click_header(qtbot, window, NAME)
+    assert _names(window) == ["Ágata, entrevista", "aula 2", "Aula 10", "Reunião de equipe"]
+    window.library.search.setText("reuniao")  # typed in a hurry, without its accent
+    assert _names(window) == ["Reunião de equipe"]
+    window.library.search.setText("AULA")
+    assert _names(window) == ["aula 2", "Aula 10"], "filtered, still sorted by name"
+    window.close()
+
+    again = _window(qtbot, engine, library, settings)
+    assert _names(again) == ["Ágata, entrevista", "aula 2", "Aula 10", "Reunião de equipe"]
+
+
+def test_a_recording_is_renamed_from_its_library_row(
+    qtbot, engine, library, settings, monkeypatch, file_manager
+):
+    ids = _recorded(engine, library)
+    window = _window(qtbot, engine, library, settings)
+    panel = window.library
+    typed = iter(["Entrevista com a Ágata", "Aula 10 (revisada)"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **kw: (next(typed), True))
+
+    # F2 on a recording no tab shows: its session.json and its row
+    agata = ids["Ágata, entrevista"]
+    panel.table.selectRow(panel.row_of(agata))
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_F2)
+    assert read_metadata(library / agata)["name"] == "Entrevista com a Ágata"
+    assert panel.table.item(panel.row_of(agata), NAME).text() == "Entrevista com a Ágata"
+    panel.search.setText("entrevista com")
+    assert panel.row_of(agata) >= 0, "search finds the new name before the next scan"
+    panel.search.clear()
+
+    # the row's menu, on a recording open in a tab: the tab's title follows
+    aula = ids["Aula 10"]
+    window.open_from_library(aula)
+    panel.table.selectRow(panel.row_of(aula))
+    actions = {action.text(): action for action in panel.row_menu().actions()}
+    assert list(actions) == ["Open", "Rename…", "Show in folder", "", "Delete…"]
+    actions["Rename…"].trigger()
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Aula 10 (revisada)"
+    assert panel.table.item(panel.row_of(aula), NAME).text() == "Aula 10 (revisada)"
+    actions["Show in folder"].trigger()
+    assert file_manager.opened == [str(library / aula)]
+
+    # another window records it: not renamed, and the user is told why
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **kw: told.append(a[2]))
+    reuniao = ids["Reunião de equipe"]
+    panel.table.selectRow(panel.row_of(reuniao))
+    with held_by_another_process(library / reuniao):
+        panel.rename_button.click()
+    assert "another TranscrevAI window" in told[0]
+    assert read_metadata(library / reuniao)["name"] == "Reunião de equipe"
