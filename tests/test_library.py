@@ -38,13 +38,14 @@ def test_scan_lists_sessions_and_reports_foreign_or_corrupt_folders(engine, libr
     (edited / "transcript.txt").write_text("Edited by hand.")
 
     entries, problems = manager.library()
-    assert [entry.name for entry in entries] == ["Aula 3"]
-    assert len(problems) == 3
-    assert any("unreadable" in p for p in problems)
+    # the corrupt one keeps its audio: listed, to be reopened (the test below)
+    assert sorted(entry.name for entry in entries) == ["Aula 3", "Recovered recording"]
+    assert len(problems) == 2
     assert any("another session" in p for p in problems)
     assert any("unexpected values (duration, files)" in p for p in problems)
     assert manager.open_session(edited.name) is None  # it said why, not an AttributeError
-    assert entries[0].matches("aula") and not entries[0].matches("reunião")
+    aula = next(entry for entry in entries if entry.name == "Aula 3")
+    assert aula.matches("aula") and not aula.matches("reunião")
 
 
 def test_a_session_busy_when_its_process_died_reopens_as_interrupted(engine, library):
@@ -70,6 +71,41 @@ def test_a_session_busy_when_its_process_died_reopens_as_interrupted(engine, lib
         with pytest.raises(SessionInUse):
             reader.delete_session(session_id, delete_files=True)
     assert reopened.status is SessionStatus.INTERRUPTED and reopened.folder.is_dir()
+
+
+@pytest.mark.logs(r"^Rebuilding session\.json from its audio")
+def test_a_recording_whose_session_json_is_damaged_is_listed_and_reopens_from_its_audio(
+    qtbot, engine, library
+):
+    """A session.json that cannot be read (a disk fault, an edit by hand) no longer hides a
+    recording whose audio is whole: it is listed with what can be read of it, reopens as a
+    recording cut short, and transcribes; the damaged file is kept aside, never deleted."""
+    writer = SessionManager(library_dir=library, engine=engine)
+    corrupt, edited = (writer.get_session(writer.create_session()) for _ in "ab")
+    for session, name in ((corrupt, "Aula 3"), (edited, "Entrevista")):
+        session.rename(name)
+        keep_audio(session, seconds=2.0)
+    (corrupt.folder / "session.json").write_text("{not json")
+    fields = json.loads((edited.folder / "session.json").read_text())
+    (edited.folder / "session.json").write_text(json.dumps({**fields, "duration": "0:02"}))
+
+    reader = SessionManager(library_dir=library, engine=engine)
+    entries, problems = reader.library()
+    assert not problems
+    listed = {entry.id: entry for entry in entries}
+    assert listed[corrupt.id].name == "Recovered recording"
+    assert listed[corrupt.id].status == "interrupted"
+    assert listed[corrupt.id].duration == pytest.approx(2.0)
+    assert listed[edited.id].name == "Entrevista", "what could be read of it is kept"
+
+    reopened = reader.open_session(corrupt.id)
+    assert reopened is not None and reopened.status is SessionStatus.INTERRUPTED
+    assert (corrupt.folder / "session.json.damaged").read_text() == "{not json"
+    assert json.loads((corrupt.folder / "session.json").read_text())["id"] == corrupt.id
+    reopened.transcribe_recording()
+    qtbot.waitUntil(lambda: reopened.status is SessionStatus.COMPLETE, timeout=60_000)
+    again = SessionManager(library_dir=library, engine=engine).library()[0]
+    assert {entry.id: entry.status for entry in again}[corrupt.id] == "complete"
 
 
 @pytest.mark.logs(r"^Cannot read .*transcript\.json: ")

@@ -270,6 +270,23 @@ def test_elsewhere_a_loopback_device_is_the_calls_system_audio(monkeypatch, name
     assert default_system_audio().name == names[heard]
 
 
+@pytest.mark.parametrize("default_output", ["Headphones (USB Headset)", "Speakers (Realtek Hig"])
+def test_elsewhere_the_calls_system_audio_is_the_default_outputs_loopback(
+    monkeypatch, default_output
+):
+    """Windows lists a loopback per output; the call box hears the default output's, found by
+    its name even cut short (MME's 31 characters), not the first listed."""
+    names = ["Microphone (USB Headset)", "Speakers (Realtek High Definition Audio) [Loopback]",
+             "Headphones (USB Headset) [Loopback]"]  # fmt: skip
+    portaudio = [InputDevice(i, name, "Windows WASAPI", 2, 48000.0, i == 0) for i, name in
+                 enumerate(names)]  # fmt: skip
+    monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: portaudio)
+    monkeypatch.setattr(devices_module, "_default_output_name", lambda: default_output)
+    assert default_system_audio().name.startswith(default_output)
+    monkeypatch.setattr(devices_module, "_default_output_name", lambda: None)  # no output
+    assert default_system_audio().name == names[1]
+
+
 def test_without_a_loopback_device_the_call_says_how_to_get_one(qtbot, window, monkeypatch):
     portaudio = [InputDevice(0, "Microphone (Realtek)", "MME", 1, 44100.0, True)]
     monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: portaudio)

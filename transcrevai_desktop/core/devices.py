@@ -194,8 +194,11 @@ def _fragment_of(text: str, device: InputDevice) -> bool:
 
 
 def default_system_audio() -> InputDevice:
-    """The input that hears what the default output plays (a sound server's monitor, else a
-    loopback device: ``LOOPBACK_NAMES``); ``DeviceNotFound`` where the system offers none."""
+    """The input that hears what the default output plays: a sound server's monitor of it,
+    else the loopback device named after it (WASAPI's "Speakers (Realtek Audio) [Loopback]";
+    the default output's name may be cut short, as MME cuts names to 31 characters), else the
+    first loopback device (``LOOPBACK_NAMES``); ``DeviceNotFound`` where the system offers
+    none."""
     heard = [d for d in list_input_devices() if d.is_system_audio]
     if not heard:
         raise DeviceNotFound(
@@ -203,7 +206,20 @@ def default_system_audio() -> InputDevice:
                 "DeviceNotFound", "No input hears the computer's sound. {help}"
             ).format(help=loopback_help())
         )
-    return next((d for d in heard if d.is_default), heard[0])
+    if any(d.pulse_source is not None for d in heard):
+        return next((d for d in heard if d.is_default), heard[0])
+    output = (_default_output_name() or "").lower()
+    return next((d for d in heard if output and d.name.lower().startswith(output)), heard[0])
+
+
+def _default_output_name() -> str | None:
+    """PortAudio's default output's name, or None where there is none."""
+    sd = portaudio()
+    try:
+        name = sd.query_devices(sd.default.device[1])["name"]
+    except (sd.PortAudioError, ValueError, TypeError, IndexError):
+        return None
+    return str(name)
 
 
 def _shown(device: InputDevice) -> str:

@@ -9,11 +9,13 @@ import unicodedata
 import uuid
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+import soundfile
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.folder_lock import held
@@ -142,6 +144,15 @@ _FIELDS: dict[str, tuple[type, ...]] = {  # the kinds of session.json's values (
 }
 
 
+def _wrong_fields(data: dict[str, Any]) -> list[str]:
+    """The fields of session.json's ``data`` whose values are of the wrong kind."""
+    wrong = [key for key, kinds in _FIELDS.items() if not isinstance(data.get(key), kinds)]
+    files = data.get("files")
+    if isinstance(files, dict) and not all(isinstance(name, str) for name in files.values()):
+        wrong.append("files")
+    return wrong
+
+
 def read_metadata(folder: Path) -> dict[str, Any]:
     """A session folder's session.json; ``ValueError`` if it is missing, corrupt, foreign or
     holds values of the wrong kind."""
@@ -159,10 +170,7 @@ def read_metadata(folder: Path) -> dict[str, Any]:
                 "Library", "{folder}: {file} belongs to another session"
             ).format(folder=folder.name, file=METADATA_FILE)
         )
-    wrong = [key for key, kinds in _FIELDS.items() if not isinstance(data.get(key), kinds)]
-    files = data.get("files")
-    if isinstance(files, dict) and not all(isinstance(name, str) for name in files.values()):
-        wrong.append("files")
+    wrong = _wrong_fields(data)
     if wrong:  # edited by hand, or by another program: one such folder must not empty the list
         raise ValueError(
             QCoreApplication.translate(
@@ -170,6 +178,54 @@ def read_metadata(folder: Path) -> dict[str, Any]:
             ).format(folder=folder.name, file=METADATA_FILE, fields=", ".join(wrong))
         )
     return data
+
+
+DAMAGED_SUFFIX = ".damaged"  # a session.json that could not be read, kept aside when rebuilt
+CUT_SHORT = "recording"  # the status a rebuilt session.json gives (SessionStatus.RECORDING)
+
+
+def rebuilt_metadata(folder: Path) -> dict[str, Any] | None:
+    """A session.json for a session folder whose own cannot be read (corrupt, edited by hand,
+    copied from another session's folder) but that keeps its audio: what can be read of the
+    old one (its name, its transcript's files), else a recording cut short, named "Recovered
+    recording", made when its audio was last written; reopened, its .wav header is then
+    repaired and it can be transcribed (``Session``). None without audio, or while another
+    process holds the folder (its session.json may be on its way)."""
+    audio = folder / AUDIO_FILE
+    try:
+        written = audio.stat()
+    except OSError:
+        return None
+    if written.st_size <= WAV_HEADER_BYTES or held(folder):
+        return None
+    made = datetime.fromtimestamp(written.st_mtime).astimezone()
+    try:
+        seconds = soundfile.info(audio).duration  # as far as its header counts
+    except (soundfile.LibsndfileError, RuntimeError):
+        seconds = 0.0
+    salvaged = _readable_fields(folder)
+    return {
+        "name": QCoreApplication.translate("Library", "Recovered recording"),
+        "created_at": made.isoformat(timespec="seconds"),
+        "duration": seconds,
+        "status": CUT_SHORT,
+        **salvaged,
+        "id": folder.name,
+        "files": {**salvaged.get("files", {}), "audio": AUDIO_FILE},
+    }
+
+
+def _readable_fields(folder: Path) -> dict[str, Any]:
+    """The fields of a session.json that cannot be used whole whose values are of the right
+    kind (none if it is not JSON)."""
+    try:
+        data = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    wrong = _wrong_fields(data)
+    return {key: data[key] for key in _FIELDS if data.get(key) is not None and key not in wrong}
 
 
 def scan_library(
@@ -198,9 +254,13 @@ def scan_library(
         try:
             data = read_metadata(folder)
         except ValueError as error:
-            if content:  # else: a live session whose session.json is being written
-                problems.append(str(error))
-            continue
+            rebuilt = rebuilt_metadata(folder) if content else None
+            if rebuilt is None:
+                if content:  # else: a live session whose session.json is being written
+                    problems.append(str(error))
+                continue
+            cut_short = rebuilt["status"] == CUT_SHORT  # no process records it: interrupted
+            data = {**rebuilt, "status": "interrupted"} if cut_short else rebuilt
         try:
             text = (folder / f"{TRANSCRIPT_STEM}.txt").read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):

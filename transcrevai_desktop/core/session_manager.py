@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import threading
@@ -16,11 +17,14 @@ from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.errors import StorageError
 from transcrevai_desktop.core.folder_lock import held, held_elsewhere
 from transcrevai_desktop.core.library import (
+    DAMAGED_SUFFIX,
+    METADATA_FILE,
     LibraryEntry,
     default_library_dir,
     has_content,
     parse_session_id,
     read_metadata,
+    rebuilt_metadata,
     remove_if_empty,
     scan_library,
 )
@@ -84,12 +88,20 @@ class SessionManager:
         key = parse_session_id(session_id)
         if session is not None or key is None or not (self.library_dir / key).is_dir():
             return session
-        _refuse_if_held(self.library_dir / key)  # reopened, it would be marked interrupted
+        folder = self.library_dir / key
+        _refuse_if_held(folder)  # reopened, it would be marked interrupted
         try:
-            metadata = read_metadata(self.library_dir / key)
+            metadata = read_metadata(folder)
         except ValueError as error:
-            log.warning("Cannot reopen %s", error)
-            return None
+            rebuilt = rebuilt_metadata(folder)
+            if rebuilt is None:
+                log.warning("Cannot reopen %s", error)
+                return None
+            log.warning("Rebuilding %s from its audio: %s", METADATA_FILE, error)
+            damaged = folder / METADATA_FILE
+            with contextlib.suppress(OSError):  # rewritten below if it cannot be kept aside
+                damaged.replace(damaged.with_name(METADATA_FILE + DAMAGED_SUFFIX))
+            metadata = rebuilt
         with self._lock:
             session = self._sessions.get(key)
             if session is None:

@@ -987,6 +987,10 @@
         <translation>{folder}: {file} tem valores inesperados ({fields})</translation>
     </message>
     <message>
+        <source>Recovered recording</source>
+        <translation>Gravação recuperada</translation>
+    </message>
+    <message>
         <source>{folder} cannot be read ({reason})</source>
         <translation>Não é possível ler {folder} ({reason})</translation>
     </message>
