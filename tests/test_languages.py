@@ -35,12 +35,13 @@ class _Portuguese(QTranslator):
 def portuguese(qapp: QCoreApplication) -> Iterator[None]:
     translator = _Portuguese()
     assert QCoreApplication.installTranslator(translator)
+    before = QLocale()
     QLocale.setDefault(QLocale("pt_BR"))
     try:
         yield
     finally:
         QCoreApplication.removeTranslator(translator)
-        QLocale.setDefault(QLocale.c())
+        QLocale.setDefault(before)  # the C locale left here sorted the library by code point
 
 
 def test_every_code_faster_whisper_lists_has_a_name() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from tests.session_files import held_by_another_process, keep_audio
@@ -15,6 +15,7 @@ from transcrevai_desktop.core.library import METADATA_FILE, read_metadata
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.settings import Settings
 from transcrevai_desktop.ui.library_panel import DURATION, NAME
+from transcrevai_desktop.ui.list_table import ListTable, SortItem
 from transcrevai_desktop.ui.main_window import MainWindow
 
 # name, created at, seconds: made in this order, none of them newest or longest by its place
@@ -137,3 +138,20 @@ def test_a_recording_is_renamed_from_its_library_row(
         panel.rename_button.click()
     assert "another TranscrevAI window" in told[0]
     assert read_metadata(library / reuniao)["name"] == "Reunião de equipe"
+
+
+def test_on_a_system_in_the_c_locale_names_still_sort_as_people_read_them(qtbot):
+    """LANG=C (a bare system, a container) compares code points: "Zé" before "Ágata"."""
+    before = QLocale()
+    QLocale.setDefault(QLocale.c())
+    try:
+        table = ListTable(["Name"], stretch=0, sort_by=(0, Qt.SortOrder.AscendingOrder))
+    finally:
+        QLocale.setDefault(before)
+    qtbot.addWidget(table)
+    names = ["Zé", "aula 10", "Ágata", "Aula 2"]
+    with table.filling():
+        table.setRowCount(len(names))
+        for row, name in enumerate(names):
+            table.setItem(row, 0, SortItem(name))
+    assert [table.item(row, 0).text() for row in range(4)] == ["Ágata", "Aula 2", "aula 10", "Zé"]

@@ -56,7 +56,11 @@ class ListTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
-        self.collator = QCollator(QLocale())
+        # The "C" locale (LANG=C, a bare system) compares code points: "Ágata" after "Zé".
+        locale = QLocale()
+        if locale.language() == QLocale.Language.C:
+            locale = QLocale(QLocale.Language.English)
+        self.collator = QCollator(locale)
         self.collator.setNumericMode(True)
         self.collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._stretch = stretch
