@@ -82,20 +82,15 @@ def _status_text(entry: LibraryEntry, live: AbstractSet[str]) -> str:
     return _translated(STATUS_TEXT[status]) if status in STATUS_TEXT else status
 
 
-def date_text(created_at: str) -> str:
+def _date_cell(created_at: str) -> SortItem:
     """An ISO 8601 moment as the interface's language writes a date and time, short
-    ("01/06/2024 14:05" in Brazilian Portuguese), in local time; the text itself, cut to the
-    minute, if it is not one."""
+    ("01/06/2024 14:05" in Brazilian Portuguese), in local time, sorted by the moment; the
+    text itself, cut to the minute and sorted first, if it is not one."""
     moment = QDateTime.fromString(created_at, Qt.DateFormat.ISODate)
     if not moment.isValid():
-        return created_at.replace("T", " ")[:16]
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
-
-
-def _date_key(created_at: str) -> float:
-    """An ISO 8601 moment as milliseconds since 1970, to sort by; 0 if it is not one."""
-    moment = QDateTime.fromString(created_at, Qt.DateFormat.ISODate)
-    return float(moment.toMSecsSinceEpoch()) if moment.isValid() else 0.0
+        return SortItem(created_at.replace("T", " ")[:16], 0.0)
+    shown = QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return SortItem(shown, float(moment.toMSecsSinceEpoch()))
 
 
 class LibraryPanel(QDockWidget):
@@ -286,7 +281,7 @@ class LibraryPanel(QDockWidget):
     def _fill_row(self, row: int, entry: LibraryEntry, live: AbstractSet[str]) -> None:
         cells = (
             SortItem(entry.name),
-            SortItem(date_text(entry.created_at), _date_key(entry.created_at)),
+            _date_cell(entry.created_at),
             SortItem(clock(entry.duration), entry.duration),
             SortItem(language_name(entry.language) if entry.language else ""),
             SortItem(_status_text(entry, live)),

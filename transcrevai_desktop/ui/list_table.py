@@ -32,11 +32,10 @@ class SortItem(QTableWidgetItem):
 
     def __lt__(self, other: QTableWidgetItem) -> bool:
         theirs = other.key if isinstance(other, SortItem) else other.text()
-        table = self.tableWidget()
         if isinstance(self.key, str) or isinstance(theirs, str):
-            if isinstance(table, ListTable):
-                return table.collator.compare(str(self.key), str(theirs)) < 0
-            return str(self.key) < str(theirs)
+            table = self.tableWidget()
+            assert isinstance(table, ListTable)  # the only table that sorts them
+            return table.collator.compare(str(self.key), str(theirs)) < 0
         return self.key < theirs
 
 
