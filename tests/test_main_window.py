@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 
 import pytest
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from tests.conftest import speech, wer
 from tests.session_files import died_while, held_by_another_process, keep_audio
+from transcrevai_desktop.core import decoding
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.core.speakers import AUTO
 from transcrevai_desktop.settings import Key, Settings
@@ -309,7 +311,9 @@ def test_quitting_while_a_file_is_transcribed_asks_and_can_leave_it_for_later(
     monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
     window.open_action.trigger()
     tab = window.current_tab()
-    qtbot.waitUntil(lambda: tab.session.status == "processing", timeout=10_000)
+    progress: list[float] = []
+    tab.session.progress.connect(progress.append)
+    qtbot.waitUntil(lambda: bool(progress), timeout=10_000)  # imported: the final pass runs
     window.close_tab(window.tabs.indexOf(tab))
     _answer_with(monkeypatch, "Cancel")
     window.close()
@@ -318,6 +322,30 @@ def test_quitting_while_a_file_is_transcribed_asks_and_can_leave_it_for_later(
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
     assert tab.session.status == "interrupted" and tab.session.files["audio"].is_file()
+
+
+def test_quit_now_while_a_file_is_imported_stops_the_import(qtbot, window, monkeypatch):
+    """An hour of video takes a minute to import: *Quit now* waited for all of it, then
+    skipped the final pass. The import now stops at its next block and keeps nothing (the
+    file is where it was, to be opened again)."""
+    clip = speech("en_lucier_sitting_in_a_room")  # 100 s: four blocks of 30 s
+    real, released = decoding.decoded_blocks, threading.Event()
+
+    def slow(*args, **kwargs):  # fault injection: a long video, each block taking its time
+        for block in real(*args, **kwargs):
+            yield block
+            released.wait(30)
+
+    monkeypatch.setattr(decoding, "decoded_blocks", slow)
+    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
+    window.open_action.trigger()
+    session = window.current_tab().session
+    qtbot.waitUntil(lambda: (session.folder / "audio.wav").is_file(), timeout=10_000)
+    _answer_with(monkeypatch, "Quit now")
+    window.close()
+    released.set()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert session.status == "interrupted" and not session.folder.exists()
 
 
 def _choose_in_tab_menu(qtbot, window, index: int, path: tuple[str, ...]) -> list[str]:

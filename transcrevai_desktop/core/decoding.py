@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import av
@@ -23,7 +23,12 @@ from faster_whisper.audio import _group_frames, _ignore_invalid_frames, _resampl
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.devices import MODEL_RATE
-from transcrevai_desktop.core.errors import StorageError, TranscrevaiError, UnreadableAudio
+from transcrevai_desktop.core.errors import (
+    StorageError,
+    TranscrevaiError,
+    TranscriptionCancelled,
+    UnreadableAudio,
+)
 from transcrevai_desktop.core.files import scratch_folder
 
 GROUP_SAMPLES = 500_000  # input samples resampled at once (faster-whisper's own choice)
@@ -129,15 +134,24 @@ def scratch_wav() -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def decode_to_wav(path: Path, wav: Path, keep_channels: bool = False) -> float:
+def decode_to_wav(
+    path: Path,
+    wav: Path,
+    keep_channels: bool = False,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> float:
     """Write the audio of ``path`` to ``wav`` (16-bit PCM, 16 kHz, mono or with
     ``keep_channels`` the file's channels) a block at a time; returns its duration in
     seconds. ``UnreadableAudio`` for a bad input, ``StorageError`` if ``wav`` cannot be
-    written; either way no partial ``wav`` is left behind."""
+    written, ``TranscriptionCancelled`` within a block of ``cancelled()`` turning true (an
+    hour of video takes a minute: quitting waited for it); in every case no partial ``wav``
+    is left behind."""
     frames = 0
     out: soundfile.SoundFile | None = None
     try:
         for block in decoded_blocks(path, keep_channels):
+            if cancelled():
+                raise TranscriptionCancelled
             if out is None:
                 channels = block.shape[1] if block.ndim == 2 else 1
                 out = soundfile.SoundFile(wav, "w", MODEL_RATE, channels, "PCM_16")

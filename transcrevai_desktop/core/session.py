@@ -483,14 +483,24 @@ class Session(QObject):
         self.engine.submit(lambda: self._import_then_transcribe(path))
 
     def _import_then_transcribe(self, path: Path) -> None:
+        """Import the file's audio, then the final pass. An import left undone (quitting with
+        *Quit now*, the session deleted) stops at its next block and keeps nothing: the file
+        is where it was, to be opened again."""
         try:
             self._imported_seconds = decode_to_wav(
-                path, self.files["audio"], keep_channels=self.speakers == CHANNELS
+                path,
+                self.files["audio"],
+                keep_channels=self.speakers == CHANNELS,
+                cancelled=lambda: self._discarded or self._skip_final,
             )
-        except TranscrevaiError as error:
+        except (TranscrevaiError, TranscriptionCancelled) as error:
             with self._changing():
                 remove_if_empty(self.folder)  # no audio was kept: no folder, no library row
-                self._set_status(SessionStatus.ERROR, str(error))
+                if isinstance(error, TranscrevaiError):
+                    self._set_status(SessionStatus.ERROR, str(error))
+                elif not self._discarded:
+                    log.info("Import of %s left undone, as asked", path.name)
+                    self._set_status(SessionStatus.INTERRUPTED)
             return
         self._final_pass()
 
