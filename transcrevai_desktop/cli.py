@@ -527,12 +527,16 @@ def _recover(args: argparse.Namespace) -> int:
 
 
 def _until_settled(session: Session) -> None:
-    """Wait, running Qt's events, while ``session`` records or transcribes."""
+    """Wait, running Qt's events, while ``session`` records or transcribes, then for the
+    engine's job that settled it: the status is set before it is told, and a process that
+    exits in between deletes the session under the job's signal."""
     from transcrevai_desktop.core.session import BUSY
 
     while session.status in BUSY:
         QCoreApplication.processEvents()
         time.sleep(0.05)
+    session.engine.wait()
+    QCoreApplication.processEvents()
 
 
 def _devices(_: argparse.Namespace) -> int:
