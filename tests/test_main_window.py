@@ -292,14 +292,17 @@ def test_quitting_while_recording_asks_then_closes_once_transcripts_are_written(
     assert tab.session.status == "complete"
 
 
-def _answer_with(monkeypatch, text: str) -> None:
-    """Answer the next message box with its button of ``text``."""
+def _answer_with(monkeypatch, text: str) -> list[str]:
+    """Answer the next message box with its button of ``text``; returns the questions asked."""
+    asked: list[str] = []
 
     def click(box: QMessageBox) -> int:
+        asked.append(box.text())
         next(button for button in box.buttons() if button.text() == text).click()
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", click)
+    return asked
 
 
 def test_quitting_while_a_file_is_transcribed_asks_and_can_leave_it_for_later(
@@ -318,10 +321,11 @@ def test_quitting_while_a_file_is_transcribed_asks_and_can_leave_it_for_later(
     _answer_with(monkeypatch, "Cancel")
     window.close()
     assert window.isVisible() and tab.session.status == "processing"
-    _answer_with(monkeypatch, "Quit now")
+    asked = _answer_with(monkeypatch, "Quit now")
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
     assert tab.session.status == "interrupted" and tab.session.files["audio"].is_file()
+    assert "Transcribe recording" in asked[0]  # imported: its audio is kept, as it says
 
 
 def test_quit_now_while_a_file_is_imported_stops_the_import(qtbot, window, monkeypatch):
@@ -341,11 +345,12 @@ def test_quit_now_while_a_file_is_imported_stops_the_import(qtbot, window, monke
     window.open_action.trigger()
     session = window.current_tab().session
     qtbot.waitUntil(lambda: (session.folder / "audio.wav").is_file(), timeout=10_000)
-    _answer_with(monkeypatch, "Quit now")
+    asked = _answer_with(monkeypatch, "Quit now")
     window.close()
     released.set()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
     assert session.status == "interrupted" and not session.folder.exists()
+    assert "open the file again later" in asked[0]  # not "Transcribe recording": it is gone
 
 
 def _choose_in_tab_menu(qtbot, window, index: int, path: tuple[str, ...]) -> list[str]:

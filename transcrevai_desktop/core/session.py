@@ -163,6 +163,7 @@ class Session(QObject):
         self._recorder: WavRecorder | None = None
         self._transcriber: StreamingTranscriber | None = None
         self._imported_seconds = 0.0
+        self._importing = False  # a file's audio is being imported (``transcribe_file``)
         self._transcript: Transcript | None = None
         self._unsaved: Transcript | None = None  # a change waiting to be written
         self._original: Transcript | None = None  # the final pass's own, once corrected here
@@ -479,6 +480,7 @@ class Session(QObject):
             self.started_at = _now()
             self.files["audio"] = self.folder / AUDIO_FILE
             self._final_queued = True  # after the import: skipping it waits for the audio
+            self._importing = True
             self._set_status(SessionStatus.PROCESSING)
         self.engine.submit(lambda: self._import_then_transcribe(path))
 
@@ -495,6 +497,7 @@ class Session(QObject):
             )
         except (TranscrevaiError, TranscriptionCancelled) as error:
             with self._changing():
+                self._importing = False
                 remove_if_empty(self.folder)  # no audio was kept: no folder, no library row
                 if isinstance(error, TranscrevaiError):
                     self._set_status(SessionStatus.ERROR, str(error))
@@ -502,7 +505,15 @@ class Session(QObject):
                     log.info("Import of %s left undone, as asked", path.name)
                     self._set_status(SessionStatus.INTERRUPTED)
             return
+        with self._lock:
+            self._importing = False
         self._final_pass()
+
+    @property
+    def importing(self) -> bool:
+        """A file's audio is still being imported: *Quit now* then keeps nothing of it."""
+        with self._lock:
+            return self._importing
 
     def transcribe_recording(self, language: str | None = None) -> None:
         """Write the transcript of a recording that never got its final pass: one interrupted

@@ -309,19 +309,27 @@ class MainWindow(QMainWindow):
         shown = {tab.session.id: tab.session for tab in self.session_tabs()}
         return [*shown.values(), *(s for s in self.manager.held_sessions() if s.id not in shown)]
 
-    def _quit_while_transcribing(self) -> bool | None:
+    def _quit_while_transcribing(self, importing: bool) -> bool | None:
         """Only transcripts are being written (a file, a recording's final pass): wait for
         them and then quit (the default: False), or quit now and leave them to *Transcribe
         recording* later (True: ``Session.skip_final_pass``, the audio is kept), or stay
-        (None)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Quit"),
-            self.tr(
+        (None). A file still ``importing`` has no audio to keep yet: quitting now leaves it
+        out, and the question says so."""
+        if importing:
+            text = self.tr(
+                "A file is still being imported. Wait for its transcript and then quit, or quit "
+                "now and open the file again later (nothing of it is kept)?"
+            )
+        else:
+            text = self.tr(
                 "A transcript is still being written. Wait for it and then quit, or quit now "
                 "and write it later (open the recording from the library and use Transcribe "
                 "recording)?"
-            ),
+            )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Quit"),
+            text,
             QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -357,7 +365,7 @@ class MainWindow(QMainWindow):
                 return
             leave_for_later = False
         else:
-            choice = self._quit_while_transcribing()
+            choice = self._quit_while_transcribing(any(s.importing for s in sessions))
             if choice is None:
                 return
             leave_for_later = choice

@@ -1189,6 +1189,10 @@
         <translation>Modelo</translation>
     </message>
     <message>
+        <source>A file is still being imported. Wait for its transcript and then quit, or quit now and open the file again later (nothing of it is kept)?</source>
+        <translation>Um arquivo ainda está sendo importado. Esperar a transcrição e depois sair, ou sair agora e abrir o arquivo de novo mais tarde (nada dele fica salvo)?</translation>
+    </message>
+    <message>
         <source>Wait, then quit</source>
         <translation>Esperar e sair</translation>
     </message>
