@@ -1,6 +1,7 @@
 """The library panel as a user works it: sorting by a column, renaming a recording from its
-row (F2, the button, the row's menu), finding one without typing its accents, showing its
-folder. The real window under QT_QPA_PLATFORM=offscreen."""
+row (F2, the button, the row's menu), opening and deleting one from the keyboard, finding one
+without typing its accents, showing its folder. The real window under
+QT_QPA_PLATFORM=offscreen."""
 
 from __future__ import annotations
 
@@ -155,3 +156,29 @@ def test_on_a_system_in_the_c_locale_names_still_sort_as_people_read_them(qtbot)
         for row, name in enumerate(names):
             table.setItem(row, 0, SortItem(name))
     assert [table.item(row, 0).text() for row in range(4)] == ["Ágata", "Aula 2", "aula 10", "Zé"]
+
+
+def test_enter_opens_the_selected_recording_and_delete_asks_before_deleting_it(
+    qtbot, engine, library, settings, monkeypatch
+):
+    ids = _recorded(engine, library)
+    window = _window(qtbot, engine, library, settings)
+    panel = window.library
+    aula = ids["aula 2"]
+    panel.table.selectRow(panel.row_of(aula))
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert window.current_tab().session.id == aula
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "aula 2"
+
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **kw: next(answers))
+    agata = ids["Ágata, entrevista"]
+    panel.table.selectRow(panel.row_of(agata))
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)  # asked, and cancelled: nothing goes
+    assert (library / agata).is_dir() and panel.row_of(agata) >= 0
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert not (library / agata).exists()
+    qtbot.waitUntil(lambda: panel.row_of(agata) < 0)  # the library is scanned again
+    assert _names(window) == ["Reunião de equipe", "Aula 10", "aula 2"]
