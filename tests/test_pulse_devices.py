@@ -124,6 +124,43 @@ def test_a_microphone_not_connected_never_records_the_speakers_of_its_name(qtbot
             pactl("unload-module", module)
 
 
+def _identical_headset(serial: str) -> list[str]:
+    """A "Jabra Evolve" headset, speakers and microphone, whose server names hold ``serial``
+    (as a USB headset's do); the modules to unload."""
+    return [
+        pactl("load-module", "module-null-sink", f"sink_name=jabra_out_{serial}", "rate=16000",
+              "channels=1", "sink_properties=\"device.description='Jabra Evolve'\"").strip(),
+        pactl("load-module", "module-remap-source", f"master=jabra_out_{serial}.monitor",
+              f"source_name=jabra_in_{serial}",
+              "source_properties=\"device.description='Jabra Evolve'\"").strip(),
+    ]  # fmt: skip
+
+
+def test_two_identical_headsets_keep_their_names_whatever_order_they_are_plugged_in(
+    qtbot, virtual_mic
+):
+    """Two people with the same headset, each recorded in a tab: "Jabra Evolve (2)" is saved
+    as the second one's microphone. Numbered in the server's order, it named whichever was
+    plugged in second, so after a restart each tab could record the other person."""
+    chosen: dict[str, str | None] = {}
+    for order in (("2b", "1a"), ("1a", "2b")):
+        modules = [module for serial in order for module in _identical_headset(serial)]
+        try:
+            for name in ("Jabra Evolve", "Jabra Evolve (2)", f"{SYSTEM_AUDIO}Jabra Evolve (2)"):
+                found = find_input_device(name).pulse_source
+                assert chosen.setdefault(name, found) == found, f"{name} plugged in {order}"
+            picker = DevicePicker("Jabra Evolve (2)")
+            assert picker.currentText() == "Jabra Evolve (2)"
+        finally:
+            for module in reversed(modules):
+                pactl("unload-module", module)
+    assert chosen == {
+        "Jabra Evolve": "jabra_in_1a",
+        "Jabra Evolve (2)": "jabra_in_2b",
+        f"{SYSTEM_AUDIO}Jabra Evolve (2)": "jabra_out_2b.monitor",
+    }
+
+
 @pytest.mark.logs(r"is gone from the sound server", r" ended: ")
 def test_a_microphone_unplugged_mid_recording_is_said_not_replaced(qtbot, virtual_mic, manager):
     """The server moves a stream whose source went away to its default input and tells the

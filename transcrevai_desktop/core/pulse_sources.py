@@ -128,14 +128,19 @@ def _label(description: str, monitored_output: str | None) -> str:
 
 
 def _unique(sources: list[PulseSource]) -> list[PulseSource]:
-    """Two sources with one description (two identical headsets) get " (2)", " (3)"…"""
-    seen: dict[str, int] = {}
+    """Two sources with one description (two identical headsets) get " (2)", " (3)"… in the
+    order of their server names, not of the server's list: a device is chosen and saved by
+    its label, and the list's order changes with the order they were plugged in, so "(2)"
+    would name the other headset after a restart. A USB headset's server name holds its
+    serial number, where it has one, so its label stays its own; two without one cannot be
+    told apart by anything the server keeps."""
+    alike: dict[str, list[str]] = {}
+    for source in sources:
+        alike.setdefault(source.label, []).append(source.name)
     unique = []
     for source in sources:
-        seen[source.label] = seen.get(source.label, 0) + 1
-        if seen[source.label] > 1:
-            source = replace(source, label=f"{source.label} ({seen[source.label]})")
-        unique.append(source)
+        rank = sorted(alike[source.label]).index(source.name)
+        unique.append(replace(source, label=f"{source.label} ({rank + 1})") if rank else source)
     return unique
 
 
