@@ -101,6 +101,22 @@ def test_a_long_pause_ends_a_cue_even_inside_a_sentence():
     assert [c.text for c in build_cues(transcript)] == ["Eu acho que", "sim"]
 
 
+def test_a_word_whisper_writes_in_pieces_keeps_the_word_timings():
+    """Whisper writes "quinta-feira" as " quinta" and "-feira.": joined with a space, the
+    words no longer spelled their segment, and its time was spread evenly over its text, so
+    the pause inside it was lost and the cue showed words seconds before they were said."""
+    pieces = [(" Eu", 0.0, 0.3), (" acho", 0.3, 0.6), (" que", 0.6, 0.9), (" a", 4.5, 4.6),
+              (" reunião", 4.6, 5.1), (" é", 5.1, 5.2), (" na", 5.2, 5.4),
+              (" quinta", 5.4, 5.8), ("-feira.", 5.8, 6.2)]  # fmt: skip
+    words = tuple(Word(start, end, text) for text, start, end in pieces)
+    segment = Segment(0.0, 6.2, "Eu acho que a reunião é na quinta-feira.", words)
+
+    cues = build_cues(_transcript(segment))
+
+    assert [c.text for c in cues] == ["Eu acho que", "a reunião é na quinta-feira."]
+    assert cues[1].start == 4.5
+
+
 def test_a_speaker_change_starts_a_cue_with_the_name():
     transcript = _transcript(
         _said("Oi tudo bem com você", 0.0, speaker="S1"),

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import soundfile
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 
 from tests.conftest import PLAYBACK_SINK, correlation, pactl, sounding, speech
@@ -244,6 +245,20 @@ def test_doubtful_words_are_marked_and_the_played_word_lit():
     assert model.index(0, TranscriptModel.TEXT).data(Qt.ItemDataRole.ToolTipRole) == (
         "Doubtful: Embrapa"
     )
+
+
+def test_words_are_spaced_as_whisper_wrote_them(qtbot):
+    """The view put a space between every two of Whisper's words: "quinta -feira", and
+    Chinese, which Whisper writes without spaces, with a space between each word."""
+    shown = QTextDocument()
+    hyphenated = (Word(0.0, 0.3, " na", 0.9), Word(0.3, 0.8, " quinta", 0.9),
+                  Word(0.8, 1.2, "-feira.", 0.3))  # fmt: skip
+    shown.setHtml(segment_html(Segment(0.0, 1.2, "na quinta-feira.", hyphenated)))
+    assert shown.toPlainText() == "na quinta-feira."
+    chinese = (Word(0.0, 0.4, "我们", 0.9), Word(0.4, 0.8, "明天", 0.9),
+               Word(0.8, 1.0, "见。", 0.9))  # fmt: skip
+    shown.setHtml(segment_html(Segment(0.0, 1.0, "我们明天见。", chinese)))
+    assert shown.toPlainText() == "我们明天见。"
 
 
 @pytest.fixture

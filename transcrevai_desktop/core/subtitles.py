@@ -173,9 +173,16 @@ def _tokens(transcript: Transcript) -> list[_Token]:
 
 def _timed_words(segment: Segment) -> list[tuple[str, int, int]]:
     """(text, start, end) of each word of ``segment``, times in milliseconds: its words'
-    timings, or its time spread over its text's words when it has none that spell it."""
-    words = [(" ".join(w.text.split()), w.start, w.end) for w in segment.words]
-    words = [(text, start, end) for text, start, end in words if text]
+    timings, or its time spread over its text's words when it has none that spell it. A
+    piece Whisper writes with no space before it ("quinta" + "-feira") is part of the word
+    before it."""
+    words: list[tuple[str, float, float]] = []
+    for word in segment.words:
+        text = " ".join(word.text.split())
+        if words and text and not word.text[:1].isspace():
+            words[-1] = (words[-1][0] + text, words[-1][1], word.end)
+        elif text:
+            words.append((text, word.start, word.end))
     texts = segment.text.split()
     if words and " ".join(text for text, _, _ in words).split() == texts:
         return [(text, round(start * 1000), round(end * 1000)) for text, start, end in words]

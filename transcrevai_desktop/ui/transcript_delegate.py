@@ -39,14 +39,16 @@ def segment_html(segment: Segment, playing: int = -1, selected: bool = False) ->
     row, whose highlight the orange cannot be read on), word ``playing`` lit."""
     if not segment.words:
         return html.escape(segment.text)
-    parts = []
+    shown = ""
     for number, word in enumerate(segment.words):
         text = html.escape(word.text.strip())
         style = PLAYING_STYLE if number == playing else ""
         if word.probability < DOUBTFUL:
             style += DOUBTFUL_STYLE if selected else f"{DOUBTFUL_STYLE} {DOUBTFUL_COLOUR}"
-        parts.append(f'<span style="{style}">{text}</span>' if style else text)
-    return " ".join(parts)
+        # spaced as Whisper wrote it: "quinta" + "-feira", and no spaces in Chinese
+        shown += " " if shown and word.text[:1].isspace() else ""
+        shown += f'<span style="{style}">{text}</span>' if style else text
+    return shown
 
 
 class TranscriptDelegate(QStyledItemDelegate):
