@@ -12,8 +12,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
 
+from transcrevai_desktop.core.call_source import BOTH
+from transcrevai_desktop.core.capture import file_device
 from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO
 from transcrevai_desktop.translations import FOLDER
+from transcrevai_desktop.ui.device_picker import DevicePicker
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "transcrevai_desktop" / "ui"
@@ -155,3 +158,15 @@ def test_a_recording_is_told_in_portuguese(qtbot, portuguese, window, virtual_mi
     qtbot.waitUntil(lambda: tab.session.recorded_seconds > 1, timeout=10_000)
     qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.status_label.text() == "Transcrição pronta", timeout=120_000)
+
+
+def test_a_files_and_a_calls_inputs_are_named_in_portuguese(qtbot, portuguese):
+    """A tab made from a file showed "file aula.mp4", and a call "… + System audio: …", in
+    English whatever the interface's language (the core's names, as session.json keeps them)."""
+    picker = DevicePicker()
+    qtbot.addWidget(picker)
+    picker.show_only(file_device(Path("aula.mp4")))
+    assert picker.currentText() == "Arquivo: aula.mp4"
+    picker.show_only(f"Microfone USB{BOTH}{SYSTEM_AUDIO}Alto-falantes")
+    assert picker.currentText() == "Microfone USB + Áudio do sistema: Alto-falantes"
+    assert picker.device == f"Microfone USB{BOTH}{SYSTEM_AUDIO}Alto-falantes"

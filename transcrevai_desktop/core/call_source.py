@@ -55,6 +55,7 @@ SYSTEM_AUDIO_STOPPED = QT_TRANSLATE_NOOP(
     "The system audio '{device}' stopped; the recording goes on with the microphone alone "
     "(its channel is silent from here).",
 )
+BOTH = " + "  # a call's device: "<microphone> + <where the other side is heard>"
 MAX_CORRECTION = 0.005  # seconds of silence added or audio dropped at a time
 TOLERANCE = 0.005  # seconds the second input's mean lead may move before it is corrected
 WINDOW = 2.0  # seconds over which that lead is averaged
@@ -215,7 +216,7 @@ class CallSource:
         devices stops while the recording goes on with the other."""
         self.microphone, self.others = microphone, others
         self._on_lost = on_lost
-        self.description = f"{microphone.description} + {others.description}"
+        self.description = microphone.description + BOTH + others.description
         self.lost: list[str] = []  # a sentence for each device that stopped
         self._inputs: list[queue.SimpleQueue[SourceItem]] = [
             queue.SimpleQueue(),

@@ -40,6 +40,12 @@ BLOCK_SECONDS = 0.05
 WATCH_SECONDS = 1.0
 # What a source puts on its queue: a block of audio, END, or the error that ended it.
 SourceItem = np.ndarray | TranscrevaiError | None
+FILE_DEVICE = "file "  # the device of a session made from a file: "file <its name>"
+
+
+def file_device(path: Path) -> str:
+    """The device a session made from the file at ``path`` names (in its session.json)."""
+    return FILE_DEVICE + path.name
 
 
 class AudioSource(Protocol):
@@ -150,7 +156,7 @@ class FileSource:
         audio = decode_file(Path(path), keep_channels)
         self.audio = audio if audio.ndim == 2 else audio[:, None]  # (frames, channels)
         self.rate, self.channels = MODEL_RATE, self.audio.shape[1]
-        self.description = f"file {Path(path).name}"
+        self.description = file_device(Path(path))
         self.speed = speed
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None

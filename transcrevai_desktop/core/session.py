@@ -19,7 +19,12 @@ import numpy.typing as npt
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Signal
 
 from transcrevai_desktop.core.call_source import CallSource, channel_names
-from transcrevai_desktop.core.capture import AudioSource, FileSource, MicrophoneSource
+from transcrevai_desktop.core.capture import (
+    AudioSource,
+    FileSource,
+    MicrophoneSource,
+    file_device,
+)
 from transcrevai_desktop.core.decoding import decode_to_wav
 from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.errors import (
@@ -475,7 +480,7 @@ class Session(QObject):
             self.vocabulary = tuple(vocabulary)
             self.speakers = speakers
             self.name = path.stem
-            self.device = f"file {path.name}"
+            self.device = file_device(path)
             self.source = path.resolve()
             self.started_at = _now()
             self.files["audio"] = self.folder / AUDIO_FILE

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from transcrevai_desktop.core.call_source import BOTH
+from transcrevai_desktop.core.capture import FILE_DEVICE
 from transcrevai_desktop.core.devices import find_input_device, list_input_devices, loopback_help
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO
@@ -51,8 +53,14 @@ class DevicePicker(QComboBox):
         return str(self.currentData())
 
     def _shown(self, name: str) -> str:
-        """A device's name as listed: a system audio's in the interface's language (the
-        name itself, saved and matched, stays as the core gives it)."""
+        """A device's name as listed: a system audio's, a file's and a call's in the
+        interface's language (the name itself, saved and matched, stays as the core gives
+        it)."""
+        microphone, both, output = name.partition(BOTH + SYSTEM_AUDIO)
+        if both:  # a call's "<microphone> + System audio: <output>"
+            return self._shown(microphone) + BOTH + self._shown(SYSTEM_AUDIO + output)
+        if name.startswith(FILE_DEVICE):
+            return self.tr("File: {name}").format(name=name.removeprefix(FILE_DEVICE))
         if not name.startswith(SYSTEM_AUDIO):
             return name
         return self.tr("System audio: {output}").format(output=name.removeprefix(SYSTEM_AUDIO))

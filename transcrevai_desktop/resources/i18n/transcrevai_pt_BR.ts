@@ -338,6 +338,10 @@
         <translation>Dispositivo de entrada. No Linux, &quot;{system_audio}…&quot; grava o que o computador reproduz (o outro lado de uma chamada). {help} Depois disso, ele aparece nesta lista.</translation>
     </message>
     <message>
+        <source>File: {name}</source>
+        <translation>Arquivo: {name}</translation>
+    </message>
+    <message>
         <source>System audio: {output}</source>
         <translation>Áudio do sistema: {output}</translation>
     </message>
