@@ -79,6 +79,7 @@ def test_the_library_sorts_by_the_column_clicked_and_keeps_it_for_next_time(
     window = _window(qtbot, engine, library, settings)
     newest_first = ["Ágata, entrevista", "Reunião de equipe", "Aula 10", "aula 2"]
     assert _names(window) == newest_first
+    assert not window.library.table.wordWrap()  # a name too long for its column: one line
 
     _click_header(qtbot, window, DURATION)
     assert _names(window) == ["Reunião de equipe", "Ágata, entrevista", "Aula 10", "aula 2"]

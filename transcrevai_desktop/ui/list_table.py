@@ -1,5 +1,7 @@
 """A read-only table of things to pick one of (recordings, models): whole rows selected, one
-at a time, columns as wide as their contents but one that takes the rest.
+at a time, columns as wide as their contents but one that takes the rest, each cell on one
+line, cut short with "…" where its column is too narrow (a name with spaces wrapped into two
+lines cut short each, "30/…" over "04:…", in a narrow library).
 
 A table made with ``sort_by`` sorts when a column's header is clicked (again: the other way),
 each cell by its ``SortItem.key``: dates and durations as numbers, text as the interface's
@@ -55,6 +57,7 @@ class ListTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        self.setWordWrap(False)
         # The "C" locale (LANG=C, a bare system) compares code points: "Ágata" after "Zé".
         locale = QLocale()
         if locale.language() == QLocale.Language.C:
