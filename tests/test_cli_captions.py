@@ -458,10 +458,17 @@ def test_the_reporter_writes_plain_lines_when_piped(capsys) -> None:
     reporter.on_caption(committed("two", 1))
     reporter.on_caption(tentative("three", 2))
     reporter.on_caption(committed("three", 2))
+    for fraction in (0.0, 0.05, 0.15):  # a line every ten percent, each kept in a log
+        reporter.on_progress(fraction)
     reporter.on_status("complete", "")
     captured = capsys.readouterr()
     assert captured.out == "one two\nthree\n"
-    assert captured.err.splitlines() == ["Recording (Ctrl-C to stop)", "Done"]
+    assert captured.err.splitlines() == [
+        "Recording (Ctrl-C to stop)",
+        "Transcribing the recording: 0%",
+        "Transcribing the recording: 15%",
+        "Done",
+    ]
     assert reporter.succeeded
 
 
@@ -481,14 +488,16 @@ def test_the_reporter_draws_running_captions_and_status_lines_on_a_terminal(monk
     reporter.on_caption(committed("today", 2))
     reporter.on_status("processing", "")
     reporter.on_caption(revised("So we met.", 1))
-    reporter.on_progress(0.5)
+    for fraction in (0.0, 0.15, 0.5, 0.97):  # one line, updated in place
+        reporter.on_progress(fraction)
+    assert terminal.text()[-1] == "Transcribing the recording: 97%"
     reporter.on_status("complete", "")
     assert terminal.text() == [
         "Recording (Ctrl-C to stop)",
         "So we met.",
         "today",
         "Stopped; writing the final transcript",
-        "Transcribing the recording: 50%",
+        "Transcribing the recording: 97%",
         "Done",
         "  /tmp/x.txt",
         "",

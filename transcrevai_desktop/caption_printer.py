@@ -184,10 +184,14 @@ class RunningCaptions:
             current.tail = ""
         self._draw()
 
-    def note(self, text: str, stream: TextIO | None = None) -> None:
+    def note(self, text: str, stream: TextIO | None = None, *, replacing: bool = False) -> None:
         """Print a line below the captions (into ``stream``, the same terminal); it keeps its
-        place among them."""
-        self._blocks.append(_Note(text))
+        place among them. ``replacing``: it takes the place of the line printed last, if that
+        was a line of this kind and nothing came after it (a progress line updated)."""
+        if replacing and self._blocks and isinstance(self._blocks[-1], _Note):
+            self._blocks[-1] = _Note(text)
+        else:
+            self._blocks.append(_Note(text))
         self._draw(stream)
 
     def finish(self) -> None:

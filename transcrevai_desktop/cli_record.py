@@ -66,6 +66,7 @@ class RecordReporter(QObject):
         self.interrupted = False
         self.succeeded = False
         self._last_percent = -10
+        self._progress_said = False  # the line said last is the final pass's progress
         self._captions: RunningCaptions | PlainCaptions | None = None
         self._notes_among_captions = False  # status lines drawn in the caption layout
         self._end_line_first = False  # status lines would land inside the caption line
@@ -144,10 +145,18 @@ class RecordReporter(QObject):
             with self._writing():
                 self._captions.finish()
 
-    def _say(self, line: str) -> None:
-        """A status or progress line on stderr, below the captions."""
-        if isinstance(self._captions, RunningCaptions) and self._notes_among_captions:
-            self._captions.note(line, sys.stderr)
+    @property
+    def _on_terminal(self) -> bool:
+        """Captions and status lines are drawn on one terminal, in place."""
+        return isinstance(self._captions, RunningCaptions) and self._notes_among_captions
+
+    def _say(self, line: str, progress: bool = False) -> None:
+        """A status or ``progress`` line on stderr, below the captions; on a terminal a
+        progress line takes the place of the one said just before it."""
+        replacing, self._progress_said = progress and self._progress_said, progress
+        if self._on_terminal:
+            assert isinstance(self._captions, RunningCaptions)
+            self._captions.note(line, sys.stderr, replacing=replacing)
             return
         if isinstance(self._captions, PlainCaptions) and self._end_line_first:
             self._captions.end_line()
@@ -178,14 +187,18 @@ class RecordReporter(QObject):
 
     @Slot(float)
     def on_progress(self, fraction: float) -> None:
+        """The final pass's progress: on a terminal one line, updated at each percent; else
+        a line every ten."""
         percent = int(fraction * 100)
-        if not self.as_json and percent >= self._last_percent + 10:
+        step = 1 if self._on_terminal else 10
+        if not self.as_json and percent >= self._last_percent + step:
             self._last_percent = percent
             with self._writing():
                 self._say(
                     QCoreApplication.translate(
                         "RecordReporter", "Transcribing the recording: {percent}%"
-                    ).format(percent=percent)
+                    ).format(percent=percent),
+                    progress=True,
                 )
 
 
