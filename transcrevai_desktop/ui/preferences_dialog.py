@@ -108,6 +108,7 @@ class PreferencesDialog(QDialog):
         library_browse.clicked.connect(self._choose_library)
         self.cleanup_hours = QDoubleSpinBox()
         self.cleanup_hours.setRange(0.1, 24 * 30)
+        self.cleanup_hours.setDecimals(1)  # "24,0 h", not "24,00 h"
         self.cleanup_hours.setSuffix(self.tr(" h"))
         self.cleanup_hours.setValue(settings.get_float(Key.CLEANUP_HOURS))
         self.interface_language = QComboBox()
