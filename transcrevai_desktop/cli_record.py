@@ -145,18 +145,18 @@ class RecordReporter(QObject):
             with self._writing():
                 self._captions.finish()
 
-    @property
-    def _on_terminal(self) -> bool:
-        """Captions and status lines are drawn on one terminal, in place."""
-        return isinstance(self._captions, RunningCaptions) and self._notes_among_captions
+    def _terminal_captions(self) -> RunningCaptions | None:
+        """The captions, where they and the status lines are drawn on one terminal."""
+        if isinstance(self._captions, RunningCaptions) and self._notes_among_captions:
+            return self._captions
+        return None
 
     def _say(self, line: str, progress: bool = False) -> None:
         """A status or ``progress`` line on stderr, below the captions; on a terminal a
         progress line takes the place of the one said just before it."""
         replacing, self._progress_said = progress and self._progress_said, progress
-        if self._on_terminal:
-            assert isinstance(self._captions, RunningCaptions)
-            self._captions.note(line, sys.stderr, replacing=replacing)
+        if (captions := self._terminal_captions()) is not None:
+            captions.note(line, sys.stderr, replacing=replacing)
             return
         if isinstance(self._captions, PlainCaptions) and self._end_line_first:
             self._captions.end_line()
@@ -190,7 +190,7 @@ class RecordReporter(QObject):
         """The final pass's progress: on a terminal one line, updated at each percent; else
         a line every ten."""
         percent = int(fraction * 100)
-        step = 1 if self._on_terminal else 10
+        step = 1 if self._terminal_captions() is not None else 10
         if not self.as_json and percent >= self._last_percent + step:
             self._last_percent = percent
             with self._writing():
