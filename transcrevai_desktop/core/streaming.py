@@ -137,10 +137,8 @@ class CaptionEvent:
 
     @property
     def continues_word(self) -> bool:
-        """Its first word carries on the last one shown, with no space between: Whisper's
-        words start with a space unless they continue a word ("quinta" + "-feira") or the
-        language writes none (Chinese, Japanese)."""
-        return bool(self.words) and not self.words[0].text[:1].isspace()
+        """Its first word carries on the last one shown (``Word.continues``)."""
+        return bool(self.words) and self.words[0].continues
 
 
 def join_captions(events: Sequence[CaptionEvent]) -> str:

@@ -179,7 +179,7 @@ def _timed_words(segment: Segment) -> list[tuple[str, int, int]]:
     words: list[tuple[str, float, float]] = []
     for word in segment.words:
         text = " ".join(word.text.split())
-        if words and text and not word.text[:1].isspace():
+        if words and text and word.continues:
             words[-1] = (words[-1][0] + text, words[-1][1], word.end)
         elif text:
             words.append((text, word.start, word.end))

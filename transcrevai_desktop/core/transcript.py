@@ -18,6 +18,13 @@ class Word:
     probability: float = 1.0
     speaker: str | None = None  # a ``Speaker.id``, once speakers are labelled
 
+    @property
+    def continues(self) -> bool:
+        """It carries on the word before it, with no space between: Whisper's words start
+        with a space unless they continue a word ("quinta" + "-feira") or the language
+        writes none (Chinese, Japanese)."""
+        return not self.text[:1].isspace()
+
 
 @dataclass(frozen=True)
 class Segment:

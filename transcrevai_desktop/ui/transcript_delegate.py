@@ -46,7 +46,7 @@ def segment_html(segment: Segment, playing: int = -1, selected: bool = False) ->
         if word.probability < DOUBTFUL:
             style += DOUBTFUL_STYLE if selected else f"{DOUBTFUL_STYLE} {DOUBTFUL_COLOUR}"
         # spaced as Whisper wrote it: "quinta" + "-feira", and no spaces in Chinese
-        shown += " " if shown and word.text[:1].isspace() else ""
+        shown += " " if shown and not word.continues else ""
         shown += f'<span style="{style}">{text}</span>' if style else text
     return shown
 
