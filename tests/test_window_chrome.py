@@ -33,3 +33,33 @@ def test_help_tells_the_version_the_model_and_the_folders(window, monkeypatch, f
     assert str(window.manager.library_dir) in shown[0] and str(log_folder()) in shown[0]
     window.help_menu.show_log_action.trigger()
     assert file_manager.opened == [str(log_folder())]
+
+
+def test_larger_text_reaches_every_tab_and_the_next_start(qtbot, window, engine, library):
+    window.new_action.trigger()
+    first = window.current_tab()
+    normal = first.captions.font().pointSizeF()
+    window.text_size.larger_action.trigger()
+    window.text_size.larger_action.trigger()
+    larger = first.captions.font().pointSizeF()
+    assert larger > normal + 1
+    assert first.captions.document().defaultFont().pointSizeF() == larger  # the text drawn
+    assert first.transcript_view.table.font().pointSizeF() == larger
+    window.new_action.trigger()  # a tab opened later reads at the same size
+    assert window.current_tab().captions.font().pointSizeF() == larger
+    window.close()
+
+    again = MainWindow(SessionManager(library_dir=library, engine=engine), window.settings)
+    qtbot.addWidget(again)
+    again.show()
+    again.model_state.emit(True, "")
+    again.new_action.trigger()
+    tab = again.current_tab()
+    assert tab.captions.font().pointSizeF() == larger
+    again.text_size.normal_action.trigger()
+    assert tab.captions.font().pointSizeF() == normal
+    assert not again.text_size.normal_action.isEnabled()
+    for _ in range(20):  # the largest size stops there
+        again.text_size.larger_action.trigger()
+    assert tab.captions.font().pointSizeF() == 48
+    assert not again.text_size.larger_action.isEnabled()

@@ -31,6 +31,7 @@ class Key(StrEnum):
     VIDEO_SUBTITLES = "export/video_subtitles"  # "track" or "burned"
     VIDEO_FONT_SIZE = "export/video_font_size"  # pixels, 0: automatic
     VIDEO_POSITION = "export/video_position"  # core.video.POSITIONS
+    TEXT_SIZE = "view/text_size"  # points of the captions and transcripts, 0: the interface's
     INTERFACE_LANGUAGE = "interface/language"  # "" for the system's, or translations.LANGUAGES'
     WINDOW_GEOMETRY = "window/geometry"  # QMainWindow.saveGeometry()
     WINDOW_STATE = "window/state"  # QMainWindow.saveState(): the library panel's place
@@ -60,6 +61,7 @@ _DEFAULTS: dict[Key, object] = {
     Key.VIDEO_SUBTITLES: "track",
     Key.VIDEO_FONT_SIZE: 0,
     Key.VIDEO_POSITION: POSITIONS[0],
+    Key.TEXT_SIZE: 0.0,
     Key.INTERFACE_LANGUAGE: "",
 }
 

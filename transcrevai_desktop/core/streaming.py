@@ -528,7 +528,7 @@ class StreamingTranscriber:
                 self._prompt_words = []
                 self._prompt_since = self._window_start + self._new_speech_from
             self._prompt_language = asked
-        prompt = " ".join(self._prompt_words)[-PROMPT_CHARS:]
+        prompt = "".join(self._prompt_words).strip()[-PROMPT_CHARS:]
         words, language, probability = self._transcribe(audio, asked, prompt, self.vocabulary)
         log.debug(
             "pass %.2f-%.2f s: %s",
@@ -622,7 +622,7 @@ class StreamingTranscriber:
         self._window_start += samples / MODEL_RATE
         self._gate.trim(samples)
         self._prompt_words = [
-            w.text.strip()
+            w.text
             for w in self._agreement.committed_words
             if self._prompt_since <= w.start and w.end <= self._window_start
         ][-60:]

@@ -37,6 +37,7 @@ from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
 from transcrevai_desktop.ui.session_tab import SessionTab
 from transcrevai_desktop.ui.session_tabs import SessionTabs
 from transcrevai_desktop.ui.status_info import StatusInfo
+from transcrevai_desktop.ui.text_size import TextSize
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,9 @@ class MainWindow(QMainWindow):
         self.tabs = SessionTabs(settings, self._fill_tab_menu, self)
         self.tabs.currentChanged.connect(self._update_actions)
         self.tabs.opened.connect(self._watch)
+        self.text_size = TextSize(settings, self)
+        self.text_size.changed.connect(self.tabs.set_text_size)
+        self.tabs.zoom_requested.connect(self.text_size.step)
         self.setCentralWidget(self.tabs)
         self.library = LibraryPanel(manager, self.background, self)
         self.library.setObjectName("library")  # its place is saved with the window's state
@@ -136,6 +140,8 @@ class MainWindow(QMainWindow):
         library_toggle = self.library.toggleViewAction()
         library_toggle.setShortcut(QKeySequence("Ctrl+L"))
         view_menu.addAction(library_toggle)
+        view_menu.addSeparator()
+        view_menu.addActions(list(self.text_size.actions))
         self.help_menu = HelpMenu(self.manager, self)
         self.menuBar().addMenu(self.help_menu)
 

@@ -18,6 +18,7 @@ from transcrevai_desktop.ui.session_tab import SessionTab
 
 class SessionTabs(QTabWidget):
     opened = Signal(object)  # the SessionTab just added
+    zoom_requested = Signal(int)  # a tab's SessionTab.zoom_requested
 
     def __init__(
         self, settings: Settings, fill_menu: Callable[[QMenu], None], parent: QWidget | None = None
@@ -82,10 +83,16 @@ class SessionTabs(QTabWidget):
         tab = SessionTab(session, self.settings)
         tab.title_changed.connect(lambda t=tab: self._retitle(t))
         tab.transcript_view.playback_started.connect(lambda t=tab: self._pause_others(t))
+        tab.zoom_requested.connect(self.zoom_requested)
         self.setCurrentIndex(self.addTab(tab, tab.title))
         self._retitle(tab)
         self.opened.emit(tab)
         return tab
+
+    @Slot(float)
+    def set_text_size(self, points: float) -> None:
+        for tab in self.session_tabs():
+            tab.set_text_size(points)
 
     def _pause_others(self, playing: SessionTab) -> None:
         for tab in self.session_tabs():

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -183,6 +183,11 @@ class TranscriptView(QWidget):
         ):
             self._fit_rows.start()
         return super().eventFilter(watched, event)
+
+    def set_text_font(self, font: QFont) -> None:
+        """Show the transcript in ``font``; each row's height follows its text."""
+        self.table.setFont(font)
+        self._fit_rows.start()
 
     def _update_revert(self) -> None:
         self.revert_button.setEnabled(self.session.edited)

@@ -2035,6 +2035,21 @@ A transcrição final continua em segundo plano.</translation>
     </message>
 </context>
 <context>
+    <name>TextSize</name>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>&amp;Aumentar o texto</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>&amp;Diminuir o texto</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>&amp;Tamanho normal do texto</translation>
+    </message>
+</context>
+<context>
     <name>TranscrevaiError</name>
     <message>
         <source>This session has already been recorded.</source>
