@@ -257,6 +257,38 @@ def test_preferences_apply_without_restart(qtbot, window, monkeypatch, tmp_path)
     assert window.manager.engine.settings.model == "base"  # unchanged: nothing reloads
 
 
+def test_captions_on_top_show_the_recording_tab_from_its_first_words(qtbot, window, virtual_mic):
+    """View → Captions on top, opened mid-recording while another tab is shown: it starts with
+    what was said so far, goes on live, and ends as the tab's captions read, revisions applied
+    (no word twice)."""
+    clip = speech("en_jfk")
+    tab = _new_tab(window, virtual_mic.device, "en")
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Recording", timeout=10_000)
+    playing = virtual_mic.play(clip.path)
+    qtbot.waitUntil(lambda: len(tab.captions.committed_text.split()) >= 4, timeout=20_000)
+    window.new_action.trigger()
+    assert window.current_tab() is not tab
+    overlay = window.caption_window
+    window.caption_window.toggle_action.trigger()
+    assert overlay.isVisible() and overlay.isWindow()
+    assert overlay.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert len(overlay.captions.committed_text.split()) >= 4  # what was said before it opened
+    qtbot.waitUntil(lambda: playing.poll() is not None, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: (
+            overlay.captions.committed_text.split() == tab.session.caption_text.split()
+            and wer(clip.reference, overlay.captions.committed_text) < 0.35
+        ),
+        timeout=30_000,
+    )
+    window.caption_window.toggle_action.trigger()
+    assert not overlay.isVisible()
+    window.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    _wait_complete(qtbot, tab)
+
+
 def test_space_records_pauses_and_resumes_and_pause_records_nothing(qtbot, window, virtual_mic):
     tab = _new_tab(window, virtual_mic.device, "en")
     focused = QApplication.focusWidget()  # the new tab's, not the tab bar's: Space was lost

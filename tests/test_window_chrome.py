@@ -15,6 +15,8 @@ def test_the_window_comes_back_as_it_was_left(qtbot, window, engine, library):
     window.resize(720, 480)  # the offscreen screen is 800 × 600
     window.library.toggleViewAction().trigger()  # the user hides the library
     assert not window.library.isVisible()
+    window.caption_window.toggle_action.trigger()  # and opens the captions on top
+    window.caption_window.resize(500, 120)
     window.close()
 
     again = MainWindow(SessionManager(library_dir=library, engine=engine), window.settings)
@@ -23,6 +25,8 @@ def test_the_window_comes_back_as_it_was_left(qtbot, window, engine, library):
     assert (again.width(), again.height()) == (720, 480)
     assert not again.library.isVisible()
     assert not again.windowIcon().isNull()
+    assert again.caption_window.isVisible() and again.caption_window.toggle_action.isChecked()
+    assert again.caption_window.size().toTuple() == (500, 120)
 
 
 def test_help_tells_the_version_the_model_and_the_folders(window, monkeypatch, file_manager):

@@ -35,6 +35,8 @@ class Key(StrEnum):
     INTERFACE_LANGUAGE = "interface/language"  # "" for the system's, or translations.LANGUAGES'
     WINDOW_GEOMETRY = "window/geometry"  # QMainWindow.saveGeometry()
     WINDOW_STATE = "window/state"  # QMainWindow.saveState(): the library panel's place
+    CAPTION_WINDOW_GEOMETRY = "captions_window/geometry"  # View → Captions on top's place
+    CAPTION_WINDOW_SHOWN = "captions_window/shown"  # "1": open at the last quit
 
 
 def _system_language() -> str:
@@ -63,6 +65,7 @@ _DEFAULTS: dict[Key, object] = {
     Key.VIDEO_POSITION: POSITIONS[0],
     Key.TEXT_SIZE: 0.0,
     Key.INTERFACE_LANGUAGE: "",
+    Key.CAPTION_WINDOW_SHOWN: "",
 }
 
 

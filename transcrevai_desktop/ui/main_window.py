@@ -4,7 +4,8 @@ loading ``model_loader``; export ``export_menu``; the status text ``status_info`
 
 The window remembers its size, position, the library panel's place and visibility and the
 order its recordings are sorted in (``Key.WINDOW_GEOMETRY``, ``Key.WINDOW_STATE``,
-``Key.LIBRARY_SORT``)."""
+``Key.LIBRARY_SORT``), and where View → Captions on top was and whether it was open
+(``ui.caption_window``)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from transcrevai_desktop.core.speakers import SpeakerSetting
 from transcrevai_desktop.core.vocabulary import parse_vocabulary
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.background import Background
+from transcrevai_desktop.ui.caption_window import CaptionWindow
 from transcrevai_desktop.ui.export_menu import ExportMenu
 from transcrevai_desktop.ui.file_manager import show_folder
 from transcrevai_desktop.ui.help_menu import HelpMenu
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.tabs.opened.connect(self._watch)
         self.text_size = TextSize(settings, self)
         self.text_size.changed.connect(self.tabs.set_text_size)
+        self.caption_window = CaptionWindow(settings, self)
+        self.text_size.changed.connect(self.caption_window.set_text_size)
         self.tabs.zoom_requested.connect(self.text_size.step)
         self.setCentralWidget(self.tabs)
         self.library = LibraryPanel(manager, self.background, self)
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
         library_toggle = self.library.toggleViewAction()
         library_toggle.setShortcut(QKeySequence("Ctrl+L"))
         view_menu.addAction(library_toggle)
+        view_menu.addAction(self.caption_window.toggle_action)
         view_menu.addSeparator()
         view_menu.addActions(list(self.text_size.actions))
         self.help_menu = HelpMenu(self.manager, self)
@@ -156,6 +161,15 @@ class MainWindow(QMainWindow):
     def _current_session(self) -> Session | None:
         tab = self.current_tab()
         return tab.session if tab is not None else None
+
+    def _caption_source(self) -> Session | None:
+        """Whose captions View → Captions on top shows: the tab shown if it records or no tab
+        does, else the first tab that records."""
+        shown = self._current_session()
+        recording = [t.session for t in self.session_tabs() if t.session.status in CAPTURING]
+        if shown is not None and (shown.status in CAPTURING or not recording):
+            return shown
+        return recording[0] if recording else None
 
     @Slot()
     def clean_up(self) -> None:
@@ -237,6 +251,7 @@ class MainWindow(QMainWindow):
         self.find_action.setEnabled(tab is not None and tab.reviewing)
         if tab is not None:  # (a closed tab's stack leaves the group with it)
             self.undo_group.setActiveStack(tab.transcript_view.undo_stack)
+        self.caption_window.follow(self._caption_source())
 
     @Slot()
     def _find(self) -> None:
@@ -297,11 +312,13 @@ class MainWindow(QMainWindow):
         self.restoreGeometry(QByteArray(self.settings.get_bytes(Key.WINDOW_GEOMETRY)))
         self.restoreState(QByteArray(self.settings.get_bytes(Key.WINDOW_STATE)))
         self.library.table.restore_sort(self.settings.get(Key.LIBRARY_SORT))
+        self.caption_window.restore_layout()
 
     def _save_layout(self) -> None:
         self.settings.set(Key.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(Key.WINDOW_STATE, self.saveState())
         self.settings.set(Key.LIBRARY_SORT, self.library.table.sort_state())
+        self.caption_window.save_layout()
 
     @Slot()
     def _close_when_done(self) -> None:

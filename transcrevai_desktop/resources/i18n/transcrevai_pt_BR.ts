@@ -43,6 +43,17 @@
     </message>
 </context>
 <context>
+    <name>CaptionWindow</name>
+    <message>
+        <source>Live captions</source>
+        <translation>Legendas ao vivo</translation>
+    </message>
+    <message>
+        <source>&amp;Captions on top</source>
+        <translation>&amp;Legendas sempre visíveis</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Local live transcription with Whisper (no cloud).</source>
