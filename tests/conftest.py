@@ -27,8 +27,9 @@ import numpy as np
 import psutil
 import pytest
 import shiboken6
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from benchmarks.wer import wer  # noqa: F401  (the tests import it from here)
 from tests.fake_hub import base_loaded, cache, hub  # noqa: F401  (fixtures of the model tests)
@@ -461,3 +462,21 @@ def sounding(audio: np.ndarray) -> tuple[int, int]:
     loud = np.flatnonzero(audio)
     assert loud.size, "nothing was heard"
     return int(loud[0]), int(loud[-1])
+
+
+def ctrl_wheel(widget: QWidget, delta: int) -> None:
+    """The mouse wheel turned over ``widget`` with Ctrl held (120: one notch up)."""
+    inside = QPointF(10, 10)
+    QApplication.sendEvent(
+        widget,
+        QWheelEvent(
+            inside,
+            widget.mapToGlobal(inside),
+            QPoint(),
+            QPoint(0, delta),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.ControlModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        ),
+    )

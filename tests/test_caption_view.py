@@ -7,7 +7,12 @@ from PySide6.QtGui import QTextCursor
 
 from transcrevai_desktop.core.streaming import CaptionEvent
 from transcrevai_desktop.core.transcript import Segment, Transcript, Word
-from transcrevai_desktop.ui.caption_view import REVISABLE_UTTERANCES, CaptionView
+from transcrevai_desktop.ui.caption_view import (
+    PARAGRAPH_CHARS,
+    PARAGRAPH_MAX,
+    REVISABLE_UTTERANCES,
+    CaptionView,
+)
 
 
 @pytest.fixture
@@ -93,6 +98,30 @@ def test_a_pause_in_speech_starts_a_new_caption_paragraph(view):
     )
     assert view.toPlainText() == "Bom dia a todos.\nPrimeiro."
     assert view.committed_text == view.toPlainText() and view.tentative_text == ""
+
+
+def test_a_talk_without_pauses_reads_as_paragraphs_of_bounded_length(view):
+    """Past PARAGRAPH_CHARS a paragraph ends at its next sentence; without any, at
+    PARAGRAPH_MAX: an hour's lecture without a 2 s pause was one paragraph, laid out again at
+    every caption (41 ms each at 37,000 characters)."""
+    said = 0.0
+    for n in range(60):  # sentences of 3 events, no pause
+        for part in (f"Esta é a frase {n}", "de uma aula", "sem nenhuma pausa."):
+            view.add(committed(part, said, said + 0.8))
+            said += 1.0
+    paragraphs = view.toPlainText().split("\n")
+    assert len(paragraphs) > 2
+    assert all(PARAGRAPH_CHARS <= len(p) < PARAGRAPH_CHARS + 60 for p in paragraphs[:-1])
+    assert all(p.endswith("pausa.") for p in paragraphs)
+    for _ in range(200):  # and words with no sentence end at all
+        view.add(committed("palavra", said, said + 0.8))
+        said += 1.0
+    assert max(len(p) for p in view.toPlainText().split("\n")) <= PARAGRAPH_MAX + len("palavra")
+
+    segments = [Segment(i, i + 0.9, f"Frase {i} da aula gravada.") for i in range(100)]
+    view.show_transcript(Transcript("pt", 100.0, segments))  # the transcript reads the same way
+    paragraphs = view.toPlainText().split("\n")
+    assert len(paragraphs) > 2 and all(len(p) < PARAGRAPH_CHARS + 30 for p in paragraphs)
 
 
 def _two_utterances(view):

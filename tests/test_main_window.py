@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from tests.conftest import speech, wer
+from tests.conftest import ctrl_wheel, speech, wer
 from tests.session_files import died_while, held_by_another_process, keep_audio
 from transcrevai_desktop.core import decoding
 from transcrevai_desktop.core.session_manager import SessionManager
@@ -274,6 +274,9 @@ def test_captions_on_top_show_the_recording_tab_from_its_first_words(qtbot, wind
     assert overlay.isVisible() and overlay.isWindow()
     assert overlay.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert len(overlay.captions.committed_text.split()) >= 4  # what was said before it opened
+    size = tab.captions.font().pointSizeF()
+    ctrl_wheel(overlay.captions.viewport(), 120)  # Ctrl and the wheel over it: every tab too
+    assert tab.captions.font().pointSizeF() == overlay.captions.font().pointSizeF() > size
     qtbot.waitUntil(lambda: playing.poll() is not None, timeout=30_000)
     qtbot.waitUntil(
         lambda: (

@@ -12,6 +12,7 @@ from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.hallucinations import in_foreign_script
 from transcrevai_desktop.core.streaming import (
+    END_SILENCE,
     KEEP_WORDS,
     CaptionEvent,
     LocalAgreement,
@@ -294,6 +295,41 @@ def test_streaming_silence_commits_nothing(engine):
     assert transcriber.closed
     assert [e for e in events if e.kind == "committed"] == []
     assert calls == []  # the speech gate never woke the model
+
+
+@pytest.mark.slow
+def test_no_pass_runs_on_the_silence_after_speech_a_pass_heard(engine):
+    """Once a pass heard the speech to its end, the steps in the silence after it wait for the
+    pause instead of running the model again: such a pass heard nothing new, and held up the
+    pause's commit, and so the revision of what was just said, by the time a pass takes. The
+    pause then commits the words that pass heard, with no pass of its own."""
+    spoken = 3.5  # "...ask what you can do for your country.", its last word ending at 3.36 s
+    audio = decode_file(speech("en_jfk").path)[-4 * MODEL_RATE :][: int(spoken * MODEL_RATE)]
+    audio = np.concatenate([audio, np.zeros(2 * MODEL_RATE, np.float32)])
+    fed = [0.0]  # seconds of audio fed so far
+    passes: list[float] = []  # the audio fed when each pass ran
+    committed: list[tuple[float, CaptionEvent]] = []
+
+    def transcribe(window, language, prompt, vocabulary):
+        passes.append(fed[0])
+        return engine.transcribe_window(window, language, prompt, vocabulary)
+
+    def on_event(event: CaptionEvent) -> None:
+        if event.kind == "committed":
+            committed.append((fed[0], event))
+
+    transcriber = StreamingTranscriber(transcribe, on_event, language="en")
+    block = MODEL_RATE // 5
+    for offset in range(0, len(audio), block):
+        transcriber.feed(audio[offset : offset + block])
+        fed[0] = min(offset + block, len(audio)) / MODEL_RATE
+        transcriber.step()
+
+    at, last = committed[-1]
+    assert "country" in last.text
+    assert at <= spoken + END_SILENCE + 0.25  # at the pause
+    assert passes[-1] <= spoken + 0.35, passes  # (a pass at 4.0 s heard only silence more)
+    assert passes[-1] < at  # the pause committed what the last pass heard
 
 
 def test_caption_events_join_as_whisper_spaced_them():

@@ -10,11 +10,11 @@ import time
 import numpy as np
 import pytest
 import soundfile
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QTextDocument, QWheelEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 
-from tests.conftest import PLAYBACK_SINK, correlation, pactl, sounding, speech
+from tests.conftest import PLAYBACK_SINK, correlation, ctrl_wheel, pactl, sounding, speech
 from transcrevai_desktop.core.transcript import Segment, Transcript, Word
 from transcrevai_desktop.settings import Key
 from transcrevai_desktop.ui.main_window import MainWindow
@@ -174,38 +174,21 @@ def test_rows_are_as_tall_as_their_wrapped_text(qtbot, window: MainWindow):
     assert heights[0] >= 3 * min(heights)
 
 
-def _ctrl_wheel(widget, delta: int) -> None:
-    """The mouse wheel turned over ``widget`` with Ctrl held (120: one notch up)."""
-    inside = QPointF(10, 10)
-    QApplication.sendEvent(
-        widget,
-        QWheelEvent(
-            inside,
-            widget.mapToGlobal(inside),
-            QPoint(),
-            QPoint(0, delta),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.ControlModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        ),
-    )
-
-
 def test_ctrl_and_the_wheel_make_the_transcript_and_captions_larger(qtbot, window: MainWindow):
     tab = _transcribed(qtbot, window)
     view = tab.transcript_view
     qtbot.waitUntil(lambda: view.isVisible() and _rows_fit(view))
     height, size = view.table.rowHeight(0), view.table.font().pointSizeF()
-    _ctrl_wheel(view.table.viewport(), 120)
-    _ctrl_wheel(view.table.viewport(), 120)
+    ctrl_wheel(view.table.viewport(), 120)
+    ctrl_wheel(view.table.viewport(), 120)
     qtbot.waitUntil(lambda: _rows_fit(view))
     assert view.table.font().pointSizeF() > size + 1
     assert view.table.rowHeight(0) > height
+    assert view.table.horizontalHeader().font().pointSizeF() == size  # the columns' names stay
     assert tab.captions.font().pointSizeF() == view.table.font().pointSizeF()
     larger = view.table.font().pointSizeF()
     for _ in range(3):  # a touchpad: a notch's worth in small moves, one size
-        _ctrl_wheel(tab.captions.viewport(), -40)
+        ctrl_wheel(tab.captions.viewport(), -40)
     assert size < view.table.font().pointSizeF() < larger
     assert window.settings.get_float(Key.TEXT_SIZE) == view.table.font().pointSizeF()
 

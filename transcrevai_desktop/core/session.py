@@ -270,6 +270,12 @@ class Session(QObject):
         with self._lock:
             return as_shown(self.committed, self.revisions)
 
+    def captions_and_sources(self) -> tuple[list[CaptionEvent], list[CaptionEvent]]:
+        """``captions()`` and every committed event so far, read at once: a view that connects
+        to ``caption`` and then reads these can tell the events it receives that it has."""
+        with self._lock:
+            return as_shown(self.committed, self.revisions), list(self.committed)
+
     @property
     def caption_text(self) -> str:
         """The live text as shown, revisions applied."""

@@ -45,7 +45,13 @@ import logging
 import math
 from dataclasses import dataclass, replace
 
-from transcrevai_desktop.core.transcript import Segment, Transcript, spread_words
+from transcrevai_desktop.core.transcript import (
+    SENTENCE_ENDS,
+    Segment,
+    Transcript,
+    last_mark,
+    spread_words,
+)
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +69,7 @@ PAUSE_WEIGHT = 2.5  # bonus a second of pause...
 PAUSE_CAP_MS = 1000  # ...counted up to this long
 LINE_BALANCE = 4.0  # times the sum of each line's squared unused share
 
-_SENTENCE_ENDS = frozenset(".?!…")
 _CLAUSE_ENDS = frozenset(",;:—–-")
-_CLOSERS = "\"'”’»)]}"
 
 
 @dataclass(frozen=True)
@@ -212,8 +216,8 @@ def _prefix(name: str | None) -> int:
 def _break_cost(before: _Token, after: _Token) -> float:
     """How bad a cue or line break between two words is: least after a sentence, then after
     a clause, then anywhere else; less the longer the pause between them."""
-    last = before.text.rstrip(_CLOSERS)[-1:]
-    if last in _SENTENCE_ENDS:
+    last = last_mark(before.text)
+    if last in SENTENCE_ENDS:
         cost = SENTENCE_BREAK
     elif last in _CLAUSE_ENDS:
         cost = CLAUSE_BREAK

@@ -7,6 +7,20 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+SENTENCE_ENDS = frozenset(".?!…。？！")
+CLOSERS = "\"'”’»)]}」』"  # what may follow a sentence's last mark
+
+
+def last_mark(text: str) -> str:
+    """The last character of ``text``, closing quotes and brackets and spaces aside."""
+    return text.rstrip().rstrip(CLOSERS)[-1:]
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence: a full stop, a question or exclamation mark or an
+    ellipsis (as Chinese and Japanese write them too), maybe inside quotes or brackets."""
+    return last_mark(text) in SENTENCE_ENDS
+
 
 @dataclass(frozen=True)
 class Word:

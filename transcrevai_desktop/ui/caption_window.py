@@ -3,17 +3,21 @@
 
 It shows the captions of the tab that records (the tab shown when it records or when none
 does; otherwise the first tab that records), as that tab shows them: committed words, the greyed
-tail, each stretch replaced by its revision. Opened during a recording, it starts with what was
-said so far. Its text has the tabs' size (``ui.text_size``). Closing it (or the menu entry
-again) hides it; the window remembers where it was, its size, and whether it was open at quit.
+tail, each stretch replaced by its revision. Opened during a recording, it starts with the last
+``REPLAYED`` captions said so far. Its text has the tabs' size (``ui.text_size``; Ctrl and the
+wheel over it size both). It is a window of its own, not a tool window of the main one, so it
+stays when the main window is minimised or another application is active; it opens without
+taking the keyboard from where the user types, and answers the View menu's keys. Closing it
+(or the menu entry again) hides it; the window remembers where it was, its size, and whether it
+was open at quit. (On Wayland the compositor decides what stays on top: most ignore the request.)
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
+from collections.abc import Iterable
 
-from PySide6.QtCore import QByteArray, QMetaObject, QObject, Qt, Slot
+from PySide6.QtCore import QByteArray, QMetaObject, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
@@ -21,28 +25,38 @@ from transcrevai_desktop.core.session import Session
 from transcrevai_desktop.core.streaming import CaptionEvent
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.caption_view import CaptionView
-from transcrevai_desktop.ui.text_size import text_font
+from transcrevai_desktop.ui.text_size import WheelZoom, text_font
 
 SIZE = (720, 150)  # pixels, until the user sizes it: three or four lines of captions
+# Captions shown again when it opens during a recording: the last minutes, more than it shows
+# at once (a whole meeting's would hold the window up for seconds)
+REPLAYED = 100
 
 
 class CaptionWindow(QWidget):
-    def __init__(self, settings: Settings, parent: QWidget) -> None:
-        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+    zoom_requested = Signal(int)  # Ctrl and the wheel over it: sizes larger (smaller if < 0)
+
+    def __init__(self, settings: Settings, actions: Iterable[QAction] = ()) -> None:
+        """``actions``: the main window's that also act here (the View menu's keys)."""
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self._settings = settings
         self.setWindowTitle(self.tr("Live captions"))
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.toggle_action = QAction(self.tr("&Captions on top"), self)
         self.toggle_action.setCheckable(True)
         self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.toggle_action.toggled.connect(self.setVisible)
+        self.addActions([self.toggle_action, *actions])
+        self._wheel_zoom = WheelZoom(self)
+        self._wheel_zoom.requested.connect(self.zoom_requested)
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setContentsMargins(6, 4, 6, 4)
         self._points = settings.get_float(Key.TEXT_SIZE)
         self.captions = self._new_view()
         self._session: Session | None = None  # whose captions are shown
         self._wanted: Session | None = None  # whose captions to show when open
         self._connection: QMetaObject.Connection | None = None
-        self._replayed_until = -math.inf  # when the newest event replayed was emitted
+        self._replayed: set[int] = set()  # ids of the session's committed events when read
         if not self.restoreGeometry(QByteArray(settings.get_bytes(Key.CAPTION_WINDOW_GEOMETRY))):
             self.resize(*SIZE)
 
@@ -50,6 +64,7 @@ class CaptionWindow(QWidget):
         view = CaptionView()
         view.setFrameShape(QFrame.Shape.NoFrame)
         view.setFont(text_font(self._points))
+        self._wheel_zoom.watch(view.viewport())
         self._layout.addWidget(view)
         return view
 
@@ -75,22 +90,21 @@ class CaptionWindow(QWidget):
         self._layout.removeWidget(self.captions)
         self.captions.deleteLater()
         self.captions = self._new_view()
-        self._replayed_until = -math.inf
+        self._replayed = set()
         if session is None:
             return
         self._connection = session.caption.connect(self._on_caption)
-        shown = session.captions()
-        for event in shown:  # a revision as the text it stands for
+        shown, sources = session.captions_and_sources()
+        for event in shown[-REPLAYED:]:  # a revision as the text it stands for
             self.captions.add(dataclasses.replace(event, kind="committed"))
-        # Committed events come in order, each before its revision: every one emitted up to
-        # the newest event shown is in ``shown``, as itself or as its revision.
-        self._replayed_until = max((event.emitted_at for event in shown), default=-math.inf)
+        # (held by the session as long as it is followed: no other event takes their ids)
+        self._replayed = {id(event) for event in sources}
 
     @Slot(object)
     def _on_caption(self, event: CaptionEvent) -> None:
-        # queued from the session's thread: those emitted before ``follow`` read the session
-        # are in its replay already (a revision shown again changes nothing)
-        if event.kind != "committed" or event.emitted_at > self._replayed_until:
+        # Queued from the session's threads: a committed event emitted before ``_show`` read
+        # the session is in its replay already (a revision shown again changes nothing).
+        if event.kind != "committed" or id(event) not in self._replayed:
             self.captions.add(event)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -100,13 +114,13 @@ class CaptionWindow(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        if not event.spontaneous():  # closed or toggled, not the window minimised
+        if not event.spontaneous():  # closed or toggled, not minimised with the desktop
             self.toggle_action.setChecked(False)
             self._show(None)  # closed, it costs nothing
 
     def save_layout(self) -> None:
         self._settings.set(Key.CAPTION_WINDOW_GEOMETRY, self.saveGeometry())
-        self._settings.set(Key.CAPTION_WINDOW_SHOWN, "1" if self.isVisible() else "")
+        self._settings.set(Key.CAPTION_WINDOW_SHOWN, "1" if self.toggle_action.isChecked() else "")
 
     def restore_layout(self) -> None:
         self.setVisible(self._settings.get(Key.CAPTION_WINDOW_SHOWN) == "1")

@@ -66,8 +66,9 @@ class MainWindow(QMainWindow):
         self.tabs.opened.connect(self._watch)
         self.text_size = TextSize(settings, self)
         self.text_size.changed.connect(self.tabs.set_text_size)
-        self.caption_window = CaptionWindow(settings, self)
+        self.caption_window = CaptionWindow(settings, self.text_size.actions)
         self.text_size.changed.connect(self.caption_window.set_text_size)
+        self.caption_window.zoom_requested.connect(self.text_size.step)
         self.tabs.zoom_requested.connect(self.text_size.step)
         self.setCentralWidget(self.tabs)
         self.library = LibraryPanel(manager, self.background, self)
@@ -370,6 +371,7 @@ class MainWindow(QMainWindow):
         sessions = self._sessions()
         if not any(s.status in BUSY for s in sessions):
             self._save_layout()
+            self.caption_window.close()  # a window of its own: it would keep the app running
             self.manager.wait_saved()  # a correction made a moment ago (a fraction of a second)
             self.exports.cancel_burns()
             event.accept()

@@ -7,8 +7,8 @@ beside it (``speaker_list``) renames them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QWheelEvent
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -37,7 +37,7 @@ from transcrevai_desktop.ui.language_picker import AUTO, LanguagePicker
 from transcrevai_desktop.ui.level_meter import LevelMeter
 from transcrevai_desktop.ui.speaker_field import SpeakerField
 from transcrevai_desktop.ui.speaker_list import SpeakerList
-from transcrevai_desktop.ui.text_size import text_font
+from transcrevai_desktop.ui.text_size import WheelZoom, text_font
 from transcrevai_desktop.ui.time_text import clock
 from transcrevai_desktop.ui.transcript_view import TranscriptView
 from transcrevai_desktop.ui.vocabulary_field import VocabularyField, placeholder
@@ -68,7 +68,6 @@ class SessionTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.settings = settings
-        self._wheel = 0  # Ctrl+wheel turned and not yet a whole step (touchpads send less)
 
         self.device_picker = DevicePicker(settings.get(Key.DEVICE))
         self.language_picker = LanguagePicker(settings.get(Key.LANGUAGE))
@@ -178,8 +177,10 @@ class SessionTab(QWidget):
         self._clock.timeout.connect(self._tick)
         self._clock.start(500)
         self.set_text_size(settings.get_float(Key.TEXT_SIZE))
-        self.captions.viewport().installEventFilter(self)
-        self.transcript_view.table.viewport().installEventFilter(self)
+        wheel_zoom = WheelZoom(self)
+        wheel_zoom.watch(self.captions.viewport())
+        wheel_zoom.watch(self.transcript_view.table.viewport())
+        wheel_zoom.requested.connect(self.zoom_requested)
         self.model_ready(session.engine.model_loaded)
         self._on_status(session.status.value, session.message)
         if self.device_picker.problem:
@@ -191,19 +192,6 @@ class SessionTab(QWidget):
         font = text_font(points)
         self.captions.setFont(font)
         self.transcript_view.set_text_font(font)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            isinstance(event, QWheelEvent)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self._wheel += event.angleDelta().y()
-            steps = int(self._wheel / 120)  # a notch of a mouse wheel
-            self._wheel -= steps * 120
-            if steps:
-                self.zoom_requested.emit(steps)
-            return True  # not the views' own zoom, which no other tab would follow
-        return super().eventFilter(watched, event)
 
     # -- intents -------------------------------------------------------------------------------
     @property

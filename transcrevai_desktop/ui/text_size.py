@@ -9,9 +9,9 @@ sets it once. The size steps through ``SIZES`` (points), as a word processor's l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from transcrevai_desktop.settings import Key, Settings
 
@@ -41,7 +41,8 @@ class TextSize(QObject):
     def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        self.points = settings.get_float(Key.TEXT_SIZE)
+        saved = settings.get_float(Key.TEXT_SIZE)
+        self.points = saved if SIZES[0] <= saved <= SIZES[-1] else NORMAL  # (NaN too)
         keys = QKeySequence.StandardKey
         self.larger_action = QAction(self.tr("&Larger text"), self)
         self.larger_action.setShortcuts([QKeySequence(keys.ZoomIn), QKeySequence("Ctrl+=")])
@@ -83,3 +84,31 @@ class TextSize(QObject):
         self.larger_action.setEnabled(current < SIZES[-1])
         self.smaller_action.setEnabled(current > SIZES[0])
         self.normal_action.setEnabled(self.points != NORMAL)
+
+
+class WheelZoom(QObject):
+    """Ctrl and the mouse wheel over the widgets it ``watch``es: ``requested`` this many text
+    sizes larger (smaller when negative), instead of the widget's own zoom, which only it
+    would follow and nothing would keep."""
+
+    requested = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._turned = 0  # turned and not yet a whole notch (touchpads send less at a time)
+
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not (
+            isinstance(event, QWheelEvent)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            return super().eventFilter(watched, event)
+        self._turned += event.angleDelta().y()
+        steps = int(self._turned / 120)  # a notch of a mouse wheel
+        self._turned -= steps * 120
+        if steps:
+            self.requested.emit(steps)
+        return True

@@ -92,6 +92,10 @@ class TranscriptView(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        interface = header.font()  # the names of the columns keep it (``set_text_font``)
+        if interface.pointSizeF() > 0:
+            interface.setPointSizeF(interface.pointSizeF())  # set: the table's size stops here
+        header.setFont(interface)
         header.setSectionResizeMode(TranscriptModel.TIME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TranscriptModel.SPEAKER, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TranscriptModel.TEXT, QHeaderView.ResizeMode.Stretch)
@@ -185,9 +189,13 @@ class TranscriptView(QWidget):
         return super().eventFilter(watched, event)
 
     def set_text_font(self, font: QFont) -> None:
-        """Show the transcript in ``font``; each row's height follows its text."""
+        """Show the transcript in ``font`` (the column headers keep the interface's): the
+        speakers' column fits their names, each row's height its text (now if the view is
+        shown, else when it is)."""
         self.table.setFont(font)
-        self._fit_rows.start()
+        self.table.resizeColumnToContents(TranscriptModel.SPEAKER)
+        if self.table.isVisible():
+            self._fit_rows.start()
 
     def _update_revert(self) -> None:
         self.revert_button.setEnabled(self.session.edited)
