@@ -120,6 +120,14 @@ class CaptionView(QTextBrowser):
             separator = self._separator(event.start, event.continues_word)
             self._edit_tail("", "", separator + event.text if event.text else "")
 
+    def clear_captions(self) -> None:
+        """Show nothing, as before the first caption."""
+        self.clear()
+        self._committed_end, self._spoken_until = 0, None
+        self._tentative = self._tentative_shown = ""
+        self._utterances.clear()
+        self._latest_utterance = 0
+
     def show_transcript(self, transcript: Transcript) -> None:
         """Replace the live captions (or the transcript shown before) with ``transcript``,
         without a tentative tail; the view stays where the reader was, or at the end if it
@@ -127,11 +135,7 @@ class CaptionView(QTextBrowser):
         bar = self.verticalScrollBar()
         following = bar.value() >= bar.maximum() - 4
         previous = bar.value()
-        self.clear()
-        self._committed_end, self._spoken_until = 0, None
-        self._tentative = ""
-        self._utterances.clear()
-        self._latest_utterance = 0
+        self.clear_captions()
         if transcript.shows_speakers:
             pieces = self._turns(transcript)
         else:

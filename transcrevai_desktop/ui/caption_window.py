@@ -47,12 +47,14 @@ class CaptionWindow(QWidget):
         self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.toggle_action.toggled.connect(self.setVisible)
         self.addActions([self.toggle_action, *actions])
-        self._wheel_zoom = WheelZoom(self)
-        self._wheel_zoom.requested.connect(self.zoom_requested)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(6, 4, 6, 4)
-        self._points = settings.get_float(Key.TEXT_SIZE)
-        self.captions = self._new_view()
+        self.captions = CaptionView()
+        self.captions.setFrameShape(QFrame.Shape.NoFrame)
+        wheel_zoom = WheelZoom(self)
+        wheel_zoom.watch(self.captions.viewport())
+        wheel_zoom.requested.connect(self.zoom_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.captions)
         self._session: Session | None = None  # whose captions are shown
         self._wanted: Session | None = None  # whose captions to show when open
         self._connection: QMetaObject.Connection | None = None
@@ -60,17 +62,8 @@ class CaptionWindow(QWidget):
         if not self.restoreGeometry(QByteArray(settings.get_bytes(Key.CAPTION_WINDOW_GEOMETRY))):
             self.resize(*SIZE)
 
-    def _new_view(self) -> CaptionView:
-        view = CaptionView()
-        view.setFrameShape(QFrame.Shape.NoFrame)
-        view.setFont(text_font(self._points))
-        self._wheel_zoom.watch(view.viewport())
-        self._layout.addWidget(view)
-        return view
-
     @Slot(float)
     def set_text_size(self, points: float) -> None:
-        self._points = points
         self.captions.setFont(text_font(points))
 
     def follow(self, session: Session | None) -> None:
@@ -87,9 +80,7 @@ class CaptionWindow(QWidget):
             QObject.disconnect(self._connection)
             self._connection = None
         self._session = session
-        self._layout.removeWidget(self.captions)
-        self.captions.deleteLater()
-        self.captions = self._new_view()
+        self.captions.clear_captions()
         self._replayed = set()
         if session is None:
             return

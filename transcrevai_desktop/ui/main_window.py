@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.caption_window = CaptionWindow(settings, self.text_size.actions)
         self.text_size.changed.connect(self.caption_window.set_text_size)
         self.caption_window.zoom_requested.connect(self.text_size.step)
+        self.caption_window.set_text_size(self.text_size.points)
         self.tabs.zoom_requested.connect(self.text_size.step)
         self.setCentralWidget(self.tabs)
         self.library = LibraryPanel(manager, self.background, self)
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _watch(self, tab: SessionTab) -> None:
+        tab.set_text_size(self.text_size.points)
         self.undo_group.addStack(tab.transcript_view.undo_stack)  # leaves with the view
         self.model_offerer.watch(tab.session)
         tab.session.status_changed.connect(self._update_actions)

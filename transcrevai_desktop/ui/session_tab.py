@@ -176,7 +176,6 @@ class SessionTab(QWidget):
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._tick)
         self._clock.start(500)
-        self.set_text_size(settings.get_float(Key.TEXT_SIZE))
         wheel_zoom = WheelZoom(self)
         wheel_zoom.watch(self.captions.viewport())
         wheel_zoom.watch(self.transcript_view.table.viewport())
@@ -188,7 +187,8 @@ class SessionTab(QWidget):
 
     def set_text_size(self, points: float) -> None:
         """Show the captions and the transcript at ``points`` (``text_size.NORMAL``: the
-        interface's size)."""
+        interface's size; the window's ``TextSize`` says which, as the tab opens and on each
+        change)."""
         font = text_font(points)
         self.captions.setFont(font)
         self.transcript_view.set_text_font(font)
