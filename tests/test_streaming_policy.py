@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import speech, wer
+from transcrevai_desktop.core.capture import BLOCK_SECONDS
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.hallucinations import in_foreign_script
@@ -16,6 +17,7 @@ from transcrevai_desktop.core.streaming import (
     KEEP_WORDS,
     CaptionEvent,
     LocalAgreement,
+    SpeechGate,
     StreamingTranscriber,
     join_captions,
     without_repeats,
@@ -330,6 +332,39 @@ def test_no_pass_runs_on_the_silence_after_speech_a_pass_heard(engine):
     assert at <= spoken + END_SILENCE + 0.25  # at the pause
     assert passes[-1] <= spoken + 0.35, passes  # (a pass at 4.0 s heard only silence more)
     assert passes[-1] < at  # the pause committed what the last pass heard
+
+
+@pytest.mark.slow
+def test_the_pause_after_words_a_pass_heard_is_found_as_soon_as_the_audio_holds_it(engine):
+    """Audio comes in blocks of 50 ms, and the scheduler steps a transcriber whenever
+    ``pending_since`` says so: every ``MIN_STEP`` seconds of audio, and, once a pass heard the
+    speech to its end, as soon as the audio can show the pause after it. The words' commit
+    (and their revision) waited for the next ``MIN_STEP`` before: up to 0.3 s."""
+    spoken = 3.5  # "...ask what you can do for your country.", its last word ending at 3.36 s
+    audio = decode_file(speech("en_jfk").path)[-4 * MODEL_RATE :][: int(spoken * MODEL_RATE)]
+    audio = np.concatenate([audio, np.zeros(2 * MODEL_RATE, np.float32)])
+    gate = SpeechGate()
+    gate.update(audio)
+    speech_end = gate.last_speech_end()
+    assert speech_end is not None
+    fed = [0.0]
+    committed: list[tuple[float, CaptionEvent]] = []
+
+    def on_event(event: CaptionEvent) -> None:
+        if event.kind == "committed":
+            committed.append((fed[0], event))
+
+    transcriber = StreamingTranscriber(engine.transcribe_window, on_event, language="en")
+    block = int(BLOCK_SECONDS * MODEL_RATE)
+    for offset in range(0, len(audio), block):
+        transcriber.feed(audio[offset : offset + block])
+        fed[0] = min(offset + block, len(audio)) / MODEL_RATE
+        if transcriber.pending_since is not None:
+            transcriber.step()
+
+    at, last = committed[-1]
+    assert "country" in last.text
+    assert speech_end + END_SILENCE <= at <= speech_end + END_SILENCE + 0.1
 
 
 def test_caption_events_join_as_whisper_spaced_them():

@@ -1,15 +1,16 @@
-"""Views of a loaded faster-whisper model that make their first encoding themselves.
+"""Views of a loaded faster-whisper model that change how it encodes.
 
 A view shares the loaded ``WhisperModel``'s CTranslate2 model, tokenizer and feature extractor
-(no second copy in memory) and changes one thing: the encoder output of the first seek of each
-``transcribe`` call, made by ``first_encoding`` (faster-whisper's ``generate_segments`` takes
-one). ``short_context.ShortContextWhisper`` encodes less audio there; ``stretch_language.
-StretchLanguage`` detects the language on it.
+(no second copy in memory). The encoder output of the first seek of each ``transcribe`` call
+is made by ``first_encoding`` (faster-whisper's ``generate_segments`` takes one):
+``stretch_language.StretchLanguage`` detects the language on it. Later seeks go through
+``encode``, which may end the call there (``EndOfPass``): ``short_context.ShortContextWhisper``
+encodes less audio at every seek, and none for a rest of the window too short to hold a word.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
     from ctranslate2 import StorageView
     from faster_whisper.tokenizer import Tokenizer
     from faster_whisper.transcribe import Segment, TranscriptionOptions
+
+
+class EndOfPass(Exception):
+    """Raised by a view's ``encode`` to end a ``transcribe`` call at a later seek: the
+    segments found before it stand."""
 
 
 class ModelView(WhisperModel):  # type: ignore[misc]  # faster-whisper is untyped
@@ -39,10 +45,12 @@ class ModelView(WhisperModel):  # type: ignore[misc]  # faster-whisper is untype
         options: TranscriptionOptions,
         log_progress: bool,
         encoder_output: StorageView | None = None,
-    ) -> Iterable[Segment]:
+    ) -> Iterator[Segment]:
         if encoder_output is None:
             encoder_output = self.first_encoding(features, tokenizer)
-        segments: Iterable[Segment] = super().generate_segments(
-            features, tokenizer, options, log_progress, encoder_output=encoder_output
-        )
-        return segments
+        try:
+            yield from super().generate_segments(
+                features, tokenizer, options, log_progress, encoder_output=encoder_output
+            )
+        except EndOfPass:
+            return

@@ -330,6 +330,7 @@ class StreamingTranscriber:
         self._skipped_samples = 0  # skipped since the last step
         self.skipped_seconds = 0.0  # in all: audio the live captions never showed
         self._pending_since: float | None = None
+        self._step_after = int(MIN_STEP * MODEL_RATE)  # samples of new audio that make a step
         self._closing = False
         self.closed = False
         self._window = np.zeros(0, np.float32)
@@ -382,7 +383,7 @@ class StreamingTranscriber:
         with self._lock:
             if self.closed:
                 return None
-            if self._closing or self._incoming_samples >= MIN_STEP * MODEL_RATE:
+            if self._closing or self._incoming_samples >= self._step_after:
                 return self._pending_since
             return None
 
@@ -481,6 +482,7 @@ class StreamingTranscriber:
             self._incoming, self._incoming_samples = [], 0
             skipped, self._skipped_samples = self._skipped_samples, 0
             self._pending_since = None
+            self._step_after = int(MIN_STEP * MODEL_RATE)
             closing = self._closing
         if closing and pending > CLOSE_BACKLOG * MODEL_RATE:
             skipped, incoming = skipped + pending, []
@@ -514,8 +516,11 @@ class StreamingTranscriber:
             self._commit_utterance(speech_end + SPEECH_PAD)
         elif duration >= HARD_WINDOW:
             self._commit_utterance(duration)
-        elif not self._heard_to(speech_end + SPEECH_PAD):
-            self._pass()
+        else:
+            speech_at = self._window_start + speech_end  # (a pass may restart the window)
+            if not self._heard_to(speech_end + SPEECH_PAD):
+                self._pass()
+            self._step_at_pause(speech_at)
         self._end_unit_if_idle(audio_end)
         self._trim_history()
 
@@ -571,6 +576,18 @@ class StreamingTranscriber:
         revision of what was just said, for as long as it took (0.6–0.9 s on a 2-core Intel
         Xeon)."""
         return self._last_pass_end >= self._window_start + cut - SPEECH_PAD / 2
+
+    def _step_at_pause(self, speech_at: float) -> None:
+        """When the last pass heard the speech to its end, at ``speech_at`` (audio time), step
+        again as soon as the audio can show the pause that commits it, ``END_SILENCE`` after
+        ``speech_at``, rather than after ``MIN_STEP`` seconds more: that step runs no pass,
+        and waiting for it delayed the commit and the revision by 0.15 s on average."""
+        if not self._heard_to(speech_at - self._window_start + SPEECH_PAD):
+            return
+        heard_until = self._window_start + len(self._window) / MODEL_RATE
+        wait = min(MIN_STEP, speech_at + END_SILENCE - heard_until)
+        with self._lock:
+            self._step_after = max(1, int(wait * MODEL_RATE))
 
     def _commit_utterance(self, cut: float) -> None:
         """Commit everything up to ``cut`` seconds into the window and restart the window there.
