@@ -242,8 +242,9 @@ class Engine:
             return _words(list(segments))[1], language or "en"
         stretch = StretchLanguage(model, usual, LOCK_LANGUAGE_PROBABILITY)
         segments, _ = stretch.transcribe(audio, language=usual or "en", **options)
+        words = _words(list(segments))[1]  # (the language is detected as they are decoded)
         assert stretch.language is not None  # detected, with nothing heard before
-        return _words(list(segments))[1], stretch.language
+        return words, stretch.language
 
     def transcribe_recording(
         self,
