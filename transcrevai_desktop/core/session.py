@@ -274,7 +274,7 @@ class Session(QObject):
         """``captions()`` and every committed event so far, read at once: a view that connects
         to ``caption`` and then reads these can tell the events it receives that it has."""
         with self._lock:
-            return as_shown(self.committed, self.revisions), list(self.committed)
+            return self.captions(), list(self.committed)
 
     @property
     def caption_text(self) -> str:

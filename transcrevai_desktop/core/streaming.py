@@ -581,7 +581,7 @@ class StreamingTranscriber:
         """When the last pass heard the speech to its end, at ``speech_at`` (audio time), step
         again as soon as the audio can show the pause that commits it, ``END_SILENCE`` after
         ``speech_at``, rather than after ``MIN_STEP`` seconds more: that step runs no pass,
-        and waiting for it delayed the commit and the revision by 0.15 s on average."""
+        and waiting for it could delay the commit and the revision by up to ``MIN_STEP``."""
         if not self._heard_to(speech_at - self._window_start + SPEECH_PAD):
             return
         heard_until = self._window_start + len(self._window) / MODEL_RATE

@@ -143,9 +143,9 @@ class CaptionView(QTextBrowser):
             spoken_until: float | None = None
             for segment in transcript.segments:
                 if spoken_until is not None:
-                    paragraph = text[text.rfind("\n") + 1 :]
+                    begins = text.rfind("\n") + 1
                     text += _separator(
-                        spoken_until, segment.start, False, len(paragraph), paragraph
+                        spoken_until, segment.start, False, len(text) - begins, text[-8:]
                     )
                 text += segment.text.strip()
                 spoken_until = segment.end
