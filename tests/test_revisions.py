@@ -12,16 +12,19 @@ import pytest
 
 from benchmarks.stepped import feed_stepped
 from tests.conftest import speech, wer
+from tests.live_feed import feed_blocks
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.streaming import (
+    END_SILENCE,
     LOCK_LANGUAGE_PROBABILITY,
     MIN_REVISION,
     REVISE_PIECE,
     REVISION_TAIL,
     CaptionEvent,
     Revision,
+    SpeechGate,
     StreamingTranscriber,
     join_captions,
 )
@@ -194,6 +197,121 @@ def test_a_revision_that_waits_too_long_is_dropped():
     assert not transcriber.finished, "a closed transcriber waits for its last revision"
     transcriber.take_revision(new)
     assert transcriber.finished
+
+
+def _live(
+    engine: Engine, audio: np.ndarray, language: str = "en"
+) -> tuple[list[tuple[float, CaptionEvent]], list[tuple[float, Revision]]]:
+    """``audio`` fed as a microphone feeds it (``feed_blocks``), each revision decoded as soon
+    as the idle model can (the decode itself takes no audio time); then closed. The caption
+    events and the revisions decoded, each with the seconds of audio fed by then."""
+    fed = [0.0]
+    events: list[tuple[float, CaptionEvent]] = []
+    decoded: list[tuple[float, Revision]] = []
+    transcriber = StreamingTranscriber(
+        engine.transcribe_window,
+        lambda event: events.append((fed[0], event)),
+        language,
+        revise=engine.transcribe_utterance,
+    )
+
+    def revise() -> None:
+        while (revision := transcriber.next_revision(-math.inf)) is not None:
+            transcriber.take_revision(revision)
+            decoded.append((fed[0], revision))
+            transcriber.revise(revision)
+
+    feed_blocks(transcriber, audio, fed, revise)
+    transcriber.close()
+    transcriber.step()
+    revise()
+    assert transcriber.finished
+    return events, decoded
+
+
+def _speech_end_near(audio: np.ndarray, seconds: float) -> float:
+    gate = SpeechGate()
+    gate.update(audio[: int((seconds + 0.2) * MODEL_RATE)])
+    end = gate.last_speech_end()
+    assert end is not None and abs(end - seconds) < 0.15, end
+    return end
+
+
+@pytest.mark.slow
+def test_a_stretch_is_revised_while_its_pause_is_still_being_confirmed(engine):
+    """jfk pauses 0.64 s after "...what your country can do for you" (7.58 s), 7 s into
+    speech: the pause ends a stretch. Its revision is decoded once the silence has lasted
+    ``EARLY_SILENCE``, before the pause that commits it (``END_SILENCE``); its event still
+    comes after the stretch's last committed words, and replaces them."""
+    audio = decode_file(speech("en_jfk").path)
+    speech_end = _speech_end_near(audio, 7.58)
+
+    events, decoded = _live(engine, audio)
+
+    fed, revision = next((f, r) for f, r in decoded if abs(r.end - speech_end) < 0.5)
+    assert revision.early
+    assert fed < speech_end + END_SILENCE, "decoded before the pause was confirmed"
+    kinds = [(e.kind, e.utterance) for _, e in events]
+    last_committed = max(i for i, k in enumerate(kinds) if k == ("committed", revision.utterance))
+    at, revised = events[kinds.index(("revised", revision.utterance))]
+    assert kinds.index(("revised", revision.utterance)) > last_committed
+    assert at >= events[last_committed][0] >= speech_end + END_SILENCE
+    assert "can do for you" in revised.text, revised.text
+    text = shown([e for _, e in events])
+    assert wer(speech("en_jfk").reference, text) <= 0.1, text
+
+
+@pytest.mark.slow
+def test_an_early_revision_is_dropped_when_the_speech_goes_on(engine):
+    """The same jfk with its pause after "...can do for you" shortened to 0.4 s: the early
+    revision decoded in that pause is dropped, and the stretch goes on to the next pause, so
+    its one revision holds both phrases."""
+    audio = decode_file(speech("en_jfk").path)
+    shortened = [audio[: int(7.75 * MODEL_RATE)], audio[8 * MODEL_RATE :]]  # 0.25 s less
+    audio = np.concatenate([*shortened, np.zeros(MODEL_RATE, np.float32)])
+    speech_end = _speech_end_near(audio, 7.58)
+
+    events, decoded = _live(engine, audio)
+
+    early = [r for _, r in decoded if r.early and abs(r.end - speech_end) < 0.5]
+    assert early, "an early revision was decoded in the short pause"
+    revised = [e for _, e in events if e.kind == "revised"]
+    assert not any(abs(e.end - early[0].end) < 0.01 for e in revised), "it was dropped"
+    both = next(e for e in revised if "for you" in e.text)
+    assert "your country" in both.text and both.start < speech_end < both.end, both.text
+
+
+@pytest.mark.slow
+def test_speech_no_pass_wrote_words_for_is_revised_with_the_speech_after_it(engine):
+    """ptbr_nurcsp_D2_255_2382 opens with "muito bem eu acho que nós" (0.2–1.1 s), so soft
+    that no live pass writes a word for it, and pauses 1.8 s. Its stretch started 2 s before
+    the next speech, inside those words: the revision heard nothing at all, and the live
+    text stayed "Já tivemos um suave mais.". It now starts before them."""
+    clip = speech("ptbr_nurcsp_D2_255_2382.07_2392.01")
+
+    events, _ = _live(engine, decode_file(clip.path), "pt")
+
+    assert "acho que nós" not in join_captions([e for _, e in events if e.kind == "committed"])
+    first = next(e for _, e in events if e.kind == "revised")
+    assert first.start < 0.25, first
+    assert "acho que nós" in shown([e for _, e in events]).lower()
+
+
+def test_an_early_revision_waits_for_an_idle_model_until_its_pause_is_confirmed():
+    transcriber = StreamingTranscriber(
+        lambda *_: ([], "en", 1.0), lambda _: None, "en", revise=lambda *_: ([], "en")
+    )
+    transcriber._history = np.zeros(8 * MODEL_RATE, np.float32)
+    transcriber._emit_committed([_word(0.5 * i, " word") for i in range(12)])  # to 5.8 s
+
+    transcriber._revise_early(6.0)  # a stretch of 6 s, silent 0.3 s: a guess
+    assert transcriber.next_revision(-math.inf, idle=False) is None, "other work runs"
+    early = transcriber.next_revision(-math.inf, idle=True)
+    assert early is not None and early.early and early.end == 6.0
+
+    transcriber._utterance_ended(6.0)  # the pause lasted: the guess is the stretch's revision
+    assert transcriber.next_revision(-math.inf, idle=False) is early
+    assert list(transcriber._revisions) == [early], "queued once"
 
 
 def test_the_vocabulary_reaches_live_passes_and_revisions():

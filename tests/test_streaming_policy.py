@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import speech, wer
-from transcrevai_desktop.core.capture import BLOCK_SECONDS
+from tests.live_feed import feed_blocks
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.hallucinations import in_foreign_script
@@ -355,12 +355,7 @@ def test_the_pause_after_words_a_pass_heard_is_found_as_soon_as_the_audio_holds_
             committed.append((fed[0], event))
 
     transcriber = StreamingTranscriber(engine.transcribe_window, on_event, language="en")
-    block = int(BLOCK_SECONDS * MODEL_RATE)
-    for offset in range(0, len(audio), block):
-        transcriber.feed(audio[offset : offset + block])
-        fed[0] = min(offset + block, len(audio)) / MODEL_RATE
-        if transcriber.pending_since is not None:
-            transcriber.step()
+    feed_blocks(transcriber, audio, fed)
 
     at, last = committed[-1]
     assert "country" in last.text

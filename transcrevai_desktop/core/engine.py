@@ -440,7 +440,8 @@ def _pause_near_end(block: np.ndarray) -> int:
 
 class LiveScheduler:
     """Runs live passes and revisions on ``max_parallel`` threads: a ready live pass first
-    (the one whose audio has waited longest), else the oldest revision still wanted."""
+    (the one whose audio has waited longest), else the oldest revision still wanted; an early
+    revision (a guess that a pause will last) only when nothing else runs."""
 
     def __init__(self, max_parallel: int = MODEL_WORKERS) -> None:
         self._pool = QThreadPool()
@@ -490,11 +491,12 @@ class LiveScheduler:
 
     def _next_revision(self) -> tuple[StreamingTranscriber, Revision] | None:
         stale = time.monotonic() - REVISION_DEADLINE
+        idle = not self._running and not self._revising  # an early revision may start
         waiting = []
         for transcriber in self._transcribers:
             if transcriber in self._revising:
                 continue
-            revision = transcriber.next_revision(stale)
+            revision = transcriber.next_revision(stale, idle)
             if revision is not None:
                 waiting.append((revision.queued_at, id(transcriber), transcriber, revision))
         if not waiting:

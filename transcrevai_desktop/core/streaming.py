@@ -19,6 +19,14 @@ talking on without a pause is revised in pieces, cut at a committed sentence end
 is ``REVISE_PIECE`` seconds long (at the last committed word past ``REVISE_MAX``), so a revision
 never waits for the end of a monologue. Committed events are split at sentence ends, so every
 cut falls between two events and each event belongs to one utterance.
+
+**Early revisions.** A stretch that a pause would end is decoded again as soon as the pause has
+lasted ``EARLY_SILENCE`` seconds, before it has lasted ``END_SILENCE``: its revision then comes
+that much sooner (a revision's decode is most of its latency: 0.8–1.8 s on a 2-core CPU). The
+result is held until the pause is confirmed and the stretch committed, so a ``revised`` event
+still follows every committed event it replaces; if speech goes on instead, it is dropped and
+the stretch goes on. Only an idle model starts one (``next_revision``): several tabs never
+spend the CPU on a guess.
 """
 
 from __future__ import annotations
@@ -44,6 +52,7 @@ log = logging.getLogger(__name__)
 MIN_STEP = 0.3  # seconds of new audio before another pass
 COMMIT_MARGIN = 0.5  # words ending this close to the end of the audio heard stay tentative
 END_SILENCE = 0.5  # trailing silence that ends an utterance
+EARLY_SILENCE = 0.3  # trailing silence after which a stretch is revised early (see above)
 SPEECH_PAD = 0.2  # audio kept around speech when cutting the window
 CONTEXT = 1.0  # committed audio kept before a restarted window, so its first word has context
 TRIM_AFTER = 6.0  # trim at a committed sentence end once the window is this long
@@ -70,9 +79,12 @@ REVISE_MAX = 20.0  # ...or at the last committed word past this
 HISTORY = 30.0  # seconds of audio kept for revisions at most
 REVISION_TAIL = 0.5  # audio a revision hears past the end of its stretch (see ``Revision``)
 # Silence a stretch starts with: the live VAD misses soft or noisy speech ("muito bem eu acho
-# que nós", the start of ptbr_nurcsp_D2_255_2382), which the revision then hears.
+# que nós", the start of ptbr_nurcsp_D2_255_2382), which the revision then hears. Speech the
+# VAD heard and no pass wrote words for, ``REVISE_IDLE`` seconds before the stretch or less, is
+# part of it too (see ``_lead``).
 REVISION_LEAD = 2.0
 MAX_WAITING_REVISIONS = 4  # a session's revisions waiting for the model; older ones are dropped
+SAME_END = 0.01  # seconds: an early revision's stretch and the confirmed one end together
 CUT_OVERLAP = 0.3  # a stretch's last word ending this close to its cut may be heard again next
 SAME_ENDING = 0.75  # difflib's ratio of a word heard again and the end of the word it repeats
 
@@ -103,7 +115,18 @@ class Revision:
     end: float
     audio: np.ndarray = field(repr=False)
     language: str | None  # the user's choice; None: detect the stretch's own
+    early: bool = False  # queued before the pause that ends the stretch was confirmed
     queued_at: float = field(default_factory=time.monotonic)
+
+
+@dataclass(frozen=True)
+class _Revised:
+    """A revision's outcome, to publish: its event, and the live passes' language it may
+    change (from ``usual`` to ``language``)."""
+
+    event: CaptionEvent
+    usual: str | None
+    language: str | None  # None: no change
 
 
 CaptionKind = Literal["committed", "tentative", "revised"]
@@ -296,11 +319,21 @@ class SpeechGate:
     def reset(self) -> None:
         self.probs = np.zeros(0, np.float32)
 
+    def first_speech_start(self, after: float = 0.0) -> float | None:
+        """Seconds from the window start to the start of its first speech frame past
+        ``after``."""
+        frames = self._speech_frames(after)
+        return None if frames is None else frames[0] * VAD_FRAME / MODEL_RATE
+
     def last_speech_end(self, after: float = 0.0) -> float | None:
         """Seconds from the window start to the end of its last speech frame past ``after``."""
+        frames = self._speech_frames(after)
+        return None if frames is None else (frames[-1] + 1) * VAD_FRAME / MODEL_RATE
+
+    def _speech_frames(self, after: float) -> np.ndarray | None:
         first = int(after * MODEL_RATE) // VAD_FRAME
         speech = np.flatnonzero(self.probs[first:] > VAD_THRESHOLD)
-        return None if not speech.size else (first + speech[-1] + 1) * VAD_FRAME / MODEL_RATE
+        return first + speech if speech.size else None
 
 
 class StreamingTranscriber:
@@ -347,12 +380,18 @@ class StreamingTranscriber:
         self._history_start = 0.0
         self._utterance = 1
         self._unit_start = 0.0
+        self._wordless_from: float | None = None  # speech no pass wrote words for (audio time)
+        self._wordless_until = 0.0
         self._unit_words: list[Word] = []
         self._unit_pause: float | None = None  # where its last utterance ended
         self._words_since_pause = 0
         self._heard_speech_until = 0.0  # audio time of the last speech the VAD found
         self._revisions: deque[Revision] = deque(maxlen=MAX_WAITING_REVISIONS)
         self._last_revised: tuple[int, Word] | None = None  # utterance, its last revised word
+        # the early revision of the current stretch, its pause not yet confirmed (under _lock)
+        self._early: Revision | None = None
+        self._early_result: _Revised | None = None  # decoded before the pause was confirmed
+        self._confirmed_early: Revision | None = None  # confirmed while it was being decoded
 
     # -- recorder side -----------------------------------------------------------------------
     def feed(self, audio: np.ndarray) -> None:
@@ -398,14 +437,18 @@ class StreamingTranscriber:
         with self._lock:
             self.closed = True
             self._revisions.clear()
+            self._early = self._early_result = self._confirmed_early = None
 
-    def next_revision(self, stale_before: float) -> Revision | None:
-        """The oldest revision waiting, after dropping those queued before ``stale_before``."""
+    def next_revision(self, stale_before: float, idle: bool = True) -> Revision | None:
+        """The oldest revision waiting, after dropping those queued before ``stale_before``;
+        an early one whose pause is not yet confirmed only if the model is ``idle``."""
         with self._lock:
             while self._revisions and self._revisions[0].queued_at < stale_before:
                 dropped = self._revisions.popleft()
                 log.info("Revision of utterance %d skipped: the model was busy", dropped.utterance)
-            return self._revisions[0] if self._revisions else None
+            if not self._revisions or (self._revisions[0] is self._early and not idle):
+                return None
+            return self._revisions[0]
 
     def take_revision(self, revision: Revision) -> None:
         with self._lock:
@@ -435,11 +478,6 @@ class StreamingTranscriber:
             self.vocabulary,
             usual,
         )
-        if detect and long_enough and language != usual:
-            with self._lock:
-                if self.language == usual:  # no pass locked one meanwhile
-                    log.info("Live captions now in %s (were in %s)", language, usual)
-                    self.language = language
         words = [
             Word(w.start + revision.start, w.end + revision.start, w.text, w.probability)
             for w in heard
@@ -455,17 +493,38 @@ class StreamingTranscriber:
             words = words[1:]
         text = "".join(w.text for w in words).strip()
         log.debug(
-            "revision %d, %.2f-%.2f s, in %.2f s: %s",
+            "%s %d, %.2f-%.2f s, in %.2f s: %s",
+            "early revision" if revision.early else "revision",
             revision.utterance, revision.start, revision.end, time.monotonic() - began, text,
         )  # fmt: skip
-        if not words:
-            return
-        self._last_revised = (revision.utterance, words[-1])
-        self._on_event(
-            CaptionEvent(
-                "revised", text, revision.start, revision.end, tuple(words), revision.utterance
-            )
+        event = CaptionEvent(
+            "revised", text, revision.start, revision.end, tuple(words), revision.utterance
         )
+        revised = _Revised(event, usual, language if detect and long_enough else None)
+        if revision.early:
+            with self._lock:
+                if revision is self._early:  # the pause is not confirmed yet
+                    self._early_result = revised
+                    return
+                if revision is not self._confirmed_early:  # speech went on: dropped
+                    return
+                self._confirmed_early = None
+        self._publish(revised)
+
+    def _publish(self, revised: _Revised) -> None:
+        """Emit a revision's event (one that found no words leaves the committed text as it
+        is), and follow a language it heard the stretch in."""
+        language, usual = revised.language, revised.usual
+        if language is not None and language != usual:
+            with self._lock:
+                if self.language == usual:  # no pass locked one meanwhile
+                    log.info("Live captions now in %s (were in %s)", language, usual)
+                    self.language = language
+        event = revised.event
+        if not event.words:
+            return
+        self._last_revised = (event.utterance, event.words[-1])
+        self._on_event(event)
 
     @property
     def backlog_seconds(self) -> float:
@@ -498,6 +557,7 @@ class StreamingTranscriber:
         audio_end = self._window_start + duration  # (the window may restart below)
         if speech_end is not None:
             self._heard_speech_until = self._window_start + speech_end
+            self._keep_early(self._window_start + speech_end + SPEECH_PAD)
         if closing:
             if speech_end is not None:
                 self._commit_utterance(min(duration, speech_end + SPEECH_PAD))
@@ -509,8 +569,7 @@ class StreamingTranscriber:
             return
         if speech_end is None:
             if not self._unit_words:  # nothing to revise yet: keep a lead before speech
-                lead_from = self._window_start + duration - REVISION_LEAD
-                self._unit_start = max(self._unit_start, lead_from)
+                self._unit_start = max(self._unit_start, self._lead(audio_end))
             self._restart_at(duration)
         elif duration - speech_end >= END_SILENCE:
             self._commit_utterance(speech_end + SPEECH_PAD)
@@ -520,6 +579,8 @@ class StreamingTranscriber:
             speech_at = self._window_start + speech_end  # (a pass may restart the window)
             if not self._heard_to(speech_end + SPEECH_PAD):
                 self._pass()
+            elif duration - speech_end >= EARLY_SILENCE:
+                self._revise_early(speech_at + SPEECH_PAD)
             self._step_at_pause(speech_at)
         self._end_unit_if_idle(audio_end)
         self._trim_history()
@@ -579,13 +640,17 @@ class StreamingTranscriber:
 
     def _step_at_pause(self, speech_at: float) -> None:
         """When the last pass heard the speech to its end, at ``speech_at`` (audio time), step
-        again as soon as the audio can show the pause that commits it, ``END_SILENCE`` after
-        ``speech_at``, rather than after ``MIN_STEP`` seconds more: that step runs no pass,
-        and waiting for it could delay the commit and the revision by up to ``MIN_STEP``."""
+        again as soon as the audio can show the silence that starts an early revision
+        (``EARLY_SILENCE`` after ``speech_at``), then the pause that commits it
+        (``END_SILENCE``), rather than after ``MIN_STEP`` seconds more: such a step runs no
+        pass, and waiting for it could delay the commit and the revision by up to
+        ``MIN_STEP``."""
         if not self._heard_to(speech_at - self._window_start + SPEECH_PAD):
             return
         heard_until = self._window_start + len(self._window) / MODEL_RATE
-        wait = min(MIN_STEP, speech_at + END_SILENCE - heard_until)
+        early = self._revise is not None and heard_until < speech_at + EARLY_SILENCE
+        silence = EARLY_SILENCE if early else END_SILENCE
+        wait = min(MIN_STEP, speech_at + silence - heard_until)
         with self._lock:
             self._step_after = max(1, int(wait * MODEL_RATE))
 
@@ -603,6 +668,10 @@ class StreamingTranscriber:
         self._emit_committed(committed)
         self._emit("tentative", [])
         end = self._window_start + cut
+        speech_from = self._gate.first_speech_start(after=self._new_speech_from)
+        if not self._unit_words and speech_from is not None:
+            self._wordless_from = self._window_start + max(0.0, speech_from - SPEECH_PAD)
+            self._wordless_until = end
         self._restart_at(cut)
         self._utterance_ended(end)
 
@@ -676,6 +745,7 @@ class StreamingTranscriber:
         """A pause (or the end of the window) at ``end``: the stretch ends here if it is long
         enough; otherwise it waits for more speech or ``REVISE_IDLE`` seconds of silence."""
         if not self._unit_words:
+            self._drop_early()
             return
         self._unit_pause, self._words_since_pause = end, 0
         if end - self._unit_start >= MIN_REVISION:
@@ -696,22 +766,90 @@ class StreamingTranscriber:
             self._end_unit(pause)
 
     def _end_unit(self, end: float) -> None:
-        """The current stretch ends at ``end``: queue its revision, start the next one."""
-        if self._revise is not None and self._unit_words:
-            first = max(0, int((self._unit_start - self._history_start) * MODEL_RATE))
-            last = max(first, int((end + REVISION_TAIL - self._history_start) * MODEL_RATE))
-            revision = Revision(
-                self._utterance,
-                round(self._unit_start, 3),
-                round(end, 3),
-                self._history[first:last].copy(),
-                self._chosen_language,
-            )
+        """The current stretch ends at ``end``: queue its revision (unless an early one, of
+        the same stretch, was), start the next one."""
+        if self._revise is not None and self._unit_words and not self._confirm_early(end):
+            revision = self._revision(end)
             with self._lock:
                 self._revisions.append(revision)
         self._start_unit(end)
 
+    def _revision(self, end: float, early: bool = False) -> Revision:
+        """The current stretch, to ``end`` (audio time), as a revision to decode."""
+        first = max(0, int((self._unit_start - self._history_start) * MODEL_RATE))
+        last = max(first, int((end + REVISION_TAIL - self._history_start) * MODEL_RATE))
+        return Revision(
+            self._utterance,
+            round(self._unit_start, 3),
+            round(end, 3),
+            self._history[first:last].copy(),
+            self._chosen_language,
+            early,
+        )
+
+    def _revise_early(self, end: float) -> None:
+        """The speech stopped at ``end`` (audio time, ``SPEECH_PAD`` included) ``EARLY_SILENCE``
+        ago: if the pause, once confirmed, would end the current stretch, queue its revision
+        now (see the module's docstring), unless revisions wait already (the model is busy,
+        and a guess must not push one out of the queue)."""
+        if self._revise is None or self._early is not None:
+            return
+        if not (self._unit_words or self._agreement.previous) or end - self._unit_start < (
+            MIN_REVISION
+        ):
+            return
+        revision = self._revision(end, early=True)
+        with self._lock:
+            if not self._revisions:
+                self._early, self._early_result = revision, None
+                self._revisions.append(revision)
+
+    def _keep_early(self, end: float) -> None:
+        """Speech now ends at ``end`` (audio time): an early revision of a stretch that ended
+        sooner is dropped, since the speech went on."""
+        early = self._early
+        if early is not None and abs(end - early.end) > SAME_END:
+            self._drop_early()
+
+    def _confirm_early(self, end: float) -> bool:
+        """Whether an early revision of the current stretch, to ``end``, was queued: the
+        pause is confirmed, so it is published as soon as it is decoded."""
+        with self._lock:
+            early = self._early
+            if early is None or early.utterance != self._utterance:
+                return False
+            if abs(end - early.end) > SAME_END:
+                return False
+            self._early, result, self._early_result = None, self._early_result, None
+            if result is None:
+                self._confirmed_early = early
+        if result is not None:
+            self._publish(result)
+        return True
+
+    def _drop_early(self) -> None:
+        with self._lock:
+            early, self._early, self._early_result = self._early, None, None
+            if early is not None:
+                log.debug("early revision %d dropped", early.utterance)
+                kept = [r for r in self._revisions if r is not early]
+                self._revisions.clear()
+                self._revisions.extend(kept)
+
+    def _lead(self, now: float) -> float:
+        """Where a stretch with no words yet starts, at ``now`` (audio time): ``REVISION_LEAD``
+        seconds before it, or before speech the VAD heard and no pass wrote words for, ended
+        less than ``REVISE_IDLE`` seconds ago: speech after it continues it, as after a
+        pause (``_end_unit_if_idle``). Cut inside that speech, a revision of
+        ptbr_nurcsp_D2_255_2382 started in "eu acho que nós" and heard nothing at all."""
+        lead_from = now - REVISION_LEAD
+        if self._wordless_from is not None and now - self._wordless_until < REVISE_IDLE:
+            return min(lead_from, self._wordless_from)
+        return lead_from
+
     def _start_unit(self, start: float) -> None:
+        self._drop_early()
+        self._wordless_from = None
         self._utterance += 1
         self._unit_start = start
         self._unit_words, self._unit_pause, self._words_since_pause = [], None, 0
