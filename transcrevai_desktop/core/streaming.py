@@ -25,8 +25,8 @@ lasted ``EARLY_SILENCE`` seconds, before it has lasted ``END_SILENCE``: its revi
 that much sooner (a revision's decode is most of its latency: 0.8–1.8 s on a 2-core CPU). The
 result is held until the pause is confirmed and the stretch committed, so a ``revised`` event
 still follows every committed event it replaces; if speech goes on instead, it is dropped and
-the stretch goes on. Only an idle model starts one (``next_revision``): several tabs never
-spend the CPU on a guess.
+the stretch goes on. Only an idle model starts one (``next_revision``), which busy tabs seldom
+leave it.
 """
 
 from __future__ import annotations
