@@ -668,10 +668,11 @@ class StreamingTranscriber:
         self._emit_committed(committed)
         self._emit("tentative", [])
         end = self._window_start + cut
-        speech_from = self._gate.first_speech_start(after=self._new_speech_from)
-        if not self._unit_words and speech_from is not None:
-            self._wordless_from = self._window_start + max(0.0, speech_from - SPEECH_PAD)
-            self._wordless_until = end
+        if not self._unit_words:  # speech the VAD heard, and no pass wrote words for
+            speech_from = self._gate.first_speech_start(after=self._new_speech_from)
+            if speech_from is not None:
+                self._wordless_from = self._window_start + max(0.0, speech_from - SPEECH_PAD)
+                self._wordless_until = end
         self._restart_at(cut)
         self._utterance_ended(end)
 
@@ -807,25 +808,31 @@ class StreamingTranscriber:
     def _keep_early(self, end: float) -> None:
         """Speech now ends at ``end`` (audio time): an early revision of a stretch that ended
         sooner is dropped, since the speech went on."""
-        early = self._early
-        if early is not None and abs(end - early.end) > SAME_END:
+        if self._early is not None and not self._early_ends_at(end):
             self._drop_early()
 
     def _confirm_early(self, end: float) -> bool:
         """Whether an early revision of the current stretch, to ``end``, was queued: the
         pause is confirmed, so it is published as soon as it is decoded."""
         with self._lock:
-            early = self._early
-            if early is None or early.utterance != self._utterance:
+            if not self._early_ends_at(end):
                 return False
-            if abs(end - early.end) > SAME_END:
-                return False
-            self._early, result, self._early_result = None, self._early_result, None
+            early, result = self._early, self._early_result
+            self._early = self._early_result = None
             if result is None:
                 self._confirmed_early = early
         if result is not None:
             self._publish(result)
         return True
+
+    def _early_ends_at(self, end: float) -> bool:
+        """Whether the early revision is of the current stretch ended at ``end``."""
+        early = self._early
+        return (
+            early is not None
+            and early.utterance == self._utterance
+            and abs(end - early.end) <= SAME_END
+        )
 
     def _drop_early(self) -> None:
         with self._lock:
