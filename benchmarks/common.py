@@ -19,6 +19,7 @@ import psutil
 import soundfile
 
 from transcrevai_desktop.core.engine import Engine, EngineSettings
+from transcrevai_desktop.core.streaming import CaptionEvent
 
 log = logging.getLogger("benchmarks")
 REPO = Path(__file__).resolve().parent.parent
@@ -73,7 +74,9 @@ class SessionRun:
 
     clip: Clip
     latencies: list[float] = field(default_factory=list)  # per committed word, seconds
-    revision_latencies: list[float] = field(default_factory=list)  # per revision, from its end
+    # per stretch revised, from its end to its first revision (a stretch revised again, with
+    # the short one after it, counts once: its text was final-pass quality from the first)
+    revision_latencies: list[float] = field(default_factory=list)
     live_text: str = ""  # committed, as it came
     revised_text: str = ""  # as shown once revisions came
     revisions: int = 0
@@ -114,6 +117,11 @@ def record(engine: Engine, batch: Sequence[Clip]) -> Recording:
         runs = [SessionRun(clip) for clip in batch]
         ended: dict[int, float] = {}  # audio over, by session
         done: dict[int, float] = {}  # transcript written (or failed), by session
+        first_revisions: list[dict[int, CaptionEvent]] = [{} for _ in batch]  # by utterance
+
+        def on_caption(index: int, event: CaptionEvent) -> None:
+            if event.kind == "revised":
+                first_revisions[index].setdefault(event.utterance, event)
 
         def on_status(index: int, status: str) -> None:
             if status == SessionStatus.PROCESSING:
@@ -124,6 +132,7 @@ def record(engine: Engine, batch: Sequence[Clip]) -> Recording:
         for index, (session, clip) in enumerate(zip(sessions, batch, strict=True)):
             assert session is not None
             session.status_changed.connect(lambda s, _m, i=index: on_status(i, s))
+            session.caption.connect(lambda event, i=index: on_caption(i, event))
             session.start(language=clip.language, input_file=clip.path)
         started, cpu_before = time.monotonic(), process.cpu_times()
         cpu_percent = None
@@ -135,6 +144,7 @@ def record(engine: Engine, batch: Sequence[Clip]) -> Recording:
                 cpu_percent = _cpu_share(process, cpu_before, time.monotonic() - started)
             time.sleep(0.05)
         wall = time.monotonic() - started
+        app.processEvents()  # the last captions, if they were queued to this thread
         for index, (run, session) in enumerate(zip(runs, sessions, strict=True)):
             run.status = session.status.value
             origin = session.audio_origin or started
@@ -144,7 +154,7 @@ def record(engine: Engine, batch: Sequence[Clip]) -> Recording:
                 for word in event.words
             ]
             run.revision_latencies = [
-                event.emitted_at - (origin + event.end) for event in session.revisions.values()
+                event.emitted_at - (origin + event.end) for event in first_revisions[index].values()
             ]
             run.revisions = len(session.revisions)
             run.stretches = len({event.utterance for event in session.committed})

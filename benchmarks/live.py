@@ -3,7 +3,8 @@
 Each clip is fed alone through the live pipeline at real-time pace (``Session.start(input_file=)``,
 the path ``transcrevai record --input`` takes), RUNS times. Latency of a committed word = when it
 was emitted − the audio time its word ended, both from the first captured sample; latency of a
-revision = when it was emitted − the audio time its utterance ended. Accuracy: WER (and CER for
+revision = when it was emitted − the audio time its utterance ended (an utterance revised again
+with the short one after it counts once, at its first revision). Accuracy: WER (and CER for
 Portuguese) of the committed live text as it came, of the live text once revised, and of the
 final-pass .txt, beside plain faster-whisper ``transcribe()`` on the same file with the final
 pass's options. The variants (the app's settings, and others such as a revision prompt or

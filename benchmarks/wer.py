@@ -33,6 +33,9 @@ sides, so a number counts as the same words however it is written:
   where the reference does. In pt ``2.5`` (a dot not followed by groups of three digits) is a
   decimal too.
 * Thousands separators: ``10,001`` (en) and ``10.001`` (pt) are ``10001``.
+* Digits said one by one and written with hyphens, three groups of one or two digits or more
+  (``9-0-2-1-0``, ``0-1-8-03``), are one number (``90210``, ``01803``), so they read digit by
+  digit as the reference does; ``1-2`` and ``2026-11-30`` are left as they are.
 * Percentages: ``10%`` → ``ten percent`` (a hypothesis also ``ten per cent``) / ``dez por cento``.
 * Ordinals: ``3rd`` → ``third``; ``1º`` → ``primeiro``, ``2ª`` → ``segunda``.
 
@@ -56,6 +59,7 @@ import jiwer
 from num2words import num2words
 
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`´]")
+_HYPHENED_DIGITS = re.compile(r"(?<![\w-])\d{1,2}(?:-\d{1,2}){2,}(?![\w-])")
 _NON_WORD = re.compile(r"[^\w\s]|_")
 
 # A reading: for each place, the words that may stand there, the one to write first.
@@ -154,6 +158,7 @@ def _spell_numbers(text: str, lang: str, reference_words: Sequence[str] | None) 
                     return f" {' '.join(found)} "
         return f" {' '.join(alternatives[0] for alternatives in readings[0])} "
 
+    text = _HYPHENED_DIGITS.sub(lambda match: match.group(0).replace("-", ""), text)
     return _number_pattern(lang).sub(spell, text)
 
 

@@ -314,6 +314,65 @@ def test_an_early_revision_waits_for_an_idle_model_until_its_pause_is_confirmed(
     assert list(transcriber._revisions) == [early], "queued once"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("pause", [0.0, 2.0])
+def test_a_short_stretch_after_a_short_pause_is_revised_with_the_stretch_before(engine, pause):
+    """en_digits reads "10001" (0.9–2.6 s), "90210" (4.0–4.9 s), then, 1.4 s later, "01803"
+    (6.3–7.9 s): the first two make a stretch that the pause ends, the last a short one that
+    the recording's end closes. Revised alone, the first read "100001"; heard with the last,
+    both read right, and both are revised. After a pause of more than ``REVISE_IDLE`` (2 s
+    longer here), the short stretch is a turn of its own and is revised alone."""
+    clip = speech("en_digits_10001-90210-01803")
+    audio = decode_file(clip.path)
+    cut = int(5.5 * MODEL_RATE)
+    audio = np.concatenate(
+        [audio[:cut], np.zeros(int(pause * MODEL_RATE), np.float32), audio[cut:]]
+    )
+
+    events, decoded = _live(engine, audio)
+
+    first, last = (r for _, r in decoded)
+    revised = [e for _, e in events if e.kind == "revised"]
+    if pause:
+        assert last.joins is None and last.start > first.end
+        assert [e.utterance for e in revised] == [first.utterance, last.utterance]
+        return
+    assert (last.joins, last.start, last.split) == (first.utterance, first.start, first.end)
+    assert [e.utterance for e in revised] == [first.utterance, first.utterance, last.utterance]
+    again, own = revised[1:]
+    assert (again.start, again.end, own.start, own.end) == (
+        first.start, first.end, first.end, last.end
+    )  # fmt: skip
+    text = shown([e for _, e in events])
+    assert wer(clip.reference, text, language="en") <= 0.07, text
+
+
+def test_a_joined_revision_that_lost_a_stretch_revises_the_short_one_alone():
+    """Whisper may skip the sentence before in a joined decode (or give the short stretch
+    nothing): the short stretch is then decoded again alone, and the stretch before keeps
+    its revision."""
+    heard: list[float] = []
+    answers = iter(
+        [[Word(6.5, 7.0, " destroyed.")], [Word(0.2, 0.5, " Is"), Word(0.6, 1.0, " gone.")]]
+    )
+
+    def revise(audio, *_):
+        heard.append(len(audio) / MODEL_RATE)
+        return next(answers), "en"
+
+    events: list[CaptionEvent] = []
+    transcriber = StreamingTranscriber(
+        lambda *_: ([], "en", 1.0), events.append, "en", revise=revise
+    )
+    audio = np.zeros(int((8.0 + REVISION_TAIL) * MODEL_RATE), np.float32)
+
+    transcriber.revise(Revision(2, 0.0, 8.0, audio, "en", joins=1, split=6.0))
+
+    assert heard == [8.0 + REVISION_TAIL, 2.0 + REVISION_TAIL]
+    assert [(e.utterance, e.text, e.start) for e in events] == [(2, "Is gone.", 6.0)]
+    assert events[0].words[0].start == 6.2
+
+
 def test_the_vocabulary_reaches_live_passes_and_revisions():
     voice = decode_file(speech("pt_picovoice_leopard_test_pt").path)
     audio = np.concatenate([voice, np.zeros(3 * MODEL_RATE, np.float32)])
@@ -410,7 +469,8 @@ def test_a_recording_that_changes_language_is_revised_in_the_new_one(engine):
     feed_stepped(transcriber, audio)
 
     switch = len(english) / MODEL_RATE
-    later = join_captions([e for e in events if e.kind == "revised" and e.start >= switch])
+    revisions = {e.utterance: e for e in events if e.kind == "revised" and e.start >= switch}
+    later = join_captions(list(revisions.values()))  # an utterance revised twice: the latest
     # locked on English by then, the live passes wrote it in English; the revision in Portuguese
     assert wer(portuguese.reference, later, language="pt") <= 0.3, later
     assert transcriber.language == "pt"

@@ -63,6 +63,14 @@ def test_a_number_read_digit_by_digit_in_the_reference_matches_the_digits():
     assert normalise("10001", "en") == "ten thousand and one"
 
 
+def test_digits_written_one_by_one_with_hyphens_are_one_number():
+    reference = "one zero zero zero one nine oh two one oh zero one eight zero three"
+    assert wer(reference, "1-0-0-0-1 9-0-2-1-0 0-1-8-03", language="en") == 0
+    # a range, a date: not digits said one by one
+    assert normalise("pages 1-2", "en") == "pages one two"
+    assert normalise("2026-11-30", "en").startswith("two thousand and twenty six")
+
+
 def test_english_zero_may_be_oh_and_portuguese_six_may_be_meia_digit_by_digit():
     assert wer("nine oh two one oh", "90210", language="en") == 0
     assert wer("ligue três meia meia um", "ligue 3661", language="pt") == 0

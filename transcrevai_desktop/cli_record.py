@@ -13,7 +13,9 @@ the session writes. Status lines, progress and the final file paths go to stderr
 start and end in audio seconds and ``t`` in seconds since the first sample was captured (audio
 time 0); caption events also carry ``words`` (each with its own start and end) and
 ``utterance`` (the number of the utterance, from 1; a ``revised`` event's text replaces the
-committed text of its utterance), status events a ``message``.
+committed text of its utterance, or its earlier revision: a short utterance said after a short
+pause is revised together with the one before, which is revised again), status events a
+``message``.
 
 A reader that goes away (``record --json | head -1``) ends the recording as Ctrl-C does: the
 audio and the final transcript are kept, and nothing more is written to the closed pipe.

@@ -20,6 +20,14 @@ is ``REVISE_PIECE`` seconds long (at the last committed word past ``REVISE_MAX``
 never waits for the end of a monologue. Committed events are split at sentence ends, so every
 cut falls between two events and each event belongs to one utterance.
 
+**Joined revisions.** A stretch shorter than ``MIN_REVISION`` ends only after ``REVISE_IDLE``
+seconds of silence; when the speech before it paused for less than that (its stretch ends where
+this one starts), the short stretch is most often the end of the sentence before, said after a
+breath: "It's destroyed." alone, "with perhaps the exception of rhythm, is destroyed." heard
+with it (en_lucier). Such a stretch is decoded together with the stretch before it (up to
+``REVISE_MAX`` seconds in all), and both get a ``revised`` event: the one before is revised
+again, with the words whose middle lies before the split, and this one with the rest.
+
 **Early revisions.** A stretch that a pause would end is decoded again as soon as the pause has
 lasted ``EARLY_SILENCE`` seconds, before it has lasted ``END_SILENCE``: its revision then comes
 that much sooner (a revision's decode is most of its latency: 0.8–1.8 s on a 2-core CPU). The
@@ -116,15 +124,25 @@ class Revision:
     audio: np.ndarray = field(repr=False)
     language: str | None  # the user's choice; None: detect the stretch's own
     early: bool = False  # queued before the pause that ends the stretch was confirmed
+    # joined with the stretch before (see the module's docstring): that stretch's utterance
+    joins: int | None = None
+    split: float = 0.0  # where this stretch's own audio starts (after the stretch it joins)
     queued_at: float = field(default_factory=time.monotonic)
+
+    def alone(self) -> Revision:
+        """A joined revision's own stretch, without the stretch before."""
+        skip = int((self.split - self.start) * MODEL_RATE)
+        return Revision(
+            self.utterance, self.split, self.end, self.audio[skip:], self.language, self.early
+        )
 
 
 @dataclass(frozen=True)
 class _Revised:
-    """A revision's outcome, to publish: its event, and the live passes' language it may
-    change (from ``usual`` to ``language``)."""
+    """A revision's outcome, to publish: its events (two for a joined revision), and the live
+    passes' language it may change (from ``usual`` to ``language``)."""
 
-    event: CaptionEvent
+    events: tuple[CaptionEvent, ...]
     usual: str | None
     language: str | None  # None: no change
 
@@ -140,7 +158,10 @@ class CaptionEvent:
     * ``tentative``: the newest words, replaced by the next tentative event;
     * ``revised``: the utterance ``utterance`` re-decoded at final-pass quality once it ended.
       It replaces every committed caption of that utterance, which are exactly the committed
-      captions whose middle, ``(start + end) / 2``, lies inside its ``[start, end]``.
+      captions whose middle, ``(start + end) / 2``, lies inside its ``[start, end]``. An
+      utterance may be revised twice: again, with the same ``[start, end]``, when a short one
+      after it is decoded with it (a joined revision, see the module's docstring); the latest
+      revision holds.
 
     ``utterance`` numbers the stretches of speech that are revised as one (from 1, in order);
     committed and tentative events carry the number of the utterance they belong to.
@@ -387,7 +408,10 @@ class StreamingTranscriber:
         self._words_since_pause = 0
         self._heard_speech_until = 0.0  # audio time of the last speech the VAD found
         self._revisions: deque[Revision] = deque(maxlen=MAX_WAITING_REVISIONS)
-        self._last_revised: tuple[int, Word] | None = None  # utterance, its last revised word
+        # the last revised word of the latest two utterances revised, by utterance
+        self._revised_ends: dict[int, Word] = {}
+        # the stretch revised last: utterance, start, end (a short one after it may join it)
+        self._last_stretch: tuple[int, float, float] | None = None
         # the early revision of the current stretch, its pause not yet confirmed (under _lock)
         self._early: Revision | None = None
         self._early_result: _Revised | None = None  # decoded before the pause was confirmed
@@ -458,7 +482,10 @@ class StreamingTranscriber:
         """Decode a stretch again at final-pass quality and emit its ``revised`` event (on a
         scheduler thread; it may run beside ``step``). A revision that finds no words leaves
         the committed text as it is; a first word the revision before ended with, said
-        across the cut between them, is left out (``heard_twice``).
+        across the cut between them, is left out (``heard_twice``). A joined revision emits
+        the stretch before's event, then its own; when its decode gave one of them no words
+        (Whisper skipped a sentence, or the short stretch was a cough), the short stretch is
+        decoded again alone.
 
         With the language left to detect, a stretch of ``MIN_REVISION`` seconds or more is
         heard in its own language where the model is sure of it (a meeting that goes from
@@ -483,24 +510,36 @@ class StreamingTranscriber:
             for w in heard
             if _key(w) and w.start + revision.start < revision.end
         ]
-        previous = self._last_revised  # revisions of one session run one at a time
-        if (
-            words
-            and previous is not None
-            and previous[0] == revision.utterance - 1
-            and heard_twice(previous[1], words[0], revision.start)
-        ):
+        first = revision.utterance if revision.joins is None else revision.joins
+        # (revisions of one session run one at a time)
+        last = self._revised_ends.get(first - 1)
+        if words and last is not None and heard_twice(last, words[0], revision.start):
             words = words[1:]
-        text = "".join(w.text for w in words).strip()
         log.debug(
-            "%s %d, %.2f-%.2f s, in %.2f s: %s",
-            "early revision" if revision.early else "revision",
-            revision.utterance, revision.start, revision.end, time.monotonic() - began, text,
+            "%s %d%s, %.2f-%.2f s, in %.2f s: %s",
+            "early revision" if revision.early else "revision", revision.utterance,
+            "" if revision.joins is None else f" with {revision.joins}",
+            revision.start, revision.end, time.monotonic() - began,
+            "".join(w.text for w in words).strip(),
         )  # fmt: skip
-        event = CaptionEvent(
-            "revised", text, revision.start, revision.end, tuple(words), revision.utterance
+        if revision.joins is None:
+            parts = [(revision.utterance, revision.start, revision.end, words)]
+        else:
+            before = sum(1 for w in words if (w.start + w.end) / 2 < revision.split)
+            if not 0 < before < len(words):
+                self.revise(revision.alone())
+                return
+            parts = [
+                (revision.joins, revision.start, revision.split, words[:before]),
+                (revision.utterance, revision.split, revision.end, words[before:]),
+            ]
+        events = tuple(
+            CaptionEvent(
+                "revised", "".join(w.text for w in part).strip(), start, end, tuple(part), number
+            )
+            for number, start, end, part in parts
         )
-        revised = _Revised(event, usual, language if detect and long_enough else None)
+        revised = _Revised(events, usual, language if detect and long_enough else None)
         if revision.early:
             with self._lock:
                 if revision is self._early:  # the pause is not confirmed yet
@@ -512,7 +551,7 @@ class StreamingTranscriber:
         self._publish(revised)
 
     def _publish(self, revised: _Revised) -> None:
-        """Emit a revision's event (one that found no words leaves the committed text as it
+        """Emit a revision's events (one that found no words leaves the committed text as it
         is), and follow a language it heard the stretch in."""
         language, usual = revised.language, revised.usual
         if language is not None and language != usual:
@@ -520,11 +559,12 @@ class StreamingTranscriber:
                 if self.language == usual:  # no pass locked one meanwhile
                     log.info("Live captions now in %s (were in %s)", language, usual)
                     self.language = language
-        event = revised.event
-        if not event.words:
-            return
-        self._last_revised = (event.utterance, event.words[-1])
-        self._on_event(event)
+        for event in revised.events:
+            if event.words:
+                self._revised_ends[event.utterance] = event.words[-1]
+                for old in sorted(self._revised_ends)[:-2]:
+                    del self._revised_ends[old]
+                self._on_event(event)
 
     @property
     def backlog_seconds(self) -> float:
@@ -685,6 +725,7 @@ class StreamingTranscriber:
         self._window_start += len(self._window) / MODEL_RATE + seconds
         self._window = np.zeros(0, np.float32)
         self._start_unit(self._window_start)  # no revision: the model is needed for live passes
+        self._last_stretch = None
         self._history, self._history_start = np.zeros(0, np.float32), self._window_start
         self._gate.reset()
         self._new_speech_from = 0.0
@@ -769,24 +810,46 @@ class StreamingTranscriber:
     def _end_unit(self, end: float) -> None:
         """The current stretch ends at ``end``: queue its revision (unless an early one, of
         the same stretch, was), start the next one."""
-        if self._revise is not None and self._unit_words and not self._confirm_early(end):
+        revised = self._revise is not None and bool(self._unit_words)
+        if revised and not self._confirm_early(end):
             revision = self._revision(end)
             with self._lock:
                 self._revisions.append(revision)
+        self._last_stretch = (self._utterance, self._unit_start, end) if revised else None
         self._start_unit(end)
 
     def _revision(self, end: float, early: bool = False) -> Revision:
-        """The current stretch, to ``end`` (audio time), as a revision to decode."""
-        first = max(0, int((self._unit_start - self._history_start) * MODEL_RATE))
+        """The current stretch, to ``end`` (audio time), as a revision to decode: joined with
+        the stretch before when it is short and follows it (see the module's docstring)."""
+        start, joins = self._unit_start, None
+        before = self._joinable()
+        if before is not None and end - start < MIN_REVISION and end - before[1] <= REVISE_MAX:
+            start, joins = before[1], before[0]
+        first = max(0, int((start - self._history_start) * MODEL_RATE))
         last = max(first, int((end + REVISION_TAIL - self._history_start) * MODEL_RATE))
         return Revision(
             self._utterance,
-            round(self._unit_start, 3),
+            round(start, 3),
             round(end, 3),
             self._history[first:last].copy(),
             self._chosen_language,
             early,
+            joins,
+            round(self._unit_start, 3),
         )
+
+    def _joinable(self) -> tuple[int, float, float] | None:
+        """The stretch before the current one, if the current one starts where it ended (the
+        speech paused for less than ``REVISE_IDLE``, see ``_lead``) and the history still
+        holds its audio."""
+        before = self._last_stretch
+        if (
+            before is None
+            or abs(before[2] - self._unit_start) > SAME_END
+            or before[1] < self._history_start - SAME_END
+        ):
+            return None
+        return before
 
     def _revise_early(self, end: float) -> None:
         """The speech stopped at ``end`` (audio time, ``SPEECH_PAD`` included) ``EARLY_SILENCE``
@@ -862,9 +925,12 @@ class StreamingTranscriber:
         self._unit_words, self._unit_pause, self._words_since_pause = [], None, 0
 
     def _trim_history(self) -> None:
-        """Keep the audio of the current stretch only, and at most ``HISTORY`` seconds."""
+        """Keep the audio of the current stretch, and of the one before while the current one
+        may join it, and at most ``HISTORY`` seconds."""
         end = self._history_start + len(self._history) / MODEL_RATE
-        keep_from = min(max(self._unit_start, end - HISTORY), end)
+        before = self._joinable()
+        start = self._unit_start if before is None else before[1]
+        keep_from = min(max(start, end - HISTORY), end)
         samples = int((keep_from - self._history_start) * MODEL_RATE)
         if samples > 0:
             self._history = self._history[samples:]

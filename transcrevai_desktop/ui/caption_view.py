@@ -9,11 +9,11 @@ out its paragraph again, an hours-long meeting costs no more per caption than a 
 
 A ``revised`` event carries an utterance re-decoded at final-pass quality, about a second after
 it ended, often once the next utterance's words are already shown. It replaces that utterance's
-committed text in place, in the same colour: the view remembers where each of the last
-``REVISABLE_UTTERANCES`` utterances lies in the document, edits only that range and shifts the
-ranges after it. The separator before the utterance (space or paragraph break) and everything
-after it stay. A revision of an utterance it no longer remembers, or with no text, changes
-nothing.
+committed text (or its earlier revision: see ``CaptionEvent``) in place, in the same colour: the
+view remembers where each of the last ``REVISABLE_UTTERANCES`` utterances lies in the document,
+edits only that range and shifts the ranges after it. The separator before the utterance
+(space or paragraph break) and everything after it stay. A revision of an utterance it no
+longer remembers, or with no text, changes nothing.
 
 No edit moves the reader: the view follows new text unless the user has scrolled up to read, and
 then it stays where it is; a selection keeps selecting the same text (one that overlaps a revised
