@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import replace
 from types import SimpleNamespace
 
 import numpy as np
@@ -371,6 +372,34 @@ def test_a_joined_revision_that_lost_a_stretch_revises_the_short_one_alone():
     assert heard == [8.0 + REVISION_TAIL, 2.0 + REVISION_TAIL]
     assert [(e.utterance, e.text, e.start) for e in events] == [(2, "Is gone.", 6.0)]
     assert events[0].words[0].start == 6.2
+
+
+@pytest.mark.slow
+def test_a_revision_still_looping_after_its_fallback_leaves_the_committed_text(engine, monkeypatch):
+    """Whisper can loop at every temperature of a revision's fallback ("But, more is a way
+    to sssss…", in one real-time run of en_lucier), and faster-whisper then returns the loop:
+    the committed text stays as it was."""
+    audio = decode_file(speech("en_jfk").path)[: 4 * MODEL_RATE]
+    model = engine.model()
+    decode = model.transcribe
+
+    def looping(*args, **kwargs):
+        segments, info = decode(*args, **kwargs)
+        return [
+            replace(s, text=s.text + " s" + "s" * 60, compression_ratio=5.2) for s in segments
+        ], info
+
+    events: list[CaptionEvent] = []
+    transcriber = StreamingTranscriber(
+        lambda *_: ([], "en", 1.0), events.append, "en", revise=engine.transcribe_utterance
+    )
+    transcriber.revise(Revision(1, 0.0, 4.0, audio, "en"))
+    assert [e.utterance for e in events] == [1] and "fellow Americans" in events[0].text
+
+    monkeypatch.setattr(model, "transcribe", looping)
+    transcriber.revise(Revision(2, 4.0, 8.0, audio, "en"))
+
+    assert [e.utterance for e in events] == [1], "the loop revised nothing"
 
 
 def test_the_vocabulary_reaches_live_passes_and_revisions():

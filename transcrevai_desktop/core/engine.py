@@ -106,12 +106,27 @@ def _words(
     return kept, words
 
 
+def _revision_words(segments: Iterable[WhisperSegment]) -> list[Word]:
+    """A revision's words; none when its decode still loops after the temperature fallback,
+    so the committed text stays. faster-whisper then returns a segment over its
+    compression-ratio threshold: "But, more is a way to sssss…" replaced "But more as a way
+    to" in one real-time run of en_lucier. (The final pass keeps such a segment: it has no
+    other text for that audio.)"""
+    decoded = list(segments)
+    looped = next((s for s in decoded if s.compression_ratio > LOOP_COMPRESSION), None)
+    if looped is not None:
+        log.info("A revision looped (%r): the live text stays as it was", looped.text[:80])
+        return []
+    return _words(decoded)[1]
+
+
 DISTINCT_CHANNELS = 0.01  # a channel this close to the first (in energy) is a copy of it
 FINAL_CHUNK_SECONDS = 600.0  # the final pass reads a recording in pieces this long...
 CUT_SEARCH_SECONDS = 30.0  # ...each cut in the longest pause of its last half minute
 LIVE_TOKENS_PER_SECOND = 8  # fast speech is about 4 words, 6 tokens, a second
 REVISION_DEADLINE = 4.0  # seconds a revision may wait for a free model worker, then dropped
 REVISION_TEMPERATURES = (0.0, 0.4, 0.8)  # the final pass's fallback, in fewer steps
+LOOP_COMPRESSION = 2.4  # a decoded text that zlib compresses more than this is a loop
 
 
 @dataclass(frozen=True)
@@ -132,6 +147,7 @@ class EngineSettings:
             "word_timestamps": True,
             "condition_on_previous_text": False,
             "hallucination_silence_threshold": 2.0,
+            "compression_ratio_threshold": LOOP_COMPRESSION,  # faster-whisper's default
         }
 
 
@@ -239,10 +255,10 @@ class Engine:
         }
         if language is not None or not model.model.is_multilingual:  # tiny.en: nothing to detect
             segments, _ = model.transcribe(audio, language=language or "en", **options)
-            return _words(list(segments))[1], language or "en"
+            return _revision_words(segments), language or "en"
         stretch = StretchLanguage(model, usual, LOCK_LANGUAGE_PROBABILITY)
         segments, _ = stretch.transcribe(audio, language=usual or "en", **options)
-        words = _words(list(segments))[1]  # (the language is detected as they are decoded)
+        words = _revision_words(segments)  # (the language is detected as they are decoded)
         assert stretch.language is not None  # detected, with nothing heard before
         return words, stretch.language
 
