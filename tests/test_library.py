@@ -102,8 +102,12 @@ def test_a_recording_whose_session_json_is_damaged_is_listed_and_reopens_from_it
     assert reopened is not None and reopened.status is SessionStatus.INTERRUPTED
     assert (corrupt.folder / "session.json.damaged").read_text() == "{not json"
     assert json.loads((corrupt.folder / "session.json").read_text())["id"] == corrupt.id
-    reopened.transcribe_recording()
-    qtbot.waitUntil(lambda: reopened.status is SessionStatus.COMPLETE, timeout=60_000)
+    # told once session.json is written (its status attribute changes just before that)
+    with qtbot.waitSignal(
+        reopened.status_changed, check_params_cb=lambda status, _: status == "complete",
+        timeout=60_000,
+    ):  # fmt: skip
+        reopened.transcribe_recording()
     again = SessionManager(library_dir=library, engine=engine).library()[0]
     assert {entry.id: entry.status for entry in again}[corrupt.id] == "complete"
 
