@@ -27,6 +27,7 @@ from transcrevai_desktop.core.streaming import (
     Revision,
     SpeechGate,
     StreamingTranscriber,
+    Stretch,
     join_captions,
 )
 from transcrevai_desktop.core.stretch_language import StretchLanguage
@@ -338,7 +339,8 @@ def test_a_short_stretch_after_a_short_pause_is_revised_with_the_stretch_before(
         assert last.joins is None and last.start > first.end
         assert [e.utterance for e in revised] == [first.utterance, last.utterance]
         return
-    assert (last.joins, last.start, last.split) == (first.utterance, first.start, first.end)
+    assert last.joins == Stretch(first.utterance, first.start, first.end)
+    assert (last.start, last.split) == (first.start, first.end)
     assert [e.utterance for e in revised] == [first.utterance, first.utterance, last.utterance]
     again, own = revised[1:]
     assert (again.start, again.end, own.start, own.end) == (
@@ -367,7 +369,7 @@ def test_a_joined_revision_that_lost_a_stretch_revises_the_short_one_alone():
     )
     audio = np.zeros(int((8.0 + REVISION_TAIL) * MODEL_RATE), np.float32)
 
-    transcriber.revise(Revision(2, 0.0, 8.0, audio, "en", joins=1, split=6.0))
+    transcriber.revise(Revision(2, 0.0, 8.0, audio, "en", joins=Stretch(1, 0.0, 6.0), split=6.0))
 
     assert heard == [8.0 + REVISION_TAIL, 2.0 + REVISION_TAIL]
     assert [(e.utterance, e.text, e.start) for e in events] == [(2, "Is gone.", 6.0)]

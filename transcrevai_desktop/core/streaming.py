@@ -47,7 +47,7 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 
@@ -89,7 +89,8 @@ REVISION_TAIL = 0.5  # audio a revision hears past the end of its stretch (see `
 # Silence a stretch starts with: the live VAD misses soft or noisy speech ("muito bem eu acho
 # que nós", the start of ptbr_nurcsp_D2_255_2382), which the revision then hears. Speech the
 # VAD heard and no pass wrote words for, ``REVISE_IDLE`` seconds before the stretch or less, is
-# part of it too (see ``_lead``).
+# part of it too (see ``_lead``). Half a second, as the final pass's VAD pads speech, read worse
+# stepped through (mean revised WER 23.4 -> 24.4 %; "fonético" lost, "I regard" still "By regard").
 REVISION_LEAD = 2.0
 MAX_WAITING_REVISIONS = 4  # a session's revisions waiting for the model; older ones are dropped
 SAME_END = 0.01  # seconds: an early revision's stretch and the confirmed one end together
@@ -108,6 +109,15 @@ UtteranceTranscriber = Callable[
 ]
 
 
+class Stretch(NamedTuple):
+    """A stretch of speech that was revised: its utterance, and its start and end (seconds of
+    the recording)."""
+
+    utterance: int
+    start: float
+    end: float
+
+
 @dataclass(frozen=True)
 class Revision:
     """A stretch of speech that ended, waiting to be decoded again: ``audio`` is the audio from
@@ -124,16 +134,21 @@ class Revision:
     audio: np.ndarray = field(repr=False)
     language: str | None  # the user's choice; None: detect the stretch's own
     early: bool = False  # queued before the pause that ends the stretch was confirmed
-    # joined with the stretch before (see the module's docstring): that stretch's utterance
-    joins: int | None = None
-    split: float = 0.0  # where this stretch's own audio starts (after the stretch it joins)
+    joins: Stretch | None = None  # the stretch before, heard with this one (module docstring)
+    split: float = 0.0  # where this stretch's own audio starts (``start`` unless joined)
     queued_at: float = field(default_factory=time.monotonic)
 
     def alone(self) -> Revision:
         """A joined revision's own stretch, without the stretch before."""
         skip = int((self.split - self.start) * MODEL_RATE)
         return Revision(
-            self.utterance, self.split, self.end, self.audio[skip:], self.language, self.early
+            self.utterance,
+            self.split,
+            self.end,
+            self.audio[skip:],
+            self.language,
+            self.early,
+            split=self.split,
         )
 
 
@@ -411,7 +426,7 @@ class StreamingTranscriber:
         # the last revised word of the latest two utterances revised, by utterance
         self._revised_ends: dict[int, Word] = {}
         # the stretch revised last: utterance, start, end (a short one after it may join it)
-        self._last_stretch: tuple[int, float, float] | None = None
+        self._last_stretch: Stretch | None = None
         # the early revision of the current stretch, its pause not yet confirmed (under _lock)
         self._early: Revision | None = None
         self._early_result: _Revised | None = None  # decoded before the pause was confirmed
@@ -510,7 +525,8 @@ class StreamingTranscriber:
             for w in heard
             if _key(w) and w.start + revision.start < revision.end
         ]
-        first = revision.utterance if revision.joins is None else revision.joins
+        joins = revision.joins
+        first = revision.utterance if joins is None else joins.utterance
         # (revisions of one session run one at a time)
         last = self._revised_ends.get(first - 1)
         if words and last is not None and heard_twice(last, words[0], revision.start):
@@ -518,19 +534,20 @@ class StreamingTranscriber:
         log.debug(
             "%s %d%s, %.2f-%.2f s, in %.2f s: %s",
             "early revision" if revision.early else "revision", revision.utterance,
-            "" if revision.joins is None else f" with {revision.joins}",
+            "" if joins is None else f" with {joins.utterance}",
             revision.start, revision.end, time.monotonic() - began,
             "".join(w.text for w in words).strip(),
         )  # fmt: skip
-        if revision.joins is None:
+        if joins is None:
             parts = [(revision.utterance, revision.start, revision.end, words)]
-        else:
-            before = sum(1 for w in words if (w.start + w.end) / 2 < revision.split)
+        else:  # split in the pause between them
+            cut = (joins.end + revision.split) / 2
+            before = sum(1 for w in words if (w.start + w.end) / 2 < cut)
             if not 0 < before < len(words):
                 self.revise(revision.alone())
                 return
             parts = [
-                (revision.joins, revision.start, revision.split, words[:before]),
+                (joins.utterance, joins.start, joins.end, words[:before]),
                 (revision.utterance, revision.split, revision.end, words[before:]),
             ]
         events = tuple(
@@ -815,16 +832,14 @@ class StreamingTranscriber:
             revision = self._revision(end)
             with self._lock:
                 self._revisions.append(revision)
-        self._last_stretch = (self._utterance, self._unit_start, end) if revised else None
+        self._last_stretch = Stretch(self._utterance, self._unit_start, end) if revised else None
         self._start_unit(end)
 
     def _revision(self, end: float, early: bool = False) -> Revision:
         """The current stretch, to ``end`` (audio time), as a revision to decode: joined with
         the stretch before when it is short and follows it (see the module's docstring)."""
-        start, joins = self._unit_start, None
-        before = self._joinable()
-        if before is not None and end - start < MIN_REVISION and end - before[1] <= REVISE_MAX:
-            start, joins = before[1], before[0]
+        joins = self._joined(end)
+        start = self._unit_start if joins is None else joins.start
         first = max(0, int((start - self._history_start) * MODEL_RATE))
         last = max(first, int((end + REVISION_TAIL - self._history_start) * MODEL_RATE))
         return Revision(
@@ -838,15 +853,27 @@ class StreamingTranscriber:
             round(self._unit_start, 3),
         )
 
-    def _joinable(self) -> tuple[int, float, float] | None:
-        """The stretch before the current one, if the current one starts where it ended (the
-        speech paused for less than ``REVISE_IDLE``, see ``_lead``) and the history still
-        holds its audio."""
+    def _joined(self, end: float) -> Stretch | None:
+        """The stretch before, if the current one, ended at ``end``, is short and decoded with
+        it (``REVISE_MAX`` seconds at most in all)."""
+        before = self._joinable()
+        if (
+            before is None
+            or end - self._unit_start >= MIN_REVISION
+            or end - before.start > REVISE_MAX
+        ):
+            return None
+        return before
+
+    def _joinable(self) -> Stretch | None:
+        """The stretch before the current one, if the speech paused for less than
+        ``REVISE_IDLE`` between them and the history still holds its audio. The current one
+        starts ``REVISION_LEAD`` before its speech, or where the one before ended (``_lead``)."""
         before = self._last_stretch
         if (
             before is None
-            or abs(before[2] - self._unit_start) > SAME_END
-            or before[1] < self._history_start - SAME_END
+            or self._unit_start - before.end > REVISE_IDLE - REVISION_LEAD + SAME_END
+            or before.start < self._history_start - SAME_END
         ):
             return None
         return before
@@ -929,7 +956,7 @@ class StreamingTranscriber:
         may join it, and at most ``HISTORY`` seconds."""
         end = self._history_start + len(self._history) / MODEL_RATE
         before = self._joinable()
-        start = self._unit_start if before is None else before[1]
+        start = self._unit_start if before is None else before.start
         keep_from = min(max(start, end - HISTORY), end)
         samples = int((keep_from - self._history_start) * MODEL_RATE)
         if samples > 0:
