@@ -45,7 +45,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
 
@@ -141,15 +141,7 @@ class Revision:
     def alone(self) -> Revision:
         """A joined revision's own stretch, without the stretch before."""
         skip = int((self.split - self.start) * MODEL_RATE)
-        return Revision(
-            self.utterance,
-            self.split,
-            self.end,
-            self.audio[skip:],
-            self.language,
-            self.early,
-            split=self.split,
-        )
+        return replace(self, start=self.split, audio=self.audio[skip:], joins=None)
 
 
 @dataclass(frozen=True)
@@ -425,7 +417,7 @@ class StreamingTranscriber:
         self._revisions: deque[Revision] = deque(maxlen=MAX_WAITING_REVISIONS)
         # the last revised word of the latest two utterances revised, by utterance
         self._revised_ends: dict[int, Word] = {}
-        # the stretch revised last: utterance, start, end (a short one after it may join it)
+        # the stretch revised last (a short one after it may join it)
         self._last_stretch: Stretch | None = None
         # the early revision of the current stretch, its pause not yet confirmed (under _lock)
         self._early: Revision | None = None
