@@ -19,7 +19,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,13 +130,17 @@ def no_logged_errors(request: pytest.FixtureRequest) -> Iterator[None]:
         pytest.fail("logged during the test:\n" + "\n".join(unexpected), pytrace=False)
 
 
+def _pulse_log() -> str:
+    """The end of what the tests' PulseAudio server logged."""
+    return (_SANDBOX / "pulse.log").read_text(errors="replace")[-3000:]
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     process = _PULSE.get("process")
     if process is not None:
         if process.poll() is not None:  # it died under the tests: say how, for the next run
-            tail = (_SANDBOX / "pulse.log").read_text(errors="replace")[-3000:]
             sys.stderr.write(
-                f"\nThe tests' PulseAudio server exited ({process.returncode}):\n{tail}\n"
+                f"\nThe tests' PulseAudio server exited ({process.returncode}):\n{_pulse_log()}\n"
             )
         process.terminate()
         process.wait(timeout=10)
@@ -183,6 +188,16 @@ def rss_mib() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
+def on_every_worker(work: Callable[[], object]) -> None:
+    """Run ``work`` once on each model worker, all at once. Each worker keeps the buffers of
+    its first decode of a kind (about 200 MiB for a final pass): a test that measures memory
+    warms them first, so none lands inside what it measures."""
+    from transcrevai_desktop.core.models import MODEL_WORKERS
+
+    with ThreadPoolExecutor(MODEL_WORKERS) as pool:
+        list(pool.map(lambda _: work(), range(MODEL_WORKERS)))
+
+
 def live_rss_mib() -> float:
     """The process's RSS once the C library has handed back the free memory it caches: memory
     in use, not the free buffers of busy threads' arenas."""
@@ -209,6 +224,25 @@ class VirtualMic:
             soundfile.write(wav, decode_file(clip), 16000, subtype="PCM_16")
         loudness = f"--volume={round(volume * 65536)}"
         return subprocess.Popen(["paplay", f"--device={sink}", loudness, str(wav)])
+
+    def wait(self, qtbot, playing: subprocess.Popen, timeout: float = 60.0) -> None:
+        """Let Qt run until ``playing`` (from ``play``) has ended. In one CI run an 11 s clip
+        had not ended after 30 s, with nothing to say why: a playback that does not end fails
+        with what the server was playing, the machine's load and the server's log."""
+        try:
+            qtbot.waitUntil(lambda: playing.poll() is not None, timeout=int(timeout * 1000))
+        except qtbot.TimeoutError:
+            playing.kill()
+            state = subprocess.run(
+                ["pactl", "list", "short", "sink-inputs"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+            )
+            pytest.fail(
+                f"paplay had not ended after {timeout:.0f} s; load {os.getloadavg()}; "
+                f"playing: {state.stdout or state.stderr}\nserver log:\n{_pulse_log()}"
+            )
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from itertools import pairwise
 
@@ -10,11 +9,10 @@ import numpy as np
 import pytest
 import soundfile
 
-from tests.conftest import live_rss_mib, rss_mib, speech, wer
+from tests.conftest import live_rss_mib, on_every_worker, rss_mib, speech, wer
 from transcrevai_desktop.core import engine as engine_module
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
-from transcrevai_desktop.core.models import MODEL_WORKERS
 
 
 @pytest.mark.slow
@@ -88,8 +86,7 @@ def test_a_final_pass_hands_the_memory_it_freed_back(engine, tmp_path):
     clip = speech("en_lucier_sitting_in_a_room")
     path = tmp_path / "audio.wav"
     soundfile.write(path, decode_file(clip.path), MODEL_RATE, subtype="PCM_16")
-    with ThreadPoolExecutor(MODEL_WORKERS) as warm:
-        list(warm.map(lambda _: engine.transcribe_recording(path, "en"), range(MODEL_WORKERS)))
+    on_every_worker(lambda: engine.transcribe_recording(path, "en"))
     before = live_rss_mib()
     transcript = engine.transcribe_recording(path, "en")
     after = rss_mib()

@@ -81,7 +81,7 @@ def test_two_tabs_record_at_once_then_export_from_the_file_menu(
     peak = []
     first.level_meter.valueChanged.connect(peak.append)
     playing = virtual_mic.play(clip.path)
-    qtbot.waitUntil(lambda: playing.poll() is not None, timeout=30_000)  # the GUI stays live
+    virtual_mic.wait(qtbot, playing)  # the GUI stays live
     assert max(peak) > -30, f"the level meter moves with speech: {sorted(set(peak))}"
     for tab in (first, second):
         qtbot.waitUntil(
@@ -277,7 +277,7 @@ def test_captions_on_top_show_the_recording_tab_from_its_first_words(qtbot, wind
     size = tab.captions.font().pointSizeF()
     ctrl_wheel(overlay.captions.viewport(), 120)  # Ctrl and the wheel over it: every tab too
     assert tab.captions.font().pointSizeF() == overlay.captions.font().pointSizeF() > size
-    qtbot.waitUntil(lambda: playing.poll() is not None, timeout=30_000)
+    virtual_mic.wait(qtbot, playing)
     qtbot.waitUntil(
         lambda: (
             overlay.captions.committed_text.split() == tab.session.caption_text.split()

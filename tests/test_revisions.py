@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -14,15 +15,18 @@ import pytest
 from benchmarks.stepped import feed_stepped
 from tests.conftest import speech, wer
 from tests.live_feed import feed_blocks
+from transcrevai_desktop.core.capture import BLOCK_SECONDS
 from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.devices import MODEL_RATE
-from transcrevai_desktop.core.engine import Engine
+from transcrevai_desktop.core.engine import Engine, LiveScheduler
+from transcrevai_desktop.core.models import MODEL_WORKERS
 from transcrevai_desktop.core.streaming import (
     END_SILENCE,
     LOCK_LANGUAGE_PROBABILITY,
     MIN_REVISION,
     REVISE_PIECE,
     REVISION_TAIL,
+    SPEECH_PAD,
     CaptionEvent,
     Revision,
     SpeechGate,
@@ -281,6 +285,48 @@ def test_an_early_revision_is_dropped_when_the_speech_goes_on(engine):
     assert not any(abs(e.end - early[0].end) < 0.01 for e in revised), "it was dropped"
     both = next(e for e in revised if "for you" in e.text)
     assert "your country" in both.text and both.start < speech_end < both.end, both.text
+
+
+@pytest.mark.slow
+def test_an_early_revision_decodes_beside_the_live_pass_that_hears_the_end(engine):
+    """On a slow CPU the live pass that hears a stretch's last words ends well after the speech.
+    jfk fed to 7 s, then to 0.4 s past "...can do for you" (7.58 s): the step that finds
+    the silence queues the stretch's early revision before it runs that pass, and the
+    scheduler, woken as each block of audio wakes it, decodes the revision beside the pass."""
+    audio = decode_file(speech("en_jfk").path)
+    speech_end = _speech_end_near(audio, 7.58)
+    passes: list[tuple[float, float]] = []
+    decodes: list[tuple[float, Revision]] = []
+
+    def slow_pass(*args):
+        began = time.monotonic()
+        heard = engine.transcribe_window(*args)
+        time.sleep(0.5)  # fault injection: a CPU half as fast
+        passes.append((began, time.monotonic()))
+        return heard
+
+    def revise(audio, *args):
+        decodes.append((time.monotonic(), audio))
+        return engine.transcribe_utterance(audio, *args)
+
+    transcriber = StreamingTranscriber(slow_pass, lambda _: None, "en", revise=revise)
+    scheduler = LiveScheduler(MODEL_WORKERS)
+    scheduler.add(transcriber, lambda: None)
+    transcriber.feed(audio[: 7 * MODEL_RATE])
+    scheduler.wake()
+    scheduler.wait()
+    assert len(passes) == 1 and not decodes
+    transcriber.feed(audio[7 * MODEL_RATE : int((speech_end + 0.4) * MODEL_RATE)])
+    deadline = time.monotonic() + 10
+    while len(passes) < 2 and time.monotonic() < deadline:
+        scheduler.wake()  # as the recorder's next block of audio would
+        time.sleep(BLOCK_SECONDS)
+    scheduler.wait()
+    assert len(passes) == 2, "the step ran the pass that hears the end of the speech"
+    assert decodes, "the early revision was decoded"
+    started, heard = decodes[0]
+    assert passes[1][0] < started < passes[1][1], "beside that pass, not after it"
+    assert len(heard) / MODEL_RATE >= speech_end + SPEECH_PAD, "the whole stretch"
 
 
 @pytest.mark.slow

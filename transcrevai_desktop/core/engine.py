@@ -457,7 +457,8 @@ def _pause_near_end(block: np.ndarray) -> int:
 class LiveScheduler:
     """Runs live passes and revisions on ``max_parallel`` threads: a ready live pass first
     (the one whose audio has waited longest), else the oldest revision still wanted; an early
-    revision (a guess that a pause will last) only when nothing else runs."""
+    revision (a guess that a pause will last) only when nothing else runs but its own
+    session's live pass, the one that hears the end of the speech."""
 
     def __init__(self, max_parallel: int = MODEL_WORKERS) -> None:
         self._pool = QThreadPool()
@@ -507,11 +508,12 @@ class LiveScheduler:
 
     def _next_revision(self) -> tuple[StreamingTranscriber, Revision] | None:
         stale = time.monotonic() - REVISION_DEADLINE
-        idle = not self._running and not self._revising  # an early revision may start
         waiting = []
         for transcriber in self._transcribers:
             if transcriber in self._revising:
                 continue
+            # an early revision may start beside its own session's live pass, nothing else
+            idle = not self._revising and self._running <= {transcriber}
             revision = transcriber.next_revision(stale, idle)
             if revision is not None:
                 waiting.append((revision.queued_at, id(transcriber), transcriber, revision))

@@ -28,13 +28,14 @@ with it (en_lucier). Such a stretch is decoded together with the stretch before 
 ``REVISE_MAX`` seconds in all), and both get a ``revised`` event: the one before is revised
 again, with the words whose middle lies before the split, and this one with the rest.
 
-**Early revisions.** A stretch that a pause would end is decoded again as soon as the pause has
-lasted ``EARLY_SILENCE`` seconds, before it has lasted ``END_SILENCE``: its revision then comes
-that much sooner (a revision's decode is most of its latency: 0.8–1.8 s on a 2-core CPU). The
-result is held until the pause is confirmed and the stretch committed, so a ``revised`` event
-still follows every committed event it replaces; if speech goes on instead, it is dropped and
-the stretch goes on. Only an idle model starts one (``next_revision``), which busy tabs seldom
-leave it.
+**Early revisions.** A stretch that a pause would end is decoded again as soon as the VAD has
+heard the pause last ``EARLY_SILENCE`` seconds, before it has lasted ``END_SILENCE`` and before
+the live pass that hears the stretch's last words has run: the decode runs beside that pass, on
+the other model worker, and the revision comes that much sooner (a revision's decode is most of
+its latency: 0.8–1.8 s on a 2-core CPU). The result is held until the pause is confirmed and the
+stretch committed, so a ``revised`` event still follows every committed event it replaces; if
+speech goes on instead, it is dropped and the stretch goes on. Only a model that runs nothing
+but the session's own live pass starts one (``next_revision``), which busy tabs seldom leave it.
 """
 
 from __future__ import annotations
@@ -620,19 +621,30 @@ class StreamingTranscriber:
             if not self._unit_words:  # nothing to revise yet: keep a lead before speech
                 self._unit_start = max(self._unit_start, self._lead(audio_end))
             self._restart_at(duration)
-        elif duration - speech_end >= END_SILENCE:
-            self._commit_utterance(speech_end + SPEECH_PAD)
-        elif duration >= HARD_WINDOW:
-            self._commit_utterance(duration)
         else:
-            speech_at = self._window_start + speech_end  # (a pass may restart the window)
-            if not self._heard_to(speech_end + SPEECH_PAD):
-                self._pass()
-            elif duration - speech_end >= EARLY_SILENCE:
-                self._revise_early(speech_at + SPEECH_PAD)
-            self._step_at_pause(speech_at)
+            self._step_in_speech(speech_end, duration)
         self._end_unit_if_idle(audio_end)
         self._trim_history()
+
+    def _step_in_speech(self, speech_end: float, duration: float) -> None:
+        """The window (``duration`` seconds) holds speech up to ``speech_end`` seconds into it:
+        commit it at a pause, or at the window's hard limit; else pass over what the last pass
+        did not hear. A stretch that the pause, once confirmed, would end is queued for its
+        early revision before the pass that hears its last words, which it runs beside (see
+        the module's docstring)."""
+        silence = duration - speech_end
+        if silence < END_SILENCE and duration >= HARD_WINDOW:
+            self._commit_utterance(duration)
+            return
+        speech_at = self._window_start + speech_end  # (a pass may restart the window)
+        if silence >= EARLY_SILENCE:
+            self._revise_early(speech_at + SPEECH_PAD)
+        if silence >= END_SILENCE:
+            self._commit_utterance(speech_end + SPEECH_PAD)
+            return
+        if not self._heard_to(speech_end + SPEECH_PAD):
+            self._pass()
+        self._step_at_pause(speech_at)
 
     # -- passes ------------------------------------------------------------------------------
     def _run_model(self, audio: np.ndarray) -> list[Word]:
@@ -872,7 +884,7 @@ class StreamingTranscriber:
 
     def _revise_early(self, end: float) -> None:
         """The speech stopped at ``end`` (audio time, ``SPEECH_PAD`` included) ``EARLY_SILENCE``
-        ago: if the pause, once confirmed, would end the current stretch, queue its revision
+        ago or more: if the pause, once confirmed, would end the current stretch, queue its revision
         now (see the module's docstring), unless revisions wait already (the model is busy,
         and a guess must not push one out of the queue)."""
         if self._revise is None or self._early is not None:
