@@ -296,7 +296,7 @@ def test_an_early_revision_decodes_beside_the_live_pass_that_hears_the_end(engin
     audio = decode_file(speech("en_jfk").path)
     speech_end = _speech_end_near(audio, 7.58)
     passes: list[tuple[float, float]] = []
-    decodes: list[tuple[float, Revision]] = []
+    decodes: list[tuple[float, np.ndarray]] = []  # (when it began, the audio it heard)
 
     def slow_pass(*args):
         began = time.monotonic()
