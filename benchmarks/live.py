@@ -114,7 +114,8 @@ def run(clip_names: Sequence[str], runs: int, variants: Sequence[Variant]) -> st
         f"{common.machine(settings)}; {runs} run(s) per clip, each figure the median of the runs "
         "(min–max). Latency: committed word emitted − the audio time its word ended; revision "
         "emitted − the audio time its utterance ended. WER in %, normalised by "
-        "`benchmarks/wer.py` with numbers spelled out in the clip's language. *committed*: the "
+        "`benchmarks/wer.py` with numbers spelled out in the clip's language (and English "
+        "contractions as the words they stand for). *committed*: the "
         "live text as it came; *revised*: the live text once each utterance's revision replaced "
         "it (what the user reads a second or two after each pause); *final*: the final pass.",
         "### Summary (all words of all runs)",
@@ -124,8 +125,8 @@ def run(clip_names: Sequence[str], runs: int, variants: Sequence[Variant]) -> st
              "worst clip: revised − final"],
             summary_rows,
         ),
-        "The same runs (first variant, first run) with numbers as written, the normaliser "
-        f"before: committed {_mean(as_written['committed'])} %, revised "
+        "The same runs (first variant, first run) with numbers and contractions as written, the "
+        f"normaliser before issue 9: committed {_mean(as_written['committed'])} %, revised "
         f"{_mean(as_written['revised'])} %, final {_mean(as_written['final'])} % (mean of clips).",
         "### Latency per clip",
         common.table(

@@ -5,6 +5,16 @@ dropped (``don't`` → ``dont``), every other character that is not a letter, di
 underscore becomes a space, spaces collapsed. Accents are kept (``é`` ≠ ``e``): in Portuguese they
 change the word. The distances themselves come from ``jiwer``.
 
+English contractions. With ``language="en"`` a contraction counts as the words it stands for, as
+Whisper's own English normaliser counts it (the one its WER figures, and most published ones,
+are scored with): ``I'm`` = ``I am``, ``don't`` = ``do not``, ``can't`` = ``cannot`` = ``can
+not``, ``won't`` = ``will not``, ``let's`` = ``let us``, ``'re`` → ``are``, ``'ll`` → ``will``,
+``'ve`` → ``have``. Unlike Whisper's, ``'s`` and ``'d`` stay as written (the apostrophe
+dropped): ``'s`` is also the possessive, and read as ``is`` it made ``beauty's`` two words
+against a hypothesis's ``beauties`` (en_sonnet); ``'d`` is ``had`` or ``would``. The rest of
+Whisper's normaliser is not taken either: it writes numbers as digits (here they are spelt
+out, below), Americanises British spellings and drops "uh" and "um".
+
 Numbers. With ``language=None`` (the default) numbers stay as written: ``10`` and ``ten`` differ.
 With ``language="en"`` or ``"pt"`` (Brazilian Portuguese; ``"pt-PT"`` uses European spelling)
 numbers written in digits are spelled out with ``num2words`` before the punctuation goes, on both
@@ -59,6 +69,20 @@ import jiwer
 from num2words import num2words
 
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`´]")
+# English contractions and the words they stand for (module docstring), the specific first.
+_EN_CONTRACTIONS = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        (r"\bwon't\b", "will not"),
+        (r"\bcan't\b|\bcannot\b", "can not"),
+        (r"\blet's\b", "let us"),
+        (r"n't\b", " not"),
+        (r"'re\b", " are"),
+        (r"'ll\b", " will"),
+        (r"'ve\b", " have"),
+        (r"'m\b", " am"),
+    )
+)
 _HYPHENED_DIGITS = re.compile(r"(?<![\w-])\d{1,2}(?:-\d{1,2}){2,}(?![\w-])")
 _NON_WORD = re.compile(r"[^\w\s]|_")
 
@@ -98,9 +122,12 @@ def _checked(reference: str, language: str | None) -> str:
 
 
 def _normalise(text: str, language: str | None, reference_words: Sequence[str] | None) -> str:
-    text = unicodedata.normalize("NFC", text).lower()
-    text = _APOSTROPHES.sub("", text)
+    text = _APOSTROPHES.sub("'", unicodedata.normalize("NFC", text).lower())
     lang = _num2words_lang(language)
+    if lang == "en":
+        for pattern, words in _EN_CONTRACTIONS:
+            text = pattern.sub(words, text)
+    text = text.replace("'", "")
     if lang is not None:
         text = _spell_numbers(text, lang, reference_words)
     return " ".join(_NON_WORD.sub(" ", text).split())

@@ -15,6 +15,16 @@ def test_normalise_drops_case_punctuation_and_apostrophes_but_keeps_accents_and_
     assert normalise("cafe\u0301") == normalise("café")  # decomposed accents compare equal
 
 
+def test_an_english_contraction_counts_as_the_words_it_stands_for():
+    assert wer("and I am going to play it", "and I'm going to play it", language="en") == 0
+    assert wer("We’re sure they've done it", "we are sure they have done it", language="en") == 0
+    assert wer("I can't and won't", "I cannot and will not", language="en") == 0
+    assert wer("the room's frequencies", "The rooms frequencies.", language="en") == 0  # 's kept
+    assert normalise("Don’t STOP", "en") == "do not stop"
+    assert normalise("Don’t STOP", "pt") == "dont stop"  # English only
+    assert wer("I am here", "I'm not here", language="en") == pytest.approx(1 / 3)
+
+
 def test_wer_counts_substitutions_insertions_and_deletions():
     reference = "And so my fellow Americans"
     assert wer(reference, "and so, my fellow Americans!") == 0
