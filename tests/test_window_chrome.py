@@ -1,9 +1,9 @@
 """What the window keeps and tells about itself: its size, place and library panel across
-starts, Help → About and Help → Show log, and its icon."""
+starts, Help → About, Help → Show log and Help → Keyboard shortcuts, and its icon."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTableWidget
 
 from transcrevai_desktop import __version__
 from transcrevai_desktop.app_log import log_folder
@@ -37,6 +37,38 @@ def test_help_tells_the_version_the_model_and_the_folders(window, monkeypatch, f
     assert str(window.manager.library_dir) in shown[0] and str(log_folder()) in shown[0]
     window.help_menu.show_log_action.trigger()
     assert file_manager.opened == [str(log_folder())]
+
+
+def _shortcuts_listed(window) -> list[tuple[str, str]]:
+    window.help_menu.shortcuts_action.trigger()
+    table = window.help_menu.shortcuts_dialog.findChild(QTableWidget)
+    return [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+
+
+def test_help_lists_every_key_the_window_answers_to(window):
+    listed = _shortcuts_listed(window)
+    assert listed[:3] == [
+        ("New recording", "Ctrl+N"),
+        ("Open audio file", "Ctrl+O"),
+        ("Close tab", "Ctrl+F4"),
+    ]  # the File menu first, in its order
+    assert ("Captions on top", "Ctrl+Shift+C") in listed  # a window of its own, in View
+    assert ("Redo", "Ctrl+Y, Ctrl+Shift+Z") in listed
+    assert ("Open the recording chosen in the library", "Return, Enter") in listed
+    assert not any(name == "Split at the cursor" for name, _ in listed)  # no tab open...
+    assert window.help_menu.shortcuts_dialog.note.isVisible()  # ...which it says
+    window.help_menu.shortcuts_dialog.close()
+
+    window.new_action.trigger()
+    window.new_action.trigger()  # two tabs: their keys listed once
+    listed = _shortcuts_listed(window)
+    assert ("Split at the cursor", "Ctrl+Return") in listed
+    assert ("Record, or pause and resume the recording", "Space") in listed
+    assert ("Pause or resume playback", "Space") in listed
+    assert ("Edit text", "F2") in listed  # the table's own key, shown in its menu
+    assert ("Find the previous match", "Shift+F3") in listed
+    assert len({name for name, _ in listed}) == len(listed)
+    assert not window.help_menu.shortcuts_dialog.note.isVisible()
 
 
 def test_larger_text_reaches_every_tab_and_the_next_start(qtbot, window, engine, library):

@@ -43,9 +43,13 @@ class FindBar(QWidget):
         self.previous_button.clicked.connect(lambda: self._find(True))
         self.replace_all_button.clicked.connect(self._replace_all)
         close.clicked.connect(self.hide)
-        for keys, backwards in (("F3", False), ("Shift+F3", True)):
+        for keys, backwards, meaning in (
+            ("F3", False, self.tr("Find the next match")),
+            ("Shift+F3", True, self.tr("Find the previous match")),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(meaning)
             shortcut.activated.connect(lambda backwards=backwards: self._find(backwards))
         self.hide()
 

@@ -1,24 +1,37 @@
-"""Help → About (version, model, recordings and log folders) and Help → Show log."""
+"""Help → Keyboard shortcuts, Help → Show log and Help → About (version, model, recordings and
+log folders)."""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from transcrevai_desktop import __version__
 from transcrevai_desktop.app_log import log_folder
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.ui.file_manager import show_folder
+from transcrevai_desktop.ui.session_tab import SessionTab
+from transcrevai_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
 
 class HelpMenu(QMenu):
     def __init__(self, manager: SessionManager, parent: QWidget) -> None:
         super().__init__(self.tr("&Help"), parent)
         self.manager = manager
+        self.shortcuts_action = self.addAction(self.tr("&Keyboard shortcuts"), self.shortcuts)
         self.show_log_action = self.addAction(self.tr("Show &log"), self.show_log)
         self.about_action = self.addAction(self.tr("&About TranscrevAI"), self.about)
+
+    @Slot()
+    def shortcuts(self) -> None:
+        """Show the keys the window answers to, beside it (not modal: try them meanwhile)."""
+        window = self.parentWidget()
+        assert isinstance(window, QMainWindow)
+        tabs_open = bool(window.findChildren(SessionTab))
+        self.shortcuts_dialog = ShortcutsDialog(window, tabs_open)
+        self.shortcuts_dialog.show()
 
     @Slot()
     def show_log(self) -> None:

@@ -147,14 +147,23 @@ class LibraryPanel(QDockWidget):
         self.rename_button.clicked.connect(lambda: self._request(self.rename_requested))
         self.delete_button.clicked.connect(lambda: self._request(self.delete_requested))
         self.table.customContextMenuRequested.connect(self._context_menu)
-        for keys, signal in (
-            ((Qt.Key.Key_Return, Qt.Key.Key_Enter), self.open_requested),
-            ((Qt.Key.Key_F2,), self.rename_requested),
-            ((QKeySequence.StandardKey.Delete,), self.delete_requested),
+        for keys, signal, meaning in (
+            (
+                (Qt.Key.Key_Return, Qt.Key.Key_Enter),
+                self.open_requested,
+                self.tr("Open the recording chosen in the library"),
+            ),
+            ((Qt.Key.Key_F2,), self.rename_requested, self.tr("Rename the recording chosen")),
+            (
+                (QKeySequence.StandardKey.Delete,),
+                self.delete_requested,
+                self.tr("Delete the recording chosen"),
+            ),
         ):
             for key in keys:
                 shortcut = QShortcut(QKeySequence(key), self.table)
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.setWhatsThis(meaning)
                 shortcut.activated.connect(lambda signal=signal: self._request(signal))
         self.refresh()
 

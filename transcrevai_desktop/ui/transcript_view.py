@@ -153,7 +153,7 @@ class TranscriptView(QWidget):
 
         # Undo, Redo and Find are the window's (its Edit menu acts on the current tab's view).
         play = add(self.tr("Play from the selected segment"), "Ctrl+Space", self.play_selected)
-        add(self.tr("Pause or resume"), "Space", self.toggle_playback)
+        add(self.tr("Pause or resume playback"), "Space", self.toggle_playback)
         add(self.tr("Back 5 s"), "Left", lambda: self.jump(-JUMP_SECONDS))
         add(self.tr("Forward 5 s"), "Right", lambda: self.jump(JUMP_SECONDS))
         split = add(self.tr("Split at the cursor"), "Ctrl+Return", self.split_at_cursor)

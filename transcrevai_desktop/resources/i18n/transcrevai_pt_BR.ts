@@ -531,12 +531,24 @@
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
+    <message>
+        <source>Find the next match</source>
+        <translation>Localizar a próxima ocorrência</translation>
+    </message>
+    <message>
+        <source>Find the previous match</source>
+        <translation>Localizar a ocorrência anterior</translation>
+    </message>
 </context>
 <context>
     <name>HelpMenu</name>
     <message>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
         <source>Show &amp;log</source>
@@ -1117,6 +1129,18 @@
     <message>
         <source>Delete…</source>
         <translation>Excluir…</translation>
+    </message>
+    <message>
+        <source>Open the recording chosen in the library</source>
+        <translation>Abrir a gravação escolhida na biblioteca</translation>
+    </message>
+    <message>
+        <source>Rename the recording chosen</source>
+        <translation>Renomear a gravação escolhida</translation>
+    </message>
+    <message>
+        <source>Delete the recording chosen</source>
+        <translation>Excluir a gravação escolhida</translation>
     </message>
     <message>
         <source>Show in folder</source>
@@ -1787,6 +1811,10 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
         <translation>&amp;Falantes:</translation>
     </message>
     <message>
+        <source>Record, or pause and resume the recording</source>
+        <translation>Gravar, ou pausar e continuar a gravação</translation>
+    </message>
+    <message>
         <source>Could not start recording: {error}</source>
         <translation>Não foi possível iniciar a gravação: {error}</translation>
     </message>
@@ -1840,6 +1868,25 @@ A transcrição final continua em segundo plano.</translation>
     <message>
         <source>Rename…</source>
         <translation>Renomear…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Ação</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>The keys of a recording and its transcript are listed once one is open.</source>
+        <translation>As teclas de uma gravação e da sua transcrição aparecem aqui quando houver uma aberta.</translation>
     </message>
 </context>
 <context>
@@ -2133,10 +2180,6 @@ A transcrição final continua em segundo plano.</translation>
         <translation>Reproduzir a partir do segmento selecionado</translation>
     </message>
     <message>
-        <source>Pause or resume</source>
-        <translation>Pausar ou continuar</translation>
-    </message>
-    <message>
         <source>Back 5 s</source>
         <translation>Voltar 5 s</translation>
     </message>
@@ -2163,6 +2206,10 @@ A transcrição final continua em segundo plano.</translation>
     <message>
         <source>Edit text</source>
         <translation>Editar texto</translation>
+    </message>
+    <message>
+        <source>Pause or resume playback</source>
+        <translation>Pausar ou continuar a reprodução</translation>
     </message>
     <message>
         <source>Rename {speaker}</source>
