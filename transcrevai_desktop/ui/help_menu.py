@@ -20,15 +20,19 @@ class HelpMenu(QMenu):
     def __init__(self, manager: SessionManager, parent: QWidget) -> None:
         super().__init__(self.tr("&Help"), parent)
         self.manager = manager
+        self.shortcuts_dialog: ShortcutsDialog | None = None
         self.shortcuts_action = self.addAction(self.tr("&Keyboard shortcuts"), self.shortcuts)
         self.show_log_action = self.addAction(self.tr("Show &log"), self.show_log)
         self.about_action = self.addAction(self.tr("&About TranscrevAI"), self.about)
 
     @Slot()
     def shortcuts(self) -> None:
-        """Show the keys the window answers to, beside it (not modal: try them meanwhile)."""
+        """Show the keys the window answers to, beside it (not modal: try them meanwhile);
+        asked again, the list is read again (a tab opened since) and replaces the one shown."""
         window = self.parentWidget()
         assert isinstance(window, QMainWindow)
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.deleteLater()
         tabs_open = bool(window.findChildren(SessionTab))
         self.shortcuts_dialog = ShortcutsDialog(window, tabs_open)
         self.shortcuts_dialog.show()

@@ -11,7 +11,6 @@ Keys are written as the desktop writes them (``Ctrl+N``; ``⌘N`` on a Mac).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,4 +101,3 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(520, 480)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
