@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from transcrevai_desktop import __version__
 from transcrevai_desktop.app_log import log_folder
@@ -17,10 +17,10 @@ from transcrevai_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
 
 class HelpMenu(QMenu):
-    def __init__(self, manager: SessionManager, parent: QWidget) -> None:
+    def __init__(self, manager: SessionManager, parent: QMainWindow) -> None:
         super().__init__(self.tr("&Help"), parent)
         self.manager = manager
-        self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.shortcuts_dialog = ShortcutsDialog(parent)
         self.shortcuts_action = self.addAction(self.tr("&Keyboard shortcuts"), self.shortcuts)
         self.show_log_action = self.addAction(self.tr("Show &log"), self.show_log)
         self.about_action = self.addAction(self.tr("&About TranscrevAI"), self.about)
@@ -28,14 +28,12 @@ class HelpMenu(QMenu):
     @Slot()
     def shortcuts(self) -> None:
         """Show the keys the window answers to, beside it (not modal: try them meanwhile);
-        asked again, the list is read again (a tab opened since) and replaces the one shown."""
-        window = self.parentWidget()
-        assert isinstance(window, QMainWindow)
-        if self.shortcuts_dialog is not None:
-            self.shortcuts_dialog.deleteLater()
-        tabs_open = bool(window.findChildren(SessionTab))
-        self.shortcuts_dialog = ShortcutsDialog(window, tabs_open)
+        asked again while shown, the list is read again (a tab opened since) and raised."""
+        tabs_open = bool(self.parentWidget().findChildren(SessionTab))
+        self.shortcuts_dialog.refresh(tabs_open)
         self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+        self.shortcuts_dialog.activateWindow()
 
     @Slot()
     def show_log(self) -> None:

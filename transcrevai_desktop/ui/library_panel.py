@@ -151,13 +151,13 @@ class LibraryPanel(QDockWidget):
             (
                 (Qt.Key.Key_Return, Qt.Key.Key_Enter),
                 self.open_requested,
-                self.tr("Open the recording chosen in the library"),
+                self.tr("Open the selected recording"),
             ),
-            ((Qt.Key.Key_F2,), self.rename_requested, self.tr("Rename the recording chosen")),
+            ((Qt.Key.Key_F2,), self.rename_requested, self.tr("Rename the selected recording")),
             (
                 (QKeySequence.StandardKey.Delete,),
                 self.delete_requested,
-                self.tr("Delete the recording chosen"),
+                self.tr("Delete the selected recording"),
             ),
         ):
             for key in keys:

@@ -134,8 +134,10 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.undo_action.setWhatsThis(self.tr("Undo the last correction"))  # its text names it
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setWhatsThis(self.tr("Redo the correction undone"))
         self.find_action = self._action(self.tr("&Find and replace…"), self._find, keys.Find)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, self.find_action):

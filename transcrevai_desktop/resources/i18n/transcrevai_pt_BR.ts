@@ -1131,16 +1131,16 @@
         <translation>Excluir…</translation>
     </message>
     <message>
-        <source>Open the recording chosen in the library</source>
-        <translation>Abrir a gravação escolhida na biblioteca</translation>
+        <source>Open the selected recording</source>
+        <translation>Abrir a gravação selecionada</translation>
     </message>
     <message>
-        <source>Rename the recording chosen</source>
-        <translation>Renomear a gravação escolhida</translation>
+        <source>Rename the selected recording</source>
+        <translation>Renomear a gravação selecionada</translation>
     </message>
     <message>
-        <source>Delete the recording chosen</source>
-        <translation>Excluir a gravação escolhida</translation>
+        <source>Delete the selected recording</source>
+        <translation>Excluir a gravação selecionada</translation>
     </message>
     <message>
         <source>Show in folder</source>
@@ -1200,8 +1200,16 @@
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
+        <source>Undo the last correction</source>
+        <translation>Desfazer a última correção</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
+    </message>
+    <message>
+        <source>Redo the correction undone</source>
+        <translation>Refazer a correção desfeita</translation>
     </message>
     <message>
         <source>&amp;Find and replace…</source>
@@ -1812,7 +1820,7 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     </message>
     <message>
         <source>Record, or pause and resume the recording</source>
-        <translation>Gravar, ou pausar e continuar a gravação</translation>
+        <translation>Gravar, pausar ou continuar a gravação</translation>
     </message>
     <message>
         <source>Could not start recording: {error}</source>
@@ -1886,7 +1894,7 @@ A transcrição final continua em segundo plano.</translation>
     </message>
     <message>
         <source>The keys of a recording and its transcript are listed once one is open.</source>
-        <translation>As teclas de uma gravação e da sua transcrição aparecem aqui quando houver uma aberta.</translation>
+        <translation>Os atalhos de uma gravação e da sua transcrição aparecem aqui quando houver uma gravação aberta.</translation>
     </message>
 </context>
 <context>
