@@ -76,7 +76,7 @@ def test_help_lists_every_key_the_window_answers_to(window):
     assert window.help_menu.shortcuts_dialog is dialog and dialog.isVisible()
     assert ("Undo the last correction", _keys(keys.Undo)) in listed  # ...the list does not
     assert ("Split at the cursor", _keys("Ctrl+Return")) in listed  # once, not once a tab
-    assert ("Record, or pause and resume the recording", _keys("Space")) in listed
+    assert ("Record, pause or resume the recording", _keys("Space")) in listed
     assert ("Pause or resume playback", _keys("Space")) in listed
     assert ("Edit text", _keys("F2")) in listed  # the table's own key, shown in its menu
     assert ("Find the previous match", _keys("Shift+F3")) in listed

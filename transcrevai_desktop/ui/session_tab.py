@@ -168,7 +168,7 @@ class SessionTab(QWidget):
         self.transcribe_button.clicked.connect(self.transcribe_recording)
         self._space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         self._space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._space.setWhatsThis(self.tr("Record, or pause and resume the recording"))
+        self._space.setWhatsThis(self.tr("Record, pause or resume the recording"))
         self._space.activated.connect(self.toggle)
         session.status_changed.connect(self._on_status)
         session.caption.connect(self._on_caption)

@@ -1819,7 +1819,7 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
         <translation>&amp;Falantes:</translation>
     </message>
     <message>
-        <source>Record, or pause and resume the recording</source>
+        <source>Record, pause or resume the recording</source>
         <translation>Gravar, pausar ou continuar a gravação</translation>
     </message>
     <message>
