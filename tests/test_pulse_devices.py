@@ -382,7 +382,10 @@ def test_a_call_records_both_sides_on_two_channels(two_microphones, tmp_path):
                     if '"committed"' in line)  # fmt: skip
     heard = set(re.findall(r"\w+", live.lower()))  # the captions hear the mix: both talkers
     assert heard & {"fellow", "americans", "ask", "country"}, live
-    assert heard & {"creatures", "desire", "increase", "beauty", "rose", "tender", "memory"}, live
+    # words only the sonnet has, some of which the captions of the mix may mishear
+    sonnet = {"fairest", "creature", "creatures", "desire", "increase", "thereby", "beauty",
+              "rose", "riper", "deceased", "tender", "memory"}  # fmt: skip
+    assert heard & sonnet, live
 
 
 def test_a_call_without_headphones_keeps_the_other_side_once(two_microphones, tmp_path):
