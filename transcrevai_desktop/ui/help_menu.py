@@ -12,7 +12,6 @@ from transcrevai_desktop import __version__
 from transcrevai_desktop.app_log import log_folder
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.ui.file_manager import show_folder
-from transcrevai_desktop.ui.session_tab import SessionTab
 from transcrevai_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
 
@@ -29,8 +28,7 @@ class HelpMenu(QMenu):
     def shortcuts(self) -> None:
         """Show the keys the window answers to, beside it (not modal: try them meanwhile);
         asked again while shown, the list is read again (a tab opened since) and raised."""
-        tabs_open = bool(self.parentWidget().findChildren(SessionTab))
-        self.shortcuts_dialog.refresh(tabs_open)
+        self.shortcuts_dialog.refresh()
         self.shortcuts_dialog.show()
         self.shortcuts_dialog.raise_()
         self.shortcuts_dialog.activateWindow()

@@ -3,7 +3,8 @@
 The list is read from the window each time it is shown, so it cannot drift from the keys: the
 visible actions that have a shortcut (the menus', a transcript's) or show one after a tab in
 their text (a key the widget answers itself: F2 edits a transcript's line), named by their
-``whatsThis`` where their text changes (Undo's names the step), else by their text; and the
+``whatsThis`` where their text changes (Undo's names the step), else by their text (less its
+mnemonic and "…", ``QAction.iconText``); and the
 shortcuts that are no menu entry (Space in a recording's tab, F3 in the find bar, the library's
 keys), named by their ``whatsThis``: a shortcut without one is not listed. The keys of a
 recording's tab are those of the tabs open; with none open, a line says they come with one.
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from transcrevai_desktop.ui.session_tab import SessionTab
+
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
     """(what it does, its keys) for every shortcut of ``window`` and the widgets in it: its menus'
@@ -35,7 +38,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
     actions = menus + [a for a in window.findChildren(QAction) if a not in menus]
     found: list[tuple[str, list[QKeySequence]]] = [
         (
-            action.whatsThis() or _name(action.text()),
+            action.whatsThis() or action.iconText().partition("\t")[0],
             action.shortcuts() or _shown_keys(action.text()),
         )
         for action in actions
@@ -71,12 +74,6 @@ def _shown_keys(text: str) -> list[QKeySequence]:
     return [QKeySequence(keys)] if keys else []
 
 
-def _name(text: str) -> str:
-    """An action's text as a line of the list: no mnemonic, no "…", no key after a tab."""
-    text = text.partition("\t")[0].replace("&&", "\0").replace("&", "").replace("\0", "&")
-    return text.removesuffix("…").strip()
-
-
 class ShortcutsDialog(QDialog):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -102,11 +99,11 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, 480)
 
-    def refresh(self, tabs_open: bool) -> None:
+    def refresh(self) -> None:
         """Read the window's keys again (a tab opened or closed since)."""
         rows = shortcut_rows(self.main_window)
         self.table.setRowCount(len(rows))
         for row, (name, keys) in enumerate(rows):
             for column, text in enumerate((name, keys)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.note.setVisible(not tabs_open)
+        self.note.setVisible(not self.main_window.findChildren(SessionTab))
