@@ -15,6 +15,11 @@ against a hypothesis's ``beauties`` (en_sonnet); ``'d`` is ``had`` or ``would``.
 Whisper's normaliser is not taken either: it writes numbers as digits (here they are spelt
 out, below), Americanises British spellings and drops "uh" and "um".
 
+Languages written without spaces (Chinese, Japanese, Thai, …): each character is a word
+(``transcrevai_desktop.core.word_spacing.pieces``), so their WER is the character error rate
+that Whisper's own figures report for them, and a Latin word among them (``用Python``) still
+counts as one word (the "mixed error rate" of Chinese–English speech).
+
 Numbers. With ``language=None`` (the default) numbers stay as written: ``10`` and ``ten`` differ.
 With ``language="en"`` or ``"pt"`` (Brazilian Portuguese; ``"pt-PT"`` uses European spelling)
 numbers written in digits are spelled out with ``num2words`` before the punctuation goes, on both
@@ -67,6 +72,8 @@ from functools import cache
 
 import jiwer
 from num2words import num2words
+
+from transcrevai_desktop.core.word_spacing import pieces
 
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`´]")
 # English contractions and the words they stand for (module docstring), the specific first.
@@ -130,7 +137,7 @@ def _normalise(text: str, language: str | None, reference_words: Sequence[str] |
     text = text.replace("'", "")
     if lang is not None:
         text = _spell_numbers(text, lang, reference_words)
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    return " ".join(word.strip() for word in pieces(_NON_WORD.sub(" ", text)))
 
 
 def _num2words_lang(language: str | None) -> str | None:

@@ -259,3 +259,33 @@ def test_words_of_an_earlier_utterance_after_a_later_ones_make_it_unrevisable(vi
     assert view.committed_text == "um dois tarde"
     view.add(revised(2, "DOIS", 0.6, 1.0))
     assert view.committed_text == "um DOIS tarde"
+
+
+def test_chinese_captions_run_on_without_spaces_and_still_end_long_paragraphs(view):
+    """Chinese is written without spaces, so every word Whisper commits carries on the one
+    before: a lecture without a 2 s pause still gets paragraphs (between two characters), and
+    the transcript's sentences run on as they are written."""
+    said = 0.0
+    for _n in range(400):  # 2,400 characters of speech without a pause
+        view.add(
+            words_event("committed", ("我们", said, said + 0.4), ("开会。", said + 0.4, said + 0.9))
+        )
+        said += 1.0
+    paragraphs = view.toPlainText().split("\n")
+    assert len(paragraphs) > 2 and " " not in view.toPlainText()
+    assert all(p.endswith("开会。") for p in paragraphs)  # past PARAGRAPH_CHARS, at a 。
+    assert max(len(p) for p in paragraphs) <= PARAGRAPH_CHARS + len("我们开会。")
+
+    view.show_transcript(
+        Transcript(
+            "zh",
+            9.0,
+            [
+                Segment(0.0, 1.0, "今天我们开会。"),
+                Segment(1.2, 3.0, "首先请财务部介绍一下。"),
+                Segment(3.1, 4.0, "OK, thanks."),
+                Segment(6.5, 9.0, "好的。"),
+            ],
+        )
+    )
+    assert view.toPlainText() == "今天我们开会。首先请财务部介绍一下。 OK, thanks.\n好的。"

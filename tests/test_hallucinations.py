@@ -29,6 +29,16 @@ STOCK_PHRASES = [
     "Legendas pela comunidade Amara.org",
     "Legenda Adriana Zanotto",
     "Legendas em português pela comunidade amara.org",  # any amara.org credit
+    # Chinese, Japanese and Korean as Whisper writes them on silence (dyphire/mpv-sub-fastwhisper
+    # #9, amicalhq/amical #71)
+    "请不吝点赞 订阅 转发 打赏支持明镜与点点栏目",
+    "请不吝赐赞、订阅、转发、打赏支持《明镜与点点》栏目",
+    "明镜需要您的支持 欢迎收看订阅明镜",
+    "字幕由Amara.org社区提供",
+    "谢谢观看！",
+    "ご視聴ありがとうございました。",
+    "시청해 주셔서 감사합니다.",
+    "시청해주셔서 감사합니다",
 ]
 
 NORMAL_SENTENCES = [
@@ -41,6 +51,9 @@ NORMAL_SENTENCES = [
     "I think that that is right.",
     "We went to Amara's house for dinner.",
     "Muito obrigado a todos que vieram hoje.",
+    "谢谢观看的朋友们，我们下周见。",  # a stock phrase inside a sentence is speech
+    "对对对，我们开始吧。",  # a word said three times
+    "今天我们开会讨论明年的预算。",
 ]
 REPEATED_SPEECH = [  # real speech (en_mfa_acoustic_corpus) that an early guard dropped
     "And here's some more words words words words words",
@@ -55,11 +68,14 @@ LOOPS = [
     "So we went and then and then and then and then it stopped.",  # inside a sentence
     "a b c d a b c d a b c d a b c d",  # four-word run
     "And here's some more words words words words words",
+    "我们开会我们开会我们开会我们开会",  # no spaces: a run of characters, four times
 ]
 SURE_LOOPS = [
     "Ha ha ha ha ha ha ha ha ha ha",
     "Obrigado. " * 8,
     "you know, " * 9,
+    "我" * 12,
+    "ありがとうございました" * 8,  # eleven characters, four words
 ]
 
 

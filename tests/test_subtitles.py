@@ -350,3 +350,48 @@ def test_random_transcripts_keep_the_hard_limits(transcript, limits):
     assert [c.content for c in srt.parse(to_srt(transcript, limits))] == [
         c.text if c.speaker is None else f"{c.speaker}: {c.text}" for c in cues
     ]
+
+
+# -- languages written without spaces ---------------------------------------------------------
+
+CHINESE = [  # said without a pause inside a sentence
+    "今天我们开会讨论明年的预算。",
+    "首先请财务部介绍一下今年的支出情况，然后我们再决定每个部门的计划，"
+    "最后请大家提出自己的问题和建议。",
+]
+
+
+def _whisper_words(model, language: str, text: str, start: float, pace: float) -> Segment:
+    """``text`` as faster-whisper's word timestamps write it (its tokenizer's words, their
+    punctuation merged as ``transcribe`` merges it), said at ``pace`` characters a second."""
+    from faster_whisper.tokenizer import Tokenizer
+    from faster_whisper.transcribe import merge_punctuations
+
+    tokenizer = Tokenizer(model.hf_tokenizer, True, task="transcribe", language=language)
+    texts, _ = tokenizer.split_to_word_tokens([*tokenizer.encode(text), tokenizer.eot])
+    alignment = [{"word": w, "tokens": [], "start": 0.0, "end": 0.0} for w in texts if w]
+    merge_punctuations(alignment, "\"'“¿([{-", "\"'.。,，!！?？:：”)]}、")
+    words, at = [], start
+    for piece in (a["word"] for a in alignment if a["word"]):
+        words.append(Word(round(at, 3), round(at + len(piece) / pace, 3), piece))
+        at += len(piece) / pace
+    return Segment(start, words[-1].end, text, tuple(words))
+
+
+def test_chinese_is_cut_into_cues_and_lines_between_characters(engine):
+    """Whisper writes no space before a Chinese word: each was taken for the end of the word
+    before, so a whole sentence was one word that no line could hold (68 cells on a line of
+    42) and its cue, cut at 7 s, hid the end of the sentence before it was said."""
+    first = _whisper_words(engine.model(), "zh", CHINESE[0], 0.5, 5.0)
+    second = _whisper_words(engine.model(), "zh", CHINESE[1], first.end + 0.6, 5.0)
+    transcript = Transcript("zh", second.end + 2, [first, second])
+
+    cues = build_cues(transcript)
+
+    lines = [line for cue in cues for line in cue.lines]
+    assert "".join(lines) == "".join(CHINESE)  # every character, none spaced apart
+    assert all(2 * len(line) <= LIMITS.line_chars for line in lines)  # two cells a character
+    assert all(cue.end - cue.start <= LIMITS.max_seconds for cue in cues)
+    assert cues[-1].end >= second.end  # the last words are on screen while they are said
+    assert all(cue.lines[-1][-1] in "。，" for cue in cues)  # cut where the sentence pauses
+    assert [s.content for s in srt.parse(to_srt(transcript))] == [cue.text for cue in cues]

@@ -108,3 +108,34 @@ def test_replace_all_fixes_a_name_everywhere_as_a_whole_word():
     assert _words(fixed.segments[0])[0] == _words(transcript.segments[0])[0]  # "A" kept its time
     assert replace_all(transcript, "anna", "Ana", match_case=True)[1] == 1
     assert replace_all(transcript, "Pedro", "Paulo") == (transcript, 0)
+
+
+def _chinese() -> Transcript:
+    """Words as Whisper writes Chinese: no space before them, a character or two each."""
+    pieces = [("今天", 1.0, 1.4), ("我们", 1.4, 1.8), ("开", 1.8, 2.0), ("会。", 2.0, 2.3)]
+    words = tuple(Word(start, end, text, 0.9) for text, start, end in pieces)
+    return Transcript("zh", 5.0, [Segment(1.0, 2.3, "今天我们开会。", words)])
+
+
+def test_a_chinese_correction_keeps_the_time_of_every_character_it_leaves():
+    """Chinese has no spaces between words: the whole segment was one word, so correcting a
+    character spread the segment's time over all of it and its subtitles lost their timing."""
+    edited = edit_text(_chinese(), 0, "今天他们开会。").segments[0]
+    assert edited.text == "今天他们开会。"
+    assert _words(edited) == [
+        (1.0, 1.4, "今天"),  # Whisper's words left whole, timing and all
+        (1.4, 1.6, "他"),  # the corrected character, in the time of the one it replaces
+        (1.6, 1.8, "们"),
+        (1.8, 2.0, "开"),
+        (2.0, 2.3, "会。"),
+    ]
+    assert "".join(w.text for w in edited.words) == "今天他们开会。"
+    assert edit_text(_chinese(), 0, "今天我们开会。") == _chinese()
+
+
+def test_chinese_splits_at_the_cursor_merges_back_and_names_are_replaced_inside_words():
+    halves = split(_chinese(), 0, 4)
+    assert [s.text for s in halves.segments] == ["今天我们", "开会。"]
+    assert merge(halves, 0).segments[0].text == "今天我们开会。"
+    replaced, count = replace_all(_chinese(), "我们", "他们")
+    assert count == 1 and replaced.segments[0].text == "今天他们开会。"

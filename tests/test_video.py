@@ -366,3 +366,11 @@ def test_transcribe_writes_the_video_with_its_subtitles_as_a_track(tmp_path):
     ]
     srt_lines = (out / "talk.srt").read_text().splitlines()
     assert max(len(line) for line in srt_lines if "-->" not in line) <= 20
+
+
+def test_chinese_japanese_and_korean_are_drawn_not_boxes():
+    """DejaVu, the font of Latin captions, has no Chinese: every character was the same box.
+    The desktop's font for them is used (WenQuanYi Zen Hei on the test machine)."""
+    drawn = {text: caption_image([text], (WIDTH, HEIGHT)).tobytes() for text in "今天开会ご시"}
+    assert len(set(drawn.values())) == len(drawn)  # each character its own shape
+    assert caption_image(["\u0378"], (WIDTH, HEIGHT)).tobytes() not in drawn.values()

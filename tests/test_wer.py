@@ -151,3 +151,9 @@ def test_cer_weighs_a_missing_accent_as_one_character():
 def test_an_empty_reference_is_an_error_not_a_perfect_score():
     with pytest.raises(ValueError):
         wer(" ... ", "anything")
+
+
+def test_a_language_written_without_spaces_is_scored_a_character_at_a_time():
+    assert normalise("今天我们开会。首先，用Python！") == "今 天 我 们 开 会 首 先 用 python"
+    assert wer("今天我们开会", "今天他们开会") == pytest.approx(1 / 6)
+    assert wer("コーヒーを飲みます", "コーヒーを飲みます。") == 0.0

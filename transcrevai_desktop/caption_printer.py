@@ -18,32 +18,24 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
 from transcrevai_desktop.core.streaming import CaptionEvent
+from transcrevai_desktop.core.word_spacing import cells
 
 DIM, RESET, CLEAR_BELOW = "\x1b[2m", "\x1b[0m", "\x1b[J"
 
 Row = tuple[str, int | None]  # a terminal row's text, and the column its grey tail starts at
 
 
-def _cells(text: str) -> int:
-    """The terminal cells ``text`` takes."""
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        for char in text
-    )
-
-
 def _fit(text: str, start: int, width: int) -> int:
     """Where a row that starts at ``start`` and holds ``width`` cells ends (one character at
     least)."""
-    end, used = start + 1, _cells(text[start : start + 1])
-    while end < len(text) and used + _cells(text[end]) <= width:
-        used += _cells(text[end])
+    end, used = start + 1, cells(text[start : start + 1])
+    while end < len(text) and used + cells(text[end]) <= width:
+        used += cells(text[end])
         end += 1
     return end
 
@@ -57,12 +49,12 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
     start = end = -1
     for match in re.finditer(r"\S+", text):
         first, last = match.span()
-        if start >= 0 and _cells(text[start:last]) <= width:
+        if start >= 0 and cells(text[start:last]) <= width:
             end = last
             continue
         if start >= 0:
             spans.append((start, end))
-        while _cells(text[first:last]) > width:
+        while cells(text[first:last]) > width:
             cut = _fit(text, first, width)
             spans.append((first, cut))
             first = cut

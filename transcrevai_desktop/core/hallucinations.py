@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-_STOCK_PHRASES = {  # whole segments only: "Thank you for coming, let's start" is speech
+from transcrevai_desktop.core.word_spacing import pieces, unspaced
+
+# Whole segments only ("Thank you for coming, let's start" is speech), compared without spaces
+_STOCK_PHRASES = {
     "thank you",
     "thank you very much",  # a 0.3 s fragment of the end of a word, the model in doubt (0.56)
     "thank you so much",
@@ -24,7 +27,18 @@ _STOCK_PHRASES = {  # whole segments only: "Thank you for coming, let's start" i
     "legendas pela comunidade amara.org",
     "subtitles by the amara.org community",
     "legenda adriana zanotto",
+    # Whisper's stock endings of Chinese, Japanese and Korean videos
+    "谢谢观看",
+    "感谢观看",
+    "ご視聴ありがとうございました",
+    "チャンネル登録をお願いします",
+    "次の動画でお会いしましょう",
+    "시청해 주셔서 감사합니다",
+    "구독과 좋아요 부탁드립니다",
 }
+_STOCK_UNSPACED = {phrase.replace(" ", "") for phrase in _STOCK_PHRASES}  # as compared
+# Credits in the subtitles Whisper learnt from, stock wherever they appear in a segment
+_STOCK_CREDITS = ("amara.org", "明镜与点点", "明镜需要您的支持", "优优独播剧场")
 _NON_WORD = re.compile(r"[^\w\s.-]+")
 
 
@@ -35,15 +49,22 @@ def normalise(text: str) -> str:
 
 
 def is_stock_phrase(text: str) -> bool:
-    """True for the captions Whisper is known to invent on silence or noise."""
-    norm = normalise(text)
-    return norm in _STOCK_PHRASES or "amara.org" in norm
+    """True for the captions Whisper is known to invent on silence or noise ("Thank you for
+    watching", "ご視聴ありがとうございました", "请不吝点赞 订阅 转发 打赏支持明镜与点点栏目")."""
+    norm = normalise(text).replace(" ", "")  # "시청해 주셔서" is also written "시청해주셔서"
+    return norm in _STOCK_UNSPACED or any(credit in norm for credit in _STOCK_CREDITS)
+
+
+LOOP_WORDS = 4  # the longest run of words that ``is_loop`` finds repeated
+LOOP_CHARACTERS = 12  # ...of characters in a script without spaces: four Japanese words
 
 
 def is_loop(text: str, times: int = 4) -> bool:
-    """True when some run of 1 to 4 words repeats ``times`` times in a row."""
-    words = normalise(text).split()
-    for size in range(1, 5):
+    """True when some run of 1 to ``LOOP_WORDS`` words repeats ``times`` times in a row; in a
+    script without spaces a word is a character, and runs of up to ``LOOP_CHARACTERS``."""
+    words = [word.strip() for word in pieces(normalise(text))]
+    longest = LOOP_CHARACTERS if any(map(unspaced, text)) else LOOP_WORDS
+    for size in range(1, longest + 1):
         for start in range(len(words) - size * times + 1):
             gram = words[start : start + size]
             if all(words[start + k * size : start + (k + 1) * size] == gram for k in range(times)):

@@ -5,6 +5,14 @@ The SRT and VTT exporters write these cues, and a video exporter can draw them.
 Limits (``CueLimits``): at most 42 characters a line, 2 lines a cue and 7 seconds a cue; at
 least 1 second a cue and at most 20 characters a second of reading.
 
+Characters are counted as wide as they are shown (``word_spacing.cells``): a Chinese,
+Japanese or Korean character counts two, as it takes the room of two Latin letters, so a line
+of 42 holds 21 of them, read at 10 a second (Netflix's style guides ask at most 16 a line for
+Chinese and Korean, 13 for Japanese, and 9 a second for Chinese; a line of 32 meets them). In
+Chinese and Japanese, written without spaces, a line or cue may end between any two of
+Whisper's words (a character or two), never before a closing mark ("。", "，", "」"), and
+the lines are run together without spaces; a full-width comma or colon ends a clause.
+
 Hard limits, never broken:
 
 - a cue never holds more lines than ``lines``, nor a line more characters than
@@ -20,7 +28,7 @@ Best effort, as fast speech cannot always meet them:
 
 - ``min_seconds``: a shorter cue is extended into the silence after it, never over the next
   cue nor past the end of the recording;
-- ``chars_per_second`` (the characters of a cue's words, spaces included): a cue read too fast
+- ``chars_per_second`` (the cells of a cue's words, spaces included): a cue read too fast
   is extended into the silence after it where there is some, else cut into more cues where
   that lowers the speed (it rarely can: the words still come as fast).
 
@@ -49,9 +57,11 @@ from transcrevai_desktop.core.transcript import (
     SENTENCE_ENDS,
     Segment,
     Transcript,
+    Word,
     last_mark,
     spread_words,
 )
+from transcrevai_desktop.core.word_spacing import cells, pieces, runs_on, separate
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +79,7 @@ PAUSE_WEIGHT = 2.5  # bonus a second of pause...
 PAUSE_CAP_MS = 1000  # ...counted up to this long
 LINE_BALANCE = 4.0  # times the sum of each line's squared unused share
 
-_CLAUSE_ENDS = frozenset(",;:—–-")
+_CLAUSE_ENDS = frozenset(",;:—–-，、；：")
 
 
 @dataclass(frozen=True)
@@ -131,6 +141,17 @@ class _Token:
     start: int
     end: int
     speaker: str | None
+    spaced: bool = True  # a space before it on a line it shares with the word before it
+
+    @property
+    def gap(self) -> int:
+        """The cells between it and the word before it on one line."""
+        return 1 if self.spaced else 0
+
+
+def _line(words: list[_Token]) -> str:
+    """``words`` on one line, spaced as they are written."""
+    return "".join(" " * word.gap * (index > 0) + word.text for index, word in enumerate(words))
 
 
 def build_cues(transcript: Transcript, limits: CueLimits = DEFAULT_LIMITS) -> list[Cue]:
@@ -148,7 +169,7 @@ def build_cues(transcript: Transcript, limits: CueLimits = DEFAULT_LIMITS) -> li
     for i, j in spans:
         words = tokens[i:j]
         start: float = words[0].start  # milliseconds, as ``previous_end``
-        chars = sum(len(w.text) for w in words) + len(words) - 1
+        chars = cells(_line(words))
         wanted = max(
             max(w.end for w in words),
             start + round(limits.min_seconds * 1000),
@@ -166,34 +187,49 @@ def build_cues(transcript: Transcript, limits: CueLimits = DEFAULT_LIMITS) -> li
 
 
 def _tokens(transcript: Transcript) -> list[_Token]:
-    """Every word of ``transcript`` with times in milliseconds that never go backwards."""
+    """Every word of ``transcript`` with times in milliseconds that never go backwards. A
+    segment's first word is spaced from the segment before it unless both are in a script
+    written without spaces (Chinese, Japanese)."""
     tokens: list[_Token] = []
     for segment in transcript.segments:
-        for text, start, end in _timed_words(segment):
+        for index, (text, start, end, spaced) in enumerate(_timed_words(segment)):
+            if index == 0:
+                spaced = not (tokens and runs_on(tokens[-1].text, text))
             start = max(start, tokens[-1].start if tokens else 0)
-            tokens.append(_Token(text, start, max(end, start), segment.speaker))
+            tokens.append(_Token(text, start, max(end, start), segment.speaker, spaced))
     return tokens
 
 
-def _timed_words(segment: Segment) -> list[tuple[str, int, int]]:
-    """(text, start, end) of each word of ``segment``, times in milliseconds: its words'
-    timings, or its time spread over its text's words when it has none that spell it. A
-    piece Whisper writes with no space before it ("quinta" + "-feira") is part of the word
-    before it."""
-    words: list[tuple[str, float, float]] = []
-    for word in segment.words:
-        text = " ".join(word.text.split())
-        if words and text and word.continues:
-            words[-1] = (words[-1][0] + text, words[-1][1], word.end)
-        elif text:
-            words.append((text, word.start, word.end))
-    texts = segment.text.split()
-    if words and " ".join(text for text, _, _ in words).split() == texts:
-        return [(text, round(start * 1000), round(end * 1000)) for text, start, end in words]
+def _timed_words(segment: Segment) -> list[tuple[str, int, int, bool]]:
+    """(text, start, end, spaced) of each word of ``segment``, times in milliseconds: its
+    words' timings, or its time spread over its text's words when it has none that spell it.
+    ``spaced``: Whisper wrote a space before it."""
+    words = _joined_pieces(segment.words)
+    spelled = "".join((" " if spaced else "") + text for text, _, _, spaced in words)
+    if words and spelled.strip() == " ".join(segment.text.split()):
+        return [(text, round(a * 1000), round(b * 1000), sp) for text, a, b, sp in words]
     if words:
         log.debug("Words do not spell their segment's text, spread instead: %r", segment.text)
-    spread = spread_words(texts, segment.start, max(segment.end, segment.start))
-    return [(w.text.strip(), round(w.start * 1000), round(w.end * 1000)) for w in spread]
+    spread = spread_words(pieces(segment.text), segment.start, max(segment.end, segment.start))
+    return [(t, round(a * 1000), round(b * 1000), sp) for t, a, b, sp in _joined_pieces(spread)]
+
+
+def _joined_pieces(words: tuple[Word, ...] | list[Word]) -> list[tuple[str, float, float, bool]]:
+    """(text, start, end, spaced) of each word a line may break before: a piece Whisper
+    writes with no space before it ("quinta" + "-feira", "会" + "。") is part of the word
+    before it, except in a script written without spaces, where each character or token is
+    a word of its own ("我" + "们")."""
+    joined: list[tuple[str, float, float, bool]] = []
+    spaced = False  # a word of spaces alone (Whisper's Thai) spaces the next
+    for word in words:
+        text = " ".join(word.text.split())
+        spaced = spaced or not word.continues
+        if joined and text and not spaced and not separate(joined[-1][0], text):
+            joined[-1] = (joined[-1][0] + text, joined[-1][1], word.end, joined[-1][3])
+        elif text:
+            joined.append((text, word.start, word.end, spaced))
+        spaced = spaced and not text
+    return joined
 
 
 def _names(transcript: Transcript, tokens: list[_Token]) -> dict[int, str]:
@@ -210,7 +246,7 @@ def _names(transcript: Transcript, tokens: list[_Token]) -> dict[int, str]:
 
 def _prefix(name: str | None) -> int:
     """Characters the speaker's name takes at the start of a cue ("Ana: ")."""
-    return 0 if name is None else len(name) + 2
+    return 0 if name is None else cells(name) + 2
 
 
 def _break_cost(before: _Token, after: _Token) -> float:
@@ -248,22 +284,22 @@ def _cue_spans(
     back = [0] * (count + 1)
     for i in range(count):
         start = tokens[i].start
-        lines, width, spoken_end, chars = 1, _prefix(names.get(i)), start, -1
+        lines, width, spoken_end, chars = 1, _prefix(names.get(i)), start, 0
         for j in range(i, count):
             token = tokens[j]
             if j > i:
                 if token.speaker != tokens[j - 1].speaker:
                     break  # a turn ends here
-                if width + 1 + len(token.text) <= limits.line_chars:
-                    width += 1 + len(token.text)
+                if width + token.gap + cells(token.text) <= limits.line_chars:
+                    width += token.gap + cells(token.text)
                 else:
-                    lines, width = lines + 1, len(token.text)
+                    lines, width = lines + 1, cells(token.text)
             else:
-                width += len(token.text)
+                width += cells(token.text)
             spoken_end = max(spoken_end, token.end)
             if j > i and (lines > limits.lines or spoken_end - start > max_ms):
                 break
-            chars += 1 + len(token.text)
+            chars += token.gap * (j > i) + cells(token.text)
             following = tokens[j + 1].start if j + 1 < count else tail
             reading = chars * 1000 / limits.chars_per_second
             shown = min(max(spoken_end, start + min_ms, start + reading), following)
@@ -289,10 +325,10 @@ def _lines(
 ) -> tuple[str, ...]:
     """``words`` on as few lines as they fit, broken where it costs least: at punctuation
     and pauses first, then into lines of even length. A line of one word may overflow."""
-    ends = list(itertools.accumulate((len(w.text) + 1 for w in words), initial=0))
+    ends = list(itertools.accumulate((cells(w.text) + w.gap for w in words), initial=0))
 
     def width(first: int, past: int) -> int:
-        return ends[past] - ends[first] - 1 + (prefix if first == 0 else 0)
+        return ends[past] - ends[first] - words[first].gap + (prefix if first == 0 else 0)
 
     def fits(first: int, past: int) -> bool:
         return past - first == 1 or width(first, past) <= limits.line_chars
@@ -322,6 +358,6 @@ def _lines(
     past = count
     for row in reversed(best[1:]):
         first = row[past][1]
-        lines.append(" ".join(w.text for w in words[first:past]))
+        lines.append(_line(words[first:past]))
         past = first
     return tuple(reversed(lines))

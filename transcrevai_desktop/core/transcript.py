@@ -54,13 +54,14 @@ class Segment:
 def spread_words(
     tokens: list[str], start: float, end: float, speaker: str | None = None
 ) -> list[Word]:
-    """``tokens`` as words sharing [start, end] in proportion to their length: the timing of
+    """``tokens``, words as ``word_spacing.pieces`` cuts a text (each with the space before
+    it, if any), as words sharing [start, end] in proportion to their length: the timing of
     words that have none of their own (typed by the user, or an old transcript's)."""
-    total = sum(len(t) for t in tokens) or 1
+    total = sum(len(t.strip()) for t in tokens) or 1
     words, at = [], start
     for token in tokens:
-        until = at + (end - start) * len(token) / total
-        words.append(Word(round(at, 3), round(until, 3), f" {token}", 1.0, speaker))
+        until = at + (end - start) * len(token.strip()) / total
+        words.append(Word(round(at, 3), round(until, 3), token, 1.0, speaker))
         at = until
     return words
 

@@ -28,37 +28,78 @@ from transcrevai_desktop.core.transcript import (
     default_name,
     spread_words,
 )
+from transcrevai_desktop.core.word_spacing import joined, pieces, unspaced
 
 
 def retimed(segment: Segment, text: str) -> Segment | None:
     """``segment`` saying ``text``: unchanged words keep their times, the others share the
-    time of what they replace (or of the pause they fill); None when ``text`` is blank."""
-    tokens = text.split()
+    time of what they replace (or of the pause they fill); None when ``text`` is blank.
+    Words are compared as ``word_spacing.pieces`` cuts them: in Chinese or Japanese a
+    character at a time, so a corrected character takes the time of the one it replaces and
+    the words of Whisper's around it are kept whole."""
+    tokens = pieces(text)
     if not tokens:
         return None
     old = list(segment.words)
     if not old:  # no word timings: the whole segment's time, spread
-        old = spread_words(segment.text.split(), segment.start, segment.end, segment.speaker)
-    matcher = difflib.SequenceMatcher(None, [w.text.strip() for w in old], tokens, autojunk=False)
+        old = spread_words(pieces(segment.text), segment.start, segment.end, segment.speaker)
+    units, whole = _units(old)
+    keys = [unit.text.strip() for unit in units]
+    matcher = difflib.SequenceMatcher(None, keys, [t.strip() for t in tokens], autojunk=False)
     words: list[Word] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            words += old[i1:i2]
+            words += units[i1:i2]
         elif tag != "delete":
             if i2 > i1:  # replaced: the old words' time
-                start, end = old[i1].start, old[i2 - 1].end
+                start, end = units[i1].start, units[i2 - 1].end
             else:  # added: the pause between its neighbours
-                start = old[i1 - 1].end if i1 else segment.start
-                end = old[i1].start if i1 < len(old) else segment.end
+                start = units[i1 - 1].end if i1 else segment.start
+                end = units[i1].start if i1 < len(units) else segment.end
                 end = max(start, end)
             words += spread_words(tokens[j1:j2], start, end, segment.speaker)
+    words = _rejoined(words, whole)
     return replace(
         segment,
         start=min(segment.start, words[0].start),
         end=max(segment.end, words[-1].end) if segment.words else segment.end,
-        text=" ".join(tokens),
+        text="".join(tokens).strip(),
         words=tuple(words),
     )
+
+
+def _units(words: list[Word]) -> tuple[list[Word], dict[int, tuple[Word, list[Word]]]]:
+    """``words`` cut as ``word_spacing.pieces`` cuts text (a word of Whisper's in Chinese,
+    "今天", is two, its time shared between them), and for each word cut, by its first
+    piece's identity, the word and its pieces: ``_rejoined`` puts it back together where an
+    edit left all of it."""
+    units: list[Word] = []
+    whole: dict[int, tuple[Word, list[Word]]] = {}
+    for word in words:
+        parts = pieces(word.text)
+        if len(parts) < 2:
+            units.append(word)
+            continue
+        cut = spread_words(parts, word.start, word.end, word.speaker)
+        cut = [replace(part, probability=word.probability) for part in cut]
+        whole[id(cut[0])] = (word, cut)
+        units += cut
+    return units, whole
+
+
+def _rejoined(words: list[Word], whole: dict[int, tuple[Word, list[Word]]]) -> list[Word]:
+    """``words`` with every run of the pieces of a word that ``_units`` cut, all of them in
+    order, that word again."""
+    rejoined: list[Word] = []
+    index = 0
+    while index < len(words):
+        word, cut = whole.get(id(words[index]), (words[index], [words[index]]))
+        run = words[index : index + len(cut)]
+        if len(run) != len(cut) or any(a is not b for a, b in zip(run, cut, strict=False)):
+            word, cut = words[index], [words[index]]
+        rejoined.append(word)
+        index += len(cut)
+    return rejoined
 
 
 def _with_segments(transcript: Transcript, segments: list[Segment]) -> Transcript:
@@ -91,8 +132,7 @@ def split(transcript: Transcript, index: int, at: int) -> Transcript:
     inside goes to the side that holds most of it. Unchanged if either side would be empty."""
     segment = retimed(_checked(transcript, index), _checked(transcript, index).text)
     assert segment is not None  # a segment in a transcript has words
-    positions = [m.span() for m in re.finditer(r"\S+", segment.text)]
-    left = sum(1 for start, end in positions if (start + end) / 2 < at)
+    left = sum(1 for start, end in _spans(segment.words) if (start + end) / 2 < at)
     if not 0 < left < len(segment.words):
         return transcript
     first, second = segment.words[:left], segment.words[left:]
@@ -112,6 +152,17 @@ def split(transcript: Transcript, index: int, at: int) -> Transcript:
     )
 
 
+def _spans(words: tuple[Word, ...]) -> list[tuple[int, int]]:
+    """Where each of ``words`` lies in the text they spell ("".join of their texts, less the
+    space before the first): its first and past-last character, spaces aside."""
+    spans, at = [], -(len(words[0].text) - len(words[0].text.lstrip())) if words else 0
+    for word in words:
+        blank = len(word.text) - len(word.text.lstrip())
+        spans.append((at + blank, at + len(word.text)))
+        at += len(word.text)
+    return spans
+
+
 def merge(transcript: Transcript, index: int) -> Transcript:
     """Segment ``index`` and the next as one, said by the first one's speaker."""
     first = _checked(transcript, index)
@@ -123,7 +174,7 @@ def merge(transcript: Transcript, index: int) -> Transcript:
     merged = Segment(
         first.start,
         max(first.end, second.end),
-        f"{first.text} {second.text}".strip(),
+        joined([first.text, second.text]),
         words,
         first.speaker,
     )
@@ -159,9 +210,10 @@ def replace_all(
     change "Anapolis"), and how many there were."""
     if not find.strip():
         return transcript, 0
-    pattern = re.compile(
-        rf"(?<!\w){re.escape(find.strip())}(?!\w)", 0 if match_case else re.IGNORECASE
-    )
+    term = find.strip()
+    before = "" if unspaced(term[0]) else r"(?<!\w)"  # "财务部" is found in "请财务部介绍"
+    after = "" if unspaced(term[-1]) else r"(?!\w)"
+    pattern = re.compile(before + re.escape(term) + after, 0 if match_case else re.IGNORECASE)
     count = 0
     segments: list[Segment] = []
     for segment in transcript.segments:

@@ -51,6 +51,7 @@ from transcrevai_desktop.core.errors import (
     UnreadableVideo,
     UnsupportedVideoFormat,
 )
+from transcrevai_desktop.core.word_spacing import wide
 
 if TYPE_CHECKING:  # PyAV's stubs only: the codec names its add_stream overloads tell apart
     from av.audio import _AudioCodecName
@@ -102,6 +103,20 @@ FONT_FILES = (
     "LiberationSans-Bold.ttf",
     "arialbd.ttf",
     "Arial Bold.ttf",
+)
+# ...and for Chinese, Japanese or Korean, which none of those has, the desktop's own font for
+# them (Linux: Noto Sans CJK, WenQuanYi Zen Hei, Droid Sans Fallback; Windows: Microsoft
+# YaHei, Yu Gothic, Malgun Gothic; macOS: Hiragino Sans GB, Apple SD Gothic Neo).
+CJK_FONT_FILES = (
+    "NotoSansCJK-Bold.ttc",
+    "NotoSansCJKsc-Bold.otf",
+    "wqy-zenhei.ttc",
+    "DroidSansFallbackFull.ttf",
+    "msyhbd.ttc",
+    "YuGothB.ttc",
+    "malgunbd.ttf",
+    "Hiragino Sans GB.ttc",
+    "AppleSDGothicNeo.ttc",
 )
 SOFT_SUFFIXES = (".mkv", ".mp4", ".mov", ".m4v", ".webm")  # hold a text track; .mkv any codec
 BURNED_SUFFIXES = (".mp4", ".mkv", ".mov", ".m4v", ".webm")  # .mp4: H.264, played everywhere
@@ -287,10 +302,11 @@ def caption_image(
     width, height = size
     pixels = font_size or max(MIN_AUTO_FONT, round(height / AUTO_FONT_DIVISOR))
     room = width * (1 - 2 * MARGIN)
-    widest = max((_font(pixels).getlength(line) for line in lines), default=0.0)
+    cjk = any(wide(char) for line in lines for char in line)
+    widest = max((_font(pixels, cjk).getlength(line) for line in lines), default=0.0)
     if widest > room:
         pixels = max(6, int(pixels * room / widest))  # 6 px: the least worth drawing
-    font = _font(pixels)
+    font = _font(pixels, cjk)
     outline = max(1, round(pixels / 14))
     ascent, descent = font.getmetrics()
     line_height = ascent + descent + 2 * outline
@@ -411,20 +427,23 @@ def _shown(cues: Sequence[TimedText]) -> list[TimedText]:
 
 
 @functools.cache
-def _font_file() -> str | None:
-    """The first of ``FONT_FILES`` installed (Pillow looks in the system's font folders)."""
-    for name in FONT_FILES:
+def _font_file(cjk: bool = False) -> str | None:
+    """The first of ``FONT_FILES`` installed (Pillow looks in the system's font folders), or
+    with ``cjk`` of ``CJK_FONT_FILES``, else of ``FONT_FILES`` (the captions then show boxes
+    for their characters, but their Latin letters and digits)."""
+    names = CJK_FONT_FILES if cjk else FONT_FILES
+    for name in names:
         with contextlib.suppress(OSError):
             return str(ImageFont.truetype(name, 10).path)
-    log.warning("No font with accents found (%s): Pillow's own is used.", ", ".join(FONT_FILES))
-    return None
+    log.warning("No font for these captions (%s): they may show boxes.", ", ".join(names))
+    return _font_file() if cjk else None
 
 
 @functools.cache
-def _font(pixels: int) -> ImageFont.FreeTypeFont:
+def _font(pixels: int, cjk: bool = False) -> ImageFont.FreeTypeFont:
     """The caption font at ``pixels`` (Pillow's wheels have FreeType, so even its own font
-    is a FreeTypeFont at a given size)."""
-    file = _font_file()
+    is a FreeTypeFont at a given size), with ``cjk`` one for Chinese, Japanese and Korean."""
+    file = _font_file(cjk)
     if file:
         return ImageFont.truetype(file, pixels)
     return cast(ImageFont.FreeTypeFont, ImageFont.load_default(pixels))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from transcrevai_desktop.core.streaming import CaptionEvent
 from transcrevai_desktop.core.transcript import Transcript, ends_sentence
+from transcrevai_desktop.core.word_spacing import joined, runs_on, unspaced
 
 PARAGRAPH_PAUSE = 2.0
 # A paragraph this long (characters) ends at its next sentence end, and at any word past
@@ -49,14 +50,14 @@ def _separator(
     """What goes between text spoken until ``spoken_until`` and text spoken from ``start``,
     in a paragraph of ``paragraph`` characters so far that ends with ``ending``: a paragraph
     break after a pause of ``PARAGRAPH_PAUSE`` or a long paragraph, else a space (nothing
-    within a word)."""
+    within a word). In a script without spaces (Chinese, Japanese) every word
+    ``continues_word``, and a long paragraph ends between two of them."""
     if start - spoken_until >= PARAGRAPH_PAUSE:
         return "\n"
+    long = paragraph >= PARAGRAPH_MAX or (paragraph >= PARAGRAPH_CHARS and ends_sentence(ending))
     if continues_word:
-        return ""
-    if paragraph >= PARAGRAPH_MAX or (paragraph >= PARAGRAPH_CHARS and ends_sentence(ending)):
-        return "\n"
-    return " "
+        return "\n" if long and unspaced(ending[-1:] or " ") else ""
+    return "\n" if long else " "
 
 
 def _rgb_pairs(one: QColor, other: QColor) -> list[tuple[float, float]]:
@@ -145,7 +146,11 @@ class CaptionView(QTextBrowser):
                 if spoken_until is not None:
                     begins = text.rfind("\n") + 1
                     text += _separator(
-                        spoken_until, segment.start, False, len(text) - begins, text[-8:]
+                        spoken_until,
+                        segment.start,
+                        runs_on(text, segment.text),
+                        len(text) - begins,
+                        text[-8:],
                     )
                 text += segment.text.strip()
                 spoken_until = segment.end
@@ -160,7 +165,7 @@ class CaptionView(QTextBrowser):
         """One paragraph per turn, its speaker's name in bold first."""
         pieces: list[tuple[str, QTextCharFormat]] = []
         for speaker, segments in transcript.turns():
-            text = " ".join(s.text.strip() for s in segments if s.text.strip())
+            text = joined([s.text for s in segments])
             if not text:
                 continue
             if pieces:

@@ -63,7 +63,9 @@ def ask_subtitle_file(
     line_chars.setSuffix(QCoreApplication.translate("FileDialogs", " characters"))
     line_chars.setToolTip(
         QCoreApplication.translate(
-            "FileDialogs", "The longest a subtitle line may be (42 is the usual limit)"
+            "FileDialogs",
+            "The longest a subtitle line may be (42 is the usual limit; a Chinese, Japanese "
+            "or Korean character counts as two)",
         )
     )
     lines.setRange(*LINES)

@@ -481,8 +481,8 @@
         <translation> caracteres</translation>
     </message>
     <message>
-        <source>The longest a subtitle line may be (42 is the usual limit)</source>
-        <translation>O tamanho máximo de uma linha de legenda (42 é o limite usual)</translation>
+        <source>The longest a subtitle line may be (42 is the usual limit; a Chinese, Japanese or Korean character counts as two)</source>
+        <translation>O tamanho máximo de uma linha de legenda (42 é o limite usual; um caractere chinês, japonês ou coreano conta como dois)</translation>
     </message>
     <message>
         <source>How many lines a subtitle may have on screen (usually 2)</source>
