@@ -53,11 +53,13 @@ NORMAL_SENTENCES = [
     "Muito obrigado a todos que vieram hoje.",
     "谢谢观看的朋友们，我们下周见。",  # a stock phrase inside a sentence is speech
     "对对对，我们开始吧。",  # a word said three times
+    "谢谢谢谢",  # "thanks, thanks": four characters, two words
     "今天我们开会讨论明年的预算。",
 ]
 REPEATED_SPEECH = [  # real speech (en_mfa_acoustic_corpus) that an early guard dropped
     "And here's some more words words words words words",
     "Não, não, não, não, não!",
+    "哈哈哈哈哈哈哈哈",  # a laugh
 ]
 
 LOOPS = [
@@ -74,7 +76,7 @@ SURE_LOOPS = [
     "Ha ha ha ha ha ha ha ha ha ha",
     "Obrigado. " * 8,
     "you know, " * 9,
-    "我" * 12,
+    "我" * 16,
     "ありがとうございました" * 8,  # eleven characters, four words
 ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 
@@ -139,3 +140,26 @@ def test_chinese_splits_at_the_cursor_merges_back_and_names_are_replaced_inside_
     assert merge(halves, 0).segments[0].text == "今天我们开会。"
     replaced, count = replace_all(_chinese(), "我们", "他们")
     assert count == 1 and replaced.segments[0].text == "今天他们开会。"
+
+
+def test_a_name_inside_chinese_is_replaced_but_not_inside_a_latin_word():
+    said = Transcript("zh", 5.0, [Segment(0.0, 2.0, "我用Python开发，Anapolis不是Ana。")])
+    replaced, count = replace_all(said, "Python", "Java")
+    assert count == 1 and replaced.segments[0].text == "我用Java开发，Anapolis不是Ana。"
+    replaced, count = replace_all(said, "Ana", "Ana Lima")
+    assert count == 1 and replaced.segments[0].text == "我用Python开发，Anapolis不是Ana Lima。"
+
+
+def test_chinese_sentences_merge_without_a_space_that_subtitles_would_show():
+    second = Segment(3.0, 3.5, "首先。", (Word(3.0, 3.5, " 首先。", 0.9),))
+    merged = merge(replace(_chinese(), segments=[*_chinese().segments, second]), 0)
+    assert merged.segments[0].text == "今天我们开会。首先。"
+    assert "".join(w.text for w in merged.segments[0].words) == "今天我们开会。首先。"
+
+
+def test_split_finds_each_word_in_the_text_however_whisper_spaced_it():
+    pieces = [" O", " valor", " é", " 10", ",5", " e", " o", " x"]  # ",5" goes on "10"
+    words = tuple(Word(i * 0.5, i * 0.5 + 0.4, text, 0.9) for i, text in enumerate(pieces))
+    said = Transcript("pt", 5.0, [Segment(0.0, 3.9, "O valor é 10,5 e o x", words)])
+    halves = split(said, 0, said.segments[0].text.index("e o"))
+    assert [s.text for s in halves.segments] == ["O valor é 10,5", "e o x"]

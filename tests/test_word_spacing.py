@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from transcrevai_desktop.core.word_spacing import cells, joined, pieces, runs_on, separate
+from transcrevai_desktop.core.transcript import Segment, Word, text_of
+from transcrevai_desktop.core.word_spacing import cells, pieces, runs_on, separate
 
 
 @pytest.mark.parametrize(
@@ -20,6 +21,9 @@ from transcrevai_desktop.core.word_spacing import cells, joined, pieces, runs_on
         ),
         ("コーヒーを飲みます", ["コー", "ヒー", "を", "飲", "み", "ま", "す"]),  # ー lengthens
         ("ที่นี่ สวัสดี", ["ที่", "นี่", " ส", "วั", "ส", "ดี"]),  # Thai marks stay on their letter
+        ("เมื่อวาน", ["เมื่", "อ", "วา", "น"]),  # and a vowel written before or after it
+        ("ក្រុម", ["ក្រុ", "ម"]),  # a Khmer consonant stacked under the one before
+        ("ちょっと", ["ちょっ", "と"]),  # Japanese small kana
         ("시청해 주셔서 감사합니다", [" 시청해", " 주셔서", " 감사합니다"]),  # Korean spaces words
         ("  ", []),
     ],
@@ -35,12 +39,16 @@ def test_a_piece_written_on_is_a_word_of_its_own_only_in_a_script_without_spaces
     assert not separate("ส", "ั")  # a vowel sign over the consonant before it
 
 
-def test_sentences_run_on_without_a_space_only_between_two_unspaced_ones():
-    assert (
-        joined(["今天我们开会。", " 首先……", "OK.", "", "好的。"])
-        == "今天我们开会。首先…… OK. 好的。"
-    )
+def test_sentences_run_on_without_a_space_only_where_chinese_or_japanese_runs_on():
     assert runs_on("开会。 ", "首先") and not runs_on("OK.", "首先") and not runs_on("", "首先")
+    assert not runs_on("今天我们开会", "首先")  # Whisper's Chinese without its punctuation
+    assert runs_on("今天我们", "开会", continues=True)  # one sentence, cut in two
+
+    def said(text: str) -> Segment:
+        return Segment(0.0, 1.0, text, (Word(0.0, 1.0, text),))
+
+    segments = [said("今天我们"), said("开会。"), said(" 首先……"), said(" OK."), said("好的。")]
+    assert text_of(segments) == "今天我们开会。首先…… OK. 好的。"
 
 
 def test_cells_count_wide_characters_twice_and_marks_over_a_letter_not_at_all():

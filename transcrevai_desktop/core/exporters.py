@@ -19,15 +19,14 @@ import srt
 
 from transcrevai_desktop.core.files import atomic_write_text
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS, CueLimits, build_cues
-from transcrevai_desktop.core.transcript import Transcript
-from transcrevai_desktop.core.word_spacing import joined
+from transcrevai_desktop.core.transcript import Transcript, text_of
 
 
 def to_txt(transcript: Transcript) -> str:
     paragraphs = [
-        joined([segment.text for segment in segments])
+        text_of(segments)
         if speaker is None
-        else f"{transcript.speaker_name(speaker)}: {joined([s.text for s in segments])}"
+        else f"{transcript.speaker_name(speaker)}: {text_of(segments)}"
         for speaker, segments in transcript.turns()
     ]
     return "".join(f"{text}\n\n" for text in paragraphs).rstrip("\n") + "\n"

@@ -60,14 +60,19 @@ LOOP_CHARACTERS = 12  # ...of characters in a script without spaces: four Japane
 
 
 def is_loop(text: str, times: int = 4) -> bool:
-    """True when some run of 1 to ``LOOP_WORDS`` words repeats ``times`` times in a row; in a
-    script without spaces a word is a character, and runs of up to ``LOOP_CHARACTERS``."""
+    """True when some run of 1 to ``LOOP_WORDS`` words repeats ``times`` times in a row. In a
+    script without spaces a word is a character, and runs of up to ``LOOP_CHARACTERS``; as
+    its words are a character or two, one character must repeat twice as often ("谢谢谢谢" is
+    "thanks, thanks", "哈哈哈哈哈哈哈哈" a laugh)."""
     words = [word.strip() for word in pieces(normalise(text))]
-    longest = LOOP_CHARACTERS if any(map(unspaced, text)) else LOOP_WORDS
-    for size in range(1, longest + 1):
-        for start in range(len(words) - size * times + 1):
+    characters = any(map(unspaced, text))
+    for size in range(1, (LOOP_CHARACTERS if characters else LOOP_WORDS) + 1):
+        repeats = 2 * times if characters and size == 1 else times
+        for start in range(len(words) - size * repeats + 1):
             gram = words[start : start + size]
-            if all(words[start + k * size : start + (k + 1) * size] == gram for k in range(times)):
+            if all(
+                words[start + k * size : start + (k + 1) * size] == gram for k in range(repeats)
+            ):
                 return True
     return False
 

@@ -141,7 +141,8 @@ class _Token:
     start: int
     end: int
     speaker: str | None
-    spaced: bool = True  # a space before it on a line it shares with the word before it
+    spaced: bool  # a space before it on a line it shares with the word before it
+    width: int  # the cells its text takes (``word_spacing.cells``)
 
     @property
     def gap(self) -> int:
@@ -169,7 +170,7 @@ def build_cues(transcript: Transcript, limits: CueLimits = DEFAULT_LIMITS) -> li
     for i, j in spans:
         words = tokens[i:j]
         start: float = words[0].start  # milliseconds, as ``previous_end``
-        chars = cells(_line(words))
+        chars = sum(w.gap + w.width for w in words) - words[0].gap
         wanted = max(
             max(w.end for w in words),
             start + round(limits.min_seconds * 1000),
@@ -188,15 +189,17 @@ def build_cues(transcript: Transcript, limits: CueLimits = DEFAULT_LIMITS) -> li
 
 def _tokens(transcript: Transcript) -> list[_Token]:
     """Every word of ``transcript`` with times in milliseconds that never go backwards. A
-    segment's first word is spaced from the segment before it unless both are in a script
-    written without spaces (Chinese, Japanese)."""
+    segment's first word is spaced from the segment before it unless the two run on
+    (``word_spacing.runs_on``: Chinese or Japanese after a "。", or without a space from
+    Whisper)."""
     tokens: list[_Token] = []
     for segment in transcript.segments:
         for index, (text, start, end, spaced) in enumerate(_timed_words(segment)):
             if index == 0:
-                spaced = not (tokens and runs_on(tokens[-1].text, text))
+                spaced = not (tokens and runs_on(tokens[-1].text, text, not spaced))
             start = max(start, tokens[-1].start if tokens else 0)
-            tokens.append(_Token(text, start, max(end, start), segment.speaker, spaced))
+            token = _Token(text, start, max(end, start), segment.speaker, spaced, cells(text))
+            tokens.append(token)
     return tokens
 
 
@@ -290,16 +293,16 @@ def _cue_spans(
             if j > i:
                 if token.speaker != tokens[j - 1].speaker:
                     break  # a turn ends here
-                if width + token.gap + cells(token.text) <= limits.line_chars:
-                    width += token.gap + cells(token.text)
+                if width + token.gap + token.width <= limits.line_chars:
+                    width += token.gap + token.width
                 else:
-                    lines, width = lines + 1, cells(token.text)
+                    lines, width = lines + 1, token.width
             else:
-                width += cells(token.text)
+                width += token.width
             spoken_end = max(spoken_end, token.end)
             if j > i and (lines > limits.lines or spoken_end - start > max_ms):
                 break
-            chars += token.gap * (j > i) + cells(token.text)
+            chars += token.gap * (j > i) + token.width
             following = tokens[j + 1].start if j + 1 < count else tail
             reading = chars * 1000 / limits.chars_per_second
             shown = min(max(spoken_end, start + min_ms, start + reading), following)
@@ -325,7 +328,7 @@ def _lines(
 ) -> tuple[str, ...]:
     """``words`` on as few lines as they fit, broken where it costs least: at punctuation
     and pauses first, then into lines of even length. A line of one word may overflow."""
-    ends = list(itertools.accumulate((cells(w.text) + w.gap for w in words), initial=0))
+    ends = list(itertools.accumulate((w.width + w.gap for w in words), initial=0))
 
     def width(first: int, past: int) -> int:
         return ends[past] - ends[first] - words[first].gap + (prefix if first == 0 else 0)

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from transcrevai_desktop.core.word_spacing import runs_on
+
 SENTENCE_ENDS = frozenset(".?!…。？！")
 CLOSERS = "\"'”’»)]}」』"  # what may follow a sentence's last mark
 
@@ -49,6 +51,23 @@ class Segment:
     text: str
     words: tuple[Word, ...] = ()
     speaker: str | None = None  # one speaker a segment, once speakers are labelled
+
+    @property
+    def continues(self) -> bool:
+        """Its first word carries on the text before it (``Word.continues``)."""
+        return bool(self.words) and self.words[0].continues
+
+
+def text_of(segments: list[Segment]) -> str:
+    """The text of ``segments`` run together, a space between two unless they run on
+    (``word_spacing.runs_on``: Chinese or Japanese after a "。", or a sentence Whisper wrote
+    on without a space)."""
+    text = ""
+    for segment in segments:
+        piece = segment.text.strip()
+        if piece:
+            text += piece if not text or runs_on(text, piece, segment.continues) else " " + piece
+    return text
 
 
 def spread_words(

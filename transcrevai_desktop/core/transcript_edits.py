@@ -4,8 +4,9 @@ Every edit keeps what it does not touch: a word left unchanged keeps its timing 
 probability), so playback still highlights it and subtitles still follow the speech. A new
 or changed word is given a time by spreading, in proportion to length, the time of the words
 it replaces, or the pause between its neighbours when it is added. A word typed by the user
-is certain (probability 1). Words are what whitespace separates: a language written without
-spaces edits a segment as one word, its time the segment's.
+is certain (probability 1). Words are what ``word_spacing.pieces`` cuts: what whitespace
+separates, and in a language written without spaces (Chinese, Japanese) each character, so a
+corrected character takes the time of the one it replaces.
 
 The functions are pure (the session saves the result, the window's undo stack keeps the one
 before), so undo is handing back the previous transcript.
@@ -28,7 +29,7 @@ from transcrevai_desktop.core.transcript import (
     default_name,
     spread_words,
 )
-from transcrevai_desktop.core.word_spacing import joined, pieces, unspaced
+from transcrevai_desktop.core.word_spacing import pieces, runs_on, separate
 
 
 def retimed(segment: Segment, text: str) -> Segment | None:
@@ -132,7 +133,7 @@ def split(transcript: Transcript, index: int, at: int) -> Transcript:
     inside goes to the side that holds most of it. Unchanged if either side would be empty."""
     segment = retimed(_checked(transcript, index), _checked(transcript, index).text)
     assert segment is not None  # a segment in a transcript has words
-    left = sum(1 for start, end in _spans(segment.words) if (start + end) / 2 < at)
+    left = sum(1 for start, end in _spans(segment.text, segment.words) if (start + end) / 2 < at)
     if not 0 < left < len(segment.words):
         return transcript
     first, second = segment.words[:left], segment.words[left:]
@@ -152,14 +153,17 @@ def split(transcript: Transcript, index: int, at: int) -> Transcript:
     )
 
 
-def _spans(words: tuple[Word, ...]) -> list[tuple[int, int]]:
-    """Where each of ``words`` lies in the text they spell ("".join of their texts, less the
-    space before the first): its first and past-last character, spaces aside."""
-    spans, at = [], -(len(words[0].text) - len(words[0].text.lstrip())) if words else 0
+def _spans(text: str, words: tuple[Word, ...]) -> list[tuple[int, int]]:
+    """Where each of ``words`` lies in ``text``, the text they spell, found in order: its
+    first and past-last character (where one is not found, as the words' spacing differs
+    from the text's, it is taken to follow the one before)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
     for word in words:
-        blank = len(word.text) - len(word.text.lstrip())
-        spans.append((at + blank, at + len(word.text)))
-        at += len(word.text)
+        found = text.find(word.text.strip(), at)
+        start = found if found >= 0 else at
+        spans.append((start, start + len(word.text.strip())))
+        at = spans[-1][1]
     return spans
 
 
@@ -167,15 +171,19 @@ def merge(transcript: Transcript, index: int) -> Transcript:
     """Segment ``index`` and the next as one, said by the first one's speaker."""
     first = _checked(transcript, index)
     second = _checked(transcript, index + 1)
-    words = tuple(
+    words = [
         replace(w, speaker=first.speaker) if w.speaker != first.speaker else w
         for w in (*first.words, *second.words)
-    )
+    ]
+    glued = runs_on(first.text, second.text, second.continues)
+    if glued and second.words:  # "…开会。" + " 首先…": no space, in the words either
+        joint = len(first.words)
+        words[joint] = replace(words[joint], text=words[joint].text.lstrip())
     merged = Segment(
         first.start,
         max(first.end, second.end),
-        joined([first.text, second.text]),
-        words,
+        (first.text.strip() + ("" if glued else " ") + second.text.strip()).strip(),
+        tuple(words),
         first.speaker,
     )
     segments = [*transcript.segments[:index], merged, *transcript.segments[index + 2 :]]
@@ -203,6 +211,31 @@ def add_speaker(transcript: Transcript, name: str = "") -> tuple[Transcript, str
     return replace(transcript, speakers=[*transcript.speakers, speaker]), speaker_id
 
 
+def _replaced(pattern: re.Pattern[str], replacement: str, text: str) -> tuple[str, int]:
+    """``text`` with ``replacement`` (as typed: no backslash escapes) for every match of
+    ``pattern`` that is whole words (neither end inside a word), and how many there were:
+    "Ana" is not replaced in "Anapolis", but "财务部" is in "请财务部介绍" and "Python" in
+    "用Python开发", as Chinese has no spaces between words."""
+    kept: list[str] = []
+    at = count = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if start and _inside_a_word(text[start - 1], text[start]):
+            continue
+        if end < len(text) and _inside_a_word(text[end - 1], text[end]):
+            continue
+        kept += [text[at:start], replacement]
+        at, count = end, count + 1
+    return "".join(kept) + text[at:], count
+
+
+def _inside_a_word(left: str, right: str) -> bool:
+    """Whether two characters side by side are within one word: both letters, digits or "_"
+    (what a regular expression's ``\\w`` matches), not each a word of a script without
+    spaces."""
+    return all(c.isalnum() or c == "_" for c in (left, right)) and not separate(left, right)
+
+
 def replace_all(
     transcript: Transcript, find: str, replacement: str, match_case: bool = False
 ) -> tuple[Transcript, int]:
@@ -210,14 +243,11 @@ def replace_all(
     change "Anapolis"), and how many there were."""
     if not find.strip():
         return transcript, 0
-    term = find.strip()
-    before = "" if unspaced(term[0]) else r"(?<!\w)"  # "财务部" is found in "请财务部介绍"
-    after = "" if unspaced(term[-1]) else r"(?!\w)"
-    pattern = re.compile(before + re.escape(term) + after, 0 if match_case else re.IGNORECASE)
+    pattern = re.compile(re.escape(find.strip()), 0 if match_case else re.IGNORECASE)
     count = 0
     segments: list[Segment] = []
     for segment in transcript.segments:
-        text, found = pattern.subn(replacement, segment.text)
+        text, found = _replaced(pattern, replacement, segment.text)
         count += found
         edited = retimed(segment, text) if found else segment
         if edited is not None:

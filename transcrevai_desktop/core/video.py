@@ -51,7 +51,7 @@ from transcrevai_desktop.core.errors import (
     UnreadableVideo,
     UnsupportedVideoFormat,
 )
-from transcrevai_desktop.core.word_spacing import wide
+from transcrevai_desktop.core.word_spacing import east_asian
 
 if TYPE_CHECKING:  # PyAV's stubs only: the codec names its add_stream overloads tell apart
     from av.audio import _AudioCodecName
@@ -105,19 +105,14 @@ FONT_FILES = (
     "Arial Bold.ttf",
 )
 # ...and for Chinese, Japanese or Korean, which none of those has, the desktop's own font for
-# them (Linux: Noto Sans CJK, WenQuanYi Zen Hei, Droid Sans Fallback; Windows: Microsoft
-# YaHei, Yu Gothic, Malgun Gothic; macOS: Hiragino Sans GB, Apple SD Gothic Neo).
-CJK_FONT_FILES = (
-    "NotoSansCJK-Bold.ttc",
-    "NotoSansCJKsc-Bold.otf",
-    "wqy-zenhei.ttc",
-    "DroidSansFallbackFull.ttf",
-    "msyhbd.ttc",
-    "YuGothB.ttc",
-    "malgunbd.ttf",
-    "Hiragino Sans GB.ttc",
-    "AppleSDGothicNeo.ttc",
-)
+# the script: Noto Sans CJK, WenQuanYi Zen Hei and Droid Sans Fallback (Linux) have all three;
+# then Windows' and macOS's own for each.
+_ALL_CJK = ("NotoSansCJK-Bold.ttc", "wqy-zenhei.ttc", "DroidSansFallbackFull.ttf")
+CJK_FONT_FILES = {
+    "zh": (*_ALL_CJK, "NotoSansCJKsc-Bold.otf", "msyhbd.ttc", "Hiragino Sans GB.ttc"),
+    "ja": (*_ALL_CJK, "NotoSansCJKjp-Bold.otf", "YuGothB.ttc", "Hiragino Sans GB.ttc"),
+    "ko": (*_ALL_CJK, "NotoSansCJKkr-Bold.otf", "malgunbd.ttf", "AppleSDGothicNeo.ttc"),
+}
 SOFT_SUFFIXES = (".mkv", ".mp4", ".mov", ".m4v", ".webm")  # hold a text track; .mkv any codec
 BURNED_SUFFIXES = (".mp4", ".mkv", ".mov", ".m4v", ".webm")  # .mp4: H.264, played everywhere
 AUTO_FONT_DIVISOR = 20  # font_size 0: a twentieth of the picture's height (54 px at 1080p)
@@ -302,11 +297,11 @@ def caption_image(
     width, height = size
     pixels = font_size or max(MIN_AUTO_FONT, round(height / AUTO_FONT_DIVISOR))
     room = width * (1 - 2 * MARGIN)
-    cjk = any(wide(char) for line in lines for char in line)
-    widest = max((_font(pixels, cjk).getlength(line) for line in lines), default=0.0)
+    script = east_asian("".join(lines))
+    widest = max((_font(pixels, script).getlength(line) for line in lines), default=0.0)
     if widest > room:
         pixels = max(6, int(pixels * room / widest))  # 6 px: the least worth drawing
-    font = _font(pixels, cjk)
+    font = _font(pixels, script)
     outline = max(1, round(pixels / 14))
     ascent, descent = font.getmetrics()
     line_height = ascent + descent + 2 * outline
@@ -427,23 +422,24 @@ def _shown(cues: Sequence[TimedText]) -> list[TimedText]:
 
 
 @functools.cache
-def _font_file(cjk: bool = False) -> str | None:
+def _font_file(script: str | None = None) -> str | None:
     """The first of ``FONT_FILES`` installed (Pillow looks in the system's font folders), or
-    with ``cjk`` of ``CJK_FONT_FILES``, else of ``FONT_FILES`` (the captions then show boxes
-    for their characters, but their Latin letters and digits)."""
-    names = CJK_FONT_FILES if cjk else FONT_FILES
+    for an East Asian ``script`` ("zh", "ja", "ko") of its ``CJK_FONT_FILES``, else of
+    ``FONT_FILES`` (the captions then show boxes for its characters, but not for digits and
+    Latin letters)."""
+    names = CJK_FONT_FILES[script] if script else FONT_FILES
     for name in names:
         with contextlib.suppress(OSError):
             return str(ImageFont.truetype(name, 10).path)
     log.warning("No font for these captions (%s): they may show boxes.", ", ".join(names))
-    return _font_file() if cjk else None
+    return _font_file() if script else None
 
 
 @functools.cache
-def _font(pixels: int, cjk: bool = False) -> ImageFont.FreeTypeFont:
+def _font(pixels: int, script: str | None = None) -> ImageFont.FreeTypeFont:
     """The caption font at ``pixels`` (Pillow's wheels have FreeType, so even its own font
-    is a FreeTypeFont at a given size), with ``cjk`` one for Chinese, Japanese and Korean."""
-    file = _font_file(cjk)
+    is a FreeTypeFont at a given size), for an East Asian ``script`` its own."""
+    file = _font_file(script)
     if file:
         return ImageFont.truetype(file, pixels)
     return cast(ImageFont.FreeTypeFont, ImageFont.load_default(pixels))

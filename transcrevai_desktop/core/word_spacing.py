@@ -43,10 +43,22 @@ def unspaced(char: str) -> bool:
     return any(first <= point <= last for first, last in _UNSPACED_BLOCKS)
 
 
+# Letters that are part of the syllable before them though they are not marks: Thai and Lao
+# vowels written after their consonant (า, ะ, ำ), and Japanese small kana (ょ in ちょ, っ)
+_FOLLOWING_LETTERS = (
+    "\u0e30\u0e32\u0e33\u0e45\u0eb0\u0eb2\u0eb3ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
+)
+# ...and letters that are part of the syllable after them: Thai and Lao vowels written before
+# their consonant (เ, แ, โ, ใ, ไ), and the signs that stack the next consonant under theirs
+# (Khmer's coeng, Myanmar's virama)
+_LEADING_LETTERS = "\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4\u17d2\u1039"
+
+
 def _joins(char: str) -> bool:
     """Whether ``char`` belongs with the character before it: a combining mark (Thai vowels
-    and tones over a consonant, a decomposed accent) or a spacing mark (Myanmar, Khmer)."""
-    return unicodedata.category(char) in ("Mn", "Mc", "Me")
+    and tones over a consonant, a decomposed accent), a spacing mark (Myanmar, Khmer) or a
+    letter of ``_FOLLOWING_LETTERS``."""
+    return unicodedata.category(char) in ("Mn", "Mc", "Me") or char in _FOLLOWING_LETTERS
 
 
 def pieces(text: str) -> list[str]:
@@ -74,7 +86,9 @@ def _starts_word(current: str, char: str) -> bool:
     """Whether ``char`` starts a word after ``current``, the word so far, in one run of text
     without spaces: at either side of an unspaced script's character, but never before a mark
     that belongs to what precedes it, nor after opening marks alone."""
-    if _joins(char) or _closing(char) or all(_opening(c) for c in current.strip()):
+    if _joins(char) or _closing(char) or current[-1] in _LEADING_LETTERS:
+        return False
+    if all(_opening(c) for c in current.strip()):
         return False
     return unspaced(char) or unspaced(current[-1])
 
@@ -102,34 +116,42 @@ def _opening(char: str) -> bool:
     return unicodedata.category(char) in ("Ps", "Pi") or char in "¡¿"
 
 
-def runs_on(before: str, after: str) -> bool:
+def runs_on(before: str, after: str, continues: bool = False) -> bool:
     """Whether text ``after`` follows text ``before`` (two sentences, two segments) with no
-    space between: both sides of the join are of an unspaced script ("…开会。" + "首先…")."""
+    space between: both sides of the join are of an unspaced script, and ``before`` ends with
+    a mark that ends it ("…开会。" + "首先…") or ``after`` ``continues`` it (Whisper wrote its
+    first word without a space: one sentence cut in two). Otherwise a space keeps them apart,
+    as Whisper writes sentences it leaves unpunctuated ("今天我们开会 首先…")."""
     before, after = before.rstrip(), after.lstrip()
-    return bool(before and after) and unspaced(before[-1]) and unspaced(after[0])
+    if not (before and after and unspaced(before[-1]) and unspaced(after[0])):
+        return False
+    return continues or _closing(before[-1])
 
 
-def joined(texts: list[str]) -> str:
-    """Texts (sentences, segments) run together as one, a space between two unless the
-    join ``runs_on``."""
-    text = ""
-    for piece in (t.strip() for t in texts):
-        if piece:
-            text += piece if not text or runs_on(text, piece) else " " + piece
-    return text
-
-
-def wide(char: str) -> bool:
-    """Whether ``char`` is a Chinese, Japanese or Korean character or sign as wide as two
-    Latin letters (East Asian wide and full-width)."""
-    return unicodedata.east_asian_width(char) in "WF"
+def east_asian(text: str) -> str | None:
+    """The East Asian script ``text`` is written in: "ko" with any Hangul, "ja" with any kana,
+    "zh" with any other Chinese character (Japanese kanji without kana counts as Chinese),
+    else None."""
+    points = [ord(c) for c in text]
+    if any(0xAC00 <= p <= 0xD7AF or 0x1100 <= p <= 0x11FF or 0x3130 <= p <= 0x318F for p in points):
+        return "ko"
+    if any(0x3040 <= p <= 0x30FF or 0xFF66 <= p <= 0xFF9F for p in points):
+        return "ja"
+    if any(0x3400 <= p <= 0x9FFF or 0xF900 <= p <= 0xFAFF or p >= 0x20000 for p in points):
+        return "zh"
+    return None
 
 
 def cells(text: str) -> int:
-    """The cells ``text`` takes on a terminal or a subtitle line: two for a ``wide``
-    character, none for a mark drawn over or under the one before it (a Thai vowel or tone,
-    a decomposed accent) or an invisible format character, one for anything else."""
+    """The cells ``text`` takes on a terminal or a subtitle line: two for a Chinese, Japanese
+    or Korean character or sign (East Asian wide and full-width), none for a mark drawn over
+    or under the one before it (a Thai vowel or tone, a decomposed accent) or an invisible
+    format character, one for anything else."""
     return sum(
-        0 if unicodedata.category(char) in ("Mn", "Me", "Cf") else 2 if wide(char) else 1
+        0
+        if unicodedata.category(char) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(char) in "WF"
+        else 1
         for char in text
     )

@@ -32,8 +32,8 @@ from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from transcrevai_desktop.core.streaming import CaptionEvent
-from transcrevai_desktop.core.transcript import Transcript, ends_sentence
-from transcrevai_desktop.core.word_spacing import joined, runs_on, unspaced
+from transcrevai_desktop.core.transcript import Transcript, ends_sentence, text_of
+from transcrevai_desktop.core.word_spacing import runs_on, unspaced
 
 PARAGRAPH_PAUSE = 2.0
 # A paragraph this long (characters) ends at its next sentence end, and at any word past
@@ -148,7 +148,7 @@ class CaptionView(QTextBrowser):
                     text += _separator(
                         spoken_until,
                         segment.start,
-                        runs_on(text, segment.text),
+                        runs_on(text, segment.text, segment.continues),
                         len(text) - begins,
                         text[-8:],
                     )
@@ -165,7 +165,7 @@ class CaptionView(QTextBrowser):
         """One paragraph per turn, its speaker's name in bold first."""
         pieces: list[tuple[str, QTextCharFormat]] = []
         for speaker, segments in transcript.turns():
-            text = joined([s.text for s in segments])
+            text = text_of(segments)
             if not text:
                 continue
             if pieces:
