@@ -164,6 +164,11 @@ def test_running_text_wraps_at_the_width() -> None:
     assert terminal.text() == [text[s:e] for s, e in wrap_spans(text, 20)]
 
 
+def test_a_chinese_row_never_starts_with_its_closing_mark() -> None:
+    text = "我们今天开会讨论新的。项目计划"  # 。 would be the 11th character of a row of 10
+    assert [text[s:e] for s, e in wrap_spans(text, 20)] == ["我们今天开会讨论新", "的。项目计划"]
+
+
 def test_a_word_longer_than_the_width_is_cut() -> None:
     assert wrap_spans("ab " + "x" * 12 + " cd", 5) == [(0, 2), (3, 8), (8, 13), (13, 18)]
     assert wrap_spans("", 5) == [(0, 0)]
@@ -174,7 +179,7 @@ def test_wide_characters_take_two_columns_and_a_revision_redraws_in_place() -> N
     spaces between them: counted as one column, rows overflowed and a redraw doubled them."""
     terminal, captions = _terminal(columns=21)  # rows of 20 columns
     _feed(captions, committed("今日は会議があります 明日も会議です よろしく", 1))
-    assert terminal.text() == ["今日は会議があります", "明日も会議です", "よろしく"]
+    assert terminal.text() == ["今日は会議があります", "明日も会議です よろ", "しく"]
     _feed(captions, revised("今日は会議がありません 明日も", 1))
     assert terminal.text() == ["今日は会議がありませ", "ん 明日も"]
     _feed(captions, committed("我们今天开会讨论新的项目计划和预算安排", 2))

@@ -10,20 +10,20 @@ revisions.
 
 Widths are counted in the terminal's cells: a Chinese, Japanese or Korean character takes two
 (East Asian wide and full-width), a combining accent none; text without spaces between its
-words (Chinese, Japanese) is cut where a row is full.
+words (Chinese, Japanese) is cut between two of them where a row is full, never before a
+closing mark ("。").
 """
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
 from transcrevai_desktop.core.streaming import CaptionEvent
-from transcrevai_desktop.core.word_spacing import cells
+from transcrevai_desktop.core.word_spacing import cells, pieces
 
 DIM, RESET, CLEAR_BELOW = "\x1b[2m", "\x1b[0m", "\x1b[J"
 
@@ -40,15 +40,25 @@ def _fit(text: str, start: int, width: int) -> int:
     return end
 
 
+def _word_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where each word of ``text`` (``word_spacing.pieces``: in Chinese or Japanese a
+    character, its closing mark with it) starts and ends."""
+    at = 0
+    for piece in pieces(text):
+        first = text.index(piece.strip(), at)
+        at = first + len(piece.strip())
+        yield first, at
+
+
 def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap in ``width`` cells: the ``(start, end)`` of each row in ``text``, the
-    spaces where a row breaks dropped; a word longer than a row is cut. Appending text changes
-    only the last row and those after it, and wrapping from a row's start gives the same rows
-    from there."""
+    spaces where a row breaks dropped; a word longer than a row is cut. Chinese and Japanese
+    rows break between any two words, never before a closing mark ("。"). Appending text
+    changes only the last row and those after it, and wrapping from a row's start gives the
+    same rows from there."""
     spans: list[tuple[int, int]] = []
     start = end = -1
-    for match in re.finditer(r"\S+", text):
-        first, last = match.span()
+    for first, last in _word_spans(text):
         if start >= 0 and cells(text[start:last]) <= width:
             end = last
             continue
