@@ -450,6 +450,32 @@ def test_a_revision_still_looping_after_its_fallback_leaves_the_committed_text(e
     assert [e.utterance for e in events] == [1], "the loop revised nothing"
 
 
+@pytest.mark.slow
+def test_a_doubted_thank_you_is_kept_where_it_is_said_and_dropped_on_silence(engine, monkeypatch):
+    """A talk that ends "…turbulence. Thank you." (en_picovoice_diarization_3spk) lost its
+    last words in a real-time run: its revision heard "Thank you." alone, the model doubted
+    it was speech, and it was dropped as the stock phrase Whisper invents on silence. The VAD
+    now tells the two apart."""
+    audio = decode_file(speech("en_picovoice_diarization_3spk").path)[int(15.9 * MODEL_RATE) :]
+    model = engine.model()
+    segments, info = model.transcribe(audio, language="en", word_timestamps=True)
+    decoded = list(segments)
+    words = [w for s in decoded for w in s.words or () if w.word.strip(" .") in ("Thank", "you")]
+    assert [w.word.strip(" .") for w in words] == ["Thank", "you"]
+    doubted = replace(
+        decoded[-1], start=words[0].start, end=words[-1].end, text=" Thank you.", words=words,
+        no_speech_prob=0.6, compression_ratio=1.0,
+    )  # fmt: skip
+    monkeypatch.setattr(model, "transcribe", lambda *_, **__: ([doubted], info))
+
+    said, _ = engine.transcribe_utterance(audio, "en")
+    assert "".join(w.text for w in said).strip() == "Thank you."
+
+    silent = audio.copy()
+    silent[int((words[0].start - 0.5) * MODEL_RATE) :] = 0.0
+    assert engine.transcribe_utterance(silent, "en")[0] == []
+
+
 def test_the_vocabulary_reaches_live_passes_and_revisions():
     voice = decode_file(speech("pt_picovoice_leopard_test_pt").path)
     audio = np.concatenate([voice, np.zeros(3 * MODEL_RATE, np.float32)])
