@@ -2,16 +2,21 @@
 
 Most languages Whisper writes put spaces between words. Chinese, Japanese, Thai, Lao,
 Myanmar (Burmese), Khmer and Tibetan put none ("unspaced" scripts here): there a "word" is
-what a reader can break a line at or edit alone, a character (with the marks that combine
-with it), and Whisper's own words are its tokens, a character or a few, none of them starting
-with a space (``Word.continues``). Korean writes spaces between words but its syllables, like
-Chinese characters, take two terminal cells (East Asian wide).
+what a reader can break a line at or edit alone, a character with what belongs to it (its
+combining marks, a Thai or Lao vowel written before or after it, a Khmer consonant stacked
+under it, Japanese small kana), and Whisper's own words are its tokens, a character or a few,
+none of them starting with a space (``Word.continues``). Thai and Khmer words proper would
+need a dictionary (ICU's), which the app does not ship: they are cut at those clusters. Korean
+writes spaces between words but its syllables, like Chinese characters, take two terminal
+cells (East Asian wide).
 
 ``pieces`` cuts a text into such words, each with the space written before it; the
 transcript's corrections (``core.transcript_edits``), the subtitle cutter
-(``core.subtitles``) and the loop guard (``core.hallucinations``) work on them, so a Chinese
-transcript is corrected, subtitled and checked a character at a time rather than a sentence
-at a time. ``cells`` measures text as a terminal or a subtitle line shows it.
+(``core.subtitles``), the terminal's captions (``caption_printer``), the loop guard
+(``core.hallucinations``) and the benchmarks' WER work on them, so a Chinese transcript is
+corrected, subtitled and checked a character at a time rather than a sentence at a time.
+``runs_on`` says whether two sentences join without a space, ``east_asian`` which font a
+burned caption needs, and ``cells`` measures text as a terminal or a subtitle line shows it.
 """
 
 from __future__ import annotations
