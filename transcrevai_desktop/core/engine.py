@@ -122,10 +122,11 @@ def _said(segment: WhisperSegment, audio: np.ndarray | None) -> bool:
     from faster_whisper.vad import get_speech_timestamps
 
     first, last = int(segment.start * MODEL_RATE), min(int(segment.end * MODEL_RATE), len(audio))
+    if last <= first:
+        return False
     lead = min(first, int(VAD_LEAD * MODEL_RATE))  # the VAD hears nothing in its first frames
     chunks = get_speech_timestamps(audio[first - lead : last], speech_pad_ms=0)
-    heard = sum(max(0, c["end"] - max(c["start"], lead)) for c in chunks)
-    if last <= first or heard < HEARD_SHARE * (last - first):
+    if sum(max(0, c["end"] - max(c["start"], lead)) for c in chunks) < HEARD_SHARE * (last - first):
         return False
     log.info("Kept a stock phrase the VAD hears as speech: %r", segment.text)
     return True

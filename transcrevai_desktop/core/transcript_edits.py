@@ -28,6 +28,7 @@ from transcrevai_desktop.core.transcript import (
     Word,
     default_name,
     spread_words,
+    text_of,
 )
 from transcrevai_desktop.core.word_spacing import pieces, runs_on, separate
 
@@ -182,7 +183,7 @@ def merge(transcript: Transcript, index: int) -> Transcript:
     merged = Segment(
         first.start,
         max(first.end, second.end),
-        (first.text.strip() + ("" if glued else " ") + second.text.strip()).strip(),
+        text_of([first, second]),
         tuple(words),
         first.speaker,
     )
