@@ -39,6 +39,23 @@ STOCK_PHRASES = [
     "ご視聴ありがとうございました。",
     "시청해 주셔서 감사합니다.",
     "시청해주셔서 감사합니다",
+    "MBC 뉴스 이덕영입니다.",
+    # other languages' endings and credits (openai/whisper discussion #928)
+    "You",
+    "Bye-bye.",
+    "Tchau, tchau!",
+    "Até a próxima!",
+    "¡Gracias por ver el video!",
+    "Subtítulos realizados por la comunidad de Amara.org",
+    "Merci d'avoir regardé !",
+    "Sous-titrage Société Radio-Canada",
+    "Sous-titrage ST'501",
+    "Untertitel im Auftrag des ZDF für funk, 2017",
+    "Vielen Dank fürs Zuschauen!",
+    "Sottotitoli e revisione a cura di QTSS",
+    "Продолжение следует...",
+    "Субтитры сделал DimaTorzok",
+    "Редактор субтитров А.Синецкая Корректор А.Егорова",
 ]
 
 NORMAL_SENTENCES = [
@@ -55,6 +72,12 @@ NORMAL_SENTENCES = [
     "对对对，我们开始吧。",  # a word said three times
     "谢谢谢谢",  # "thanks, thanks": four characters, two words
     "今天我们开会讨论明年的预算。",
+    "You know, the report was late.",
+    "Gracias por venir a la reunión.",
+    "Merci pour votre présence, on commence.",
+    "Vielen Dank für die Einladung.",
+    "Спасибо, что пришли на встречу.",
+    "Tchau, a gente se fala amanhã.",
 ]
 REPEATED_SPEECH = [  # real speech (en_mfa_acoustic_corpus) that an early guard dropped
     "And here's some more words words words words words",

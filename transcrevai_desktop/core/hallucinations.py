@@ -6,8 +6,15 @@ import re
 
 from transcrevai_desktop.core.word_spacing import pieces, unspaced
 
-# Whole segments only ("Thank you for coming, let's start" is speech), compared without spaces
+# Whole segments only ("Thank you for coming, let's start" is speech), compared as
+# ``normalise`` writes them and without spaces. Whisper ends a silence the way the videos it
+# learnt from end: thanks, a goodbye, a plea to subscribe, in the session's language. The
+# phrases beyond Portuguese and English are those reported per language in openai/whisper
+# discussion #928 and by apps that filter them (amicalhq/amical #71, dyphire/mpv-sub-fastwhisper
+# #9); "you" alone is the English one.
 _STOCK_PHRASES = {
+    # English
+    "you",
     "thank you",
     "thank you very much",  # a 0.3 s fragment of the end of a word, the model in doubt (0.56)
     "thank you so much",
@@ -15,6 +22,10 @@ _STOCK_PHRASES = {
     "thanks for watching",
     "please subscribe",
     "subscribe to the channel",
+    "bye",
+    "bye bye",
+    "bye-bye",
+    # Portuguese
     "obrigado",
     "obrigada",
     "muito obrigado",
@@ -24,9 +35,35 @@ _STOCK_PHRASES = {
     "obrigado por assistir",
     "obrigada por assistir",
     "inscreva-se no canal",
-    "legendas pela comunidade amara.org",
-    "subtitles by the amara.org community",
-    "legenda adriana zanotto",
+    "tchau",
+    "tchau tchau",
+    "até a próxima",
+    # Spanish, French, Italian, German, Dutch, Polish, Russian, Turkish
+    "gracias",
+    "muchas gracias",
+    "gracias por ver",
+    "gracias por ver el video",
+    "suscríbete al canal",
+    "merci",
+    "merci beaucoup",
+    "merci d'avoir regardé",
+    "abonnez-vous",
+    "grazie",
+    "grazie mille",
+    "grazie per la visione",
+    "iscriviti al canale",
+    "danke",
+    "vielen dank",
+    "danke fürs zuschauen",
+    "vielen dank fürs zuschauen",
+    "bedankt voor het kijken",
+    "dziękuję",
+    "dziękuję za uwagę",
+    "спасибо",
+    "спасибо за внимание",
+    "спасибо за просмотр",
+    "продолжение следует",
+    "yorumlarınızıza abone olmayı unutmayın",
     # Whisper's stock endings of Chinese, Japanese and Korean videos
     "谢谢观看",
     "感谢观看",
@@ -36,9 +73,27 @@ _STOCK_PHRASES = {
     "시청해 주셔서 감사합니다",
     "구독과 좋아요 부탁드립니다",
 }
-_STOCK_UNSPACED = {phrase.replace(" ", "") for phrase in _STOCK_PHRASES}  # as compared
 # Credits in the subtitles Whisper learnt from, stock wherever they appear in a segment
-_STOCK_CREDITS = ("amara.org", "明镜与点点", "明镜需要您的支持", "优优独播剧场")
+_STOCK_CREDITS = (
+    "amara.org",  # "Legendas pela comunidade Amara.org" and the same in every language
+    "legenda adriana zanotto",
+    "sous-titrage société radio-canada",
+    "sous-titrage st' 501",
+    "soustitreur.com",
+    "untertitel im auftrag des zdf",
+    "untertitelung im auftrag des zdf",
+    "untertitel von stephanie geiges",
+    "sottotitoli e revisione a cura di qtss",
+    "sottotitoli a cura di qtss",
+    "субтитры сделал",
+    "субтитры создавал",
+    "редактор субтитров",
+    "mbc 뉴스",
+    "字幕by",
+    "明镜与点点",
+    "明镜需要您的支持",
+    "优优独播剧场",
+)
 _NON_WORD = re.compile(r"[^\w\s.-]+")
 
 
@@ -48,11 +103,21 @@ def normalise(text: str) -> str:
     return " ".join(word for word in words if word)
 
 
+def _compared(text: str) -> str:
+    """``text`` as stock phrases are compared: normalised, without spaces ("시청해 주셔서" is
+    also written "시청해주셔서")."""
+    return normalise(text).replace(" ", "")
+
+
+_STOCK_COMPARED = frozenset(map(_compared, _STOCK_PHRASES))
+_CREDITS_COMPARED = tuple(map(_compared, _STOCK_CREDITS))
+
+
 def is_stock_phrase(text: str) -> bool:
     """True for the captions Whisper is known to invent on silence or noise ("Thank you for
     watching", "ご視聴ありがとうございました", "请不吝点赞 订阅 转发 打赏支持明镜与点点栏目")."""
-    norm = normalise(text).replace(" ", "")  # "시청해 주셔서" is also written "시청해주셔서"
-    return norm in _STOCK_UNSPACED or any(credit in norm for credit in _STOCK_CREDITS)
+    compared = _compared(text)
+    return compared in _STOCK_COMPARED or any(credit in compared for credit in _CREDITS_COMPARED)
 
 
 LOOP_WORDS = 4  # the longest run of words that ``is_loop`` finds repeated
