@@ -9,6 +9,7 @@ import pytest
 
 from tests.session_files import died_while, held_by_another_process, keep_audio
 from transcrevai_desktop.core.errors import SessionInUse, StorageError
+from transcrevai_desktop.core.folder_lock import held
 from transcrevai_desktop.core.session import SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
 
@@ -162,3 +163,81 @@ def test_a_long_session_name_in_any_script_exports(engine, library, tmp_path, na
 
     assert written and name.startswith(written[0].stem[:10])
     assert (tmp_path / f"{written[0].stem}.subtitled.mkv").write_bytes(b"") == 0  # room left
+
+
+def test_a_session_under_a_name_of_255_bytes_exports(engine, library, tmp_path):
+    """The user may type any name the file system takes: one of 242 bytes or more failed with
+    "File name too long", as the temporary file written first added 14 bytes to it."""
+    manager = SessionManager(library_dir=library, engine=engine)
+    session = manager.get_session(manager.create_session())
+    keep_audio(session)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    destination = exports / ("Reunião de planejamento " * 11).encode()[:251].decode()
+    destination = destination.with_name(destination.name + ".wav")
+    assert len(destination.name.encode()) == 255
+
+    assert session.export("wav", destination) == destination
+    assert destination.read_bytes() == session.files["audio"].read_bytes()
+    assert [p.name for p in exports.iterdir()] == [destination.name], "no temporary file left"
+
+
+@pytest.mark.logs(r"Read-only file system")
+def test_a_finished_session_reopens_without_writing_its_folder(engine, library, monkeypatch):
+    """Reopening a recording writes nothing unless something changed (a recording cut short
+    becomes interrupted), and a write that fails then does not stop it opening: a library on
+    a read-only disk (a backup, a share) opened none of its recordings, as each reopening
+    rewrote its session.json."""
+    writer = SessionManager(library_dir=library, engine=engine)
+    finished, cut_short = (writer.get_session(writer.create_session()) for _ in "ab")
+    for session, status in (
+        (finished, SessionStatus.COMPLETE),
+        (cut_short, SessionStatus.RECORDING),
+    ):
+        keep_audio(session)
+        died_while(session, status)
+    written = (finished.folder / "session.json").stat()
+
+    def read_only(*_: object) -> None:  # what such a disk answers a write
+        raise StorageError("Could not write session.json: Read-only file system.")
+
+    monkeypatch.setattr("transcrevai_desktop.core.session.atomic_write_text", read_only)
+    reader = SessionManager(library_dir=library, engine=engine)
+    reopened = reader.open_session(finished.id)
+    assert reopened is not None and reopened.status is SessionStatus.COMPLETE
+    assert (finished.folder / "session.json").stat().st_ino == written.st_ino
+    interrupted = reader.open_session(cut_short.id)
+    assert interrupted is not None and interrupted.status is SessionStatus.INTERRUPTED
+
+
+def test_a_recording_cut_short_is_listed_with_the_length_it_has(engine, library):
+    """A crash leaves session.json saying "recording" with no length: the library showed 0:00
+    for hours of audio, which a user could take for an empty recording and delete."""
+    writer = SessionManager(library_dir=library, engine=engine)
+    session = writer.get_session(writer.create_session())
+    keep_audio(session, seconds=3.0)
+    died_while(session, SessionStatus.RECORDING)
+    assert json.loads((session.folder / "session.json").read_text())["duration"] == 0
+
+    entries, _ = SessionManager(library_dir=library, engine=engine).library()
+
+    assert [(entry.status, entry.duration) for entry in entries] == [("recording", 3.0)]
+
+
+@pytest.mark.logs(r"is not a WAV file this app wrote")
+def test_a_damaged_recording_that_fails_to_transcribe_is_free_again(engine, library):
+    """Its folder was left locked until the app quit: other windows called it busy, and the
+    library never offered it as cut short again."""
+    writer = SessionManager(library_dir=library, engine=engine)
+    session = writer.get_session(writer.create_session())
+    keep_audio(session)
+    died_while(session, SessionStatus.RECORDING)
+    (session.folder / "audio.wav").write_bytes(b"RIFF" + bytes(100))
+    reopened = SessionManager(library_dir=library, engine=engine).open_session(session.id)
+    assert reopened is not None and not reopened.in_use
+
+    with pytest.raises(StorageError, match="not a WAV file"):
+        reopened.transcribe_recording()
+
+    assert not reopened.in_use and not held(reopened.folder)
+    assert reopened.status is SessionStatus.INTERRUPTED

@@ -4,6 +4,7 @@ reader has gone, led to /dev/null."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -16,6 +17,8 @@ from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import StorageError
 
+log = logging.getLogger(__name__)
+TEMPORARY_NAME = 40  # characters of a file's name that its temporary file's name keeps
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -26,7 +29,10 @@ def _atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
     The folder must exist: a session folder deleted meanwhile is an error, never recreated."""
     path = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        # the name's first characters only: a name near the file system's limit (255 bytes)
+        # is the user's to choose, and the temporary one must still fit
+        prefix = f".{path.name[:TEMPORARY_NAME]}."
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
         try:
             os.fchmod(fd, 0o666 & ~_UMASK)
             with os.fdopen(fd, "wb") as handle:
@@ -34,6 +40,7 @@ def _atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, path)
+            sync_folder(path.parent)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -43,6 +50,22 @@ def _atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
                 "StorageError", "Could not write {file} in {folder}: {reason}."
             ).format(file=path.name, folder=path.parent, reason=error.strerror)
         ) from error
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the names in ``folder`` last through a power cut, as fsync makes a file's bytes: a
+    file made or renamed there, a folder made in it. Where a folder cannot be opened for this
+    (Windows), its file system keeps names without it."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError as error:  # some file systems refuse it for folders: nothing more to do
+        log.debug("Could not sync %s: %s", folder, error)
+    finally:
+        os.close(descriptor)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

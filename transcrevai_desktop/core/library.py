@@ -199,20 +199,26 @@ def rebuilt_metadata(folder: Path) -> dict[str, Any] | None:
     if written.st_size <= WAV_HEADER_BYTES or held(folder):
         return None
     made = datetime.fromtimestamp(written.st_mtime).astimezone()
-    try:
-        seconds = soundfile.info(audio).duration  # as far as its header counts
-    except (soundfile.LibsndfileError, RuntimeError):
-        seconds = 0.0
     salvaged = _readable_fields(folder)
     return {
         "name": QCoreApplication.translate("Library", "Recovered recording"),
         "created_at": made.isoformat(timespec="seconds"),
-        "duration": seconds,
+        "duration": _recorded_seconds(folder),
         "status": CUT_SHORT,
         **salvaged,
         "id": folder.name,
         "files": {**salvaged.get("files", {}), "audio": AUDIO_FILE},
     }
+
+
+def _recorded_seconds(folder: Path) -> float:
+    """The seconds of the folder's audio as far as its header counts: the recorder rewrites it
+    every half second, so a recording under way, or one a crash cut short, counts all but
+    the last half second (0 where the audio cannot be read)."""
+    try:
+        return float(soundfile.info(folder / AUDIO_FILE).duration)
+    except (soundfile.LibsndfileError, RuntimeError):
+        return 0.0
 
 
 def _readable_fields(folder: Path) -> dict[str, Any]:
@@ -238,6 +244,8 @@ def scan_library(
     Other folders that keep nothing (earlier versions made one for every tab opened; a
     recording cut before its first audio) are left out silently, and
     ``SessionManager.cleanup_old_sessions`` removes them."""
+    from transcrevai_desktop.core.session import CAPTURING  # which imports this module
+
     entries: list[LibraryEntry] = []
     problems: list[str] = []
     try:
@@ -265,12 +273,15 @@ def scan_library(
             text = (folder / f"{TRANSCRIPT_STEM}.txt").read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             text = ""  # not transcribed yet (or unreadable): the name is still searchable
+        duration = float(data.get("duration") or 0.0)
+        if data.get("status") in CAPTURING:  # session.json has not counted it yet
+            duration = _recorded_seconds(folder)
         entries.append(
             LibraryEntry(
                 id=folder.name,
                 name=str(data.get("name") or folder.name),
                 created_at=str(data.get("created_at") or ""),
-                duration=float(data.get("duration") or 0.0),
+                duration=duration,
                 language=data.get("language"),
                 status=str(data.get("status") or ""),
                 text=text,

@@ -30,6 +30,7 @@ from PySide6.QtCore import QCoreApplication
 from transcrevai_desktop.core.capture import END, AudioSource, SourceItem
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import DeviceLost, StorageError, TranscrevaiError
+from transcrevai_desktop.core.files import sync_folder
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,8 @@ class WavRecorder:
                 subtype="PCM_16",
                 format="WAV",
             )
+            sync_folder(self.path.parent)  # its flushes then keep a file that has its name
+            sync_folder(self.path.parent.parent)  # ...in a folder that has its own
         except (OSError, soundfile.SoundFileError) as error:
             raise StorageError(
                 QCoreApplication.translate(

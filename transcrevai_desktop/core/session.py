@@ -34,7 +34,7 @@ from transcrevai_desktop.core.errors import (
     TranscriptionCancelled,
 )
 from transcrevai_desktop.core.exporters import FORMATS, write_transcript
-from transcrevai_desktop.core.files import atomic_copy, atomic_write_text
+from transcrevai_desktop.core.files import atomic_copy, atomic_write_text, sync_folder
 from transcrevai_desktop.core.folder_lock import FolderLock
 from transcrevai_desktop.core.library import (
     AUDIO_FILE,
@@ -182,7 +182,13 @@ class Session(QObject):
         if metadata is not None:
             self._restore(metadata)
         self._edited = self.original_path.is_file()  # corrected (here or before): revertible
-        self.save_metadata()
+        if metadata is None:
+            self.save_metadata()
+        elif self.to_dict() != metadata:  # reopened and changed: busy no more, audio repaired
+            try:
+                self.save_metadata()
+            except StorageError as error:  # a library on a read-only disk opens all the same
+                log.warning("%s", error)
 
     def _restore(self, data: dict[str, Any]) -> None:
         """Take back a past session's state. One that was still busy when its process ended
@@ -361,6 +367,7 @@ class Session(QObject):
         the library cannot hold it."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            sync_folder(self.folder.parent)
         except OSError as error:
             raise StorageError(
                 QCoreApplication.translate(
@@ -548,7 +555,11 @@ class Session(QObject):
                 )
             if not self._hold.acquire():  # another window or ``recover`` transcribes it
                 raise in_use_error()
-            self._imported_seconds = repair_wav(audio)
+            try:
+                self._imported_seconds = repair_wav(audio)
+            except BaseException:  # a damaged file: the session is free for another try
+                self._hold.release()
+                raise
             self.language = language or self.language
             self._final_queued = self._skip_final = False
             self._set_status(SessionStatus.PROCESSING)
