@@ -6,13 +6,14 @@ import pytest
 from PySide6.QtGui import QTextCursor
 
 from transcrevai_desktop.core.streaming import CaptionEvent
-from transcrevai_desktop.core.transcript import Segment, Transcript, Word
-from transcrevai_desktop.ui.caption_view import (
+from transcrevai_desktop.core.transcript import (
     PARAGRAPH_CHARS,
     PARAGRAPH_MAX,
-    REVISABLE_UTTERANCES,
-    CaptionView,
+    Segment,
+    Transcript,
+    Word,
 )
+from transcrevai_desktop.ui.caption_view import REVISABLE_UTTERANCES, CaptionView
 
 
 @pytest.fixture

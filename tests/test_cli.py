@@ -57,6 +57,12 @@ def test_argparses_own_words_in_portuguese_too():
     assert unknown.startswith("transcrevai: erro: argumento COMANDO: 'gravar' não é uma opção")
     number = transcrevai("record", "--seconds", "dez", env=PORTUGUESE).stderr.splitlines()[-1]
     assert number.endswith("erro: argumento --seconds: valor float inválido: 'dez'")
+    for lines in ("0", "dois"):  # a ValueError of the cue limits, in English, for 0
+        wrong = transcrevai("transcribe", "--max-lines", lines, "talk.wav", env=PORTUGUESE)
+        assert wrong.returncode == 2
+        assert wrong.stderr.splitlines()[-1].endswith(
+            f"erro: argumento --max-lines: '{lines}' não é um número inteiro maior que zero"
+        )
 
 
 def test_english_elsewhere():
@@ -87,3 +93,28 @@ def test_options_without_a_command_are_a_usage_error():
     result = transcrevai("--", env=ENGLISH)
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1].endswith("the following arguments are required: COMMAND")
+
+
+def test_the_window_without_a_display_says_so_in_one_line():
+    """Over ssh, `transcrevai` alone aborted with a core dump after Qt's paragraph about
+    platform plugins."""
+    nowhere = {**PORTUGUESE, "DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}
+    result = transcrevai(env=nowhere)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "transcrevai: erro: Não há tela para abrir a janela (DISPLAY e WAYLAND_DISPLAY não "
+        "estão definidas): execute na área de trabalho ou veja transcrevai --help para usar a "
+        "linha de comando."
+    ]
+
+
+def test_devices_says_when_the_system_offers_no_input(monkeypatch, capsys):
+    """It printed nothing and succeeded, where `record` says why it cannot."""
+    from transcrevai_desktop import cli
+    from transcrevai_desktop.core import devices
+
+    monkeypatch.setattr(devices, "_portaudio_devices", lambda: [])
+    assert cli.main(["devices"]) == 1
+    assert capsys.readouterr().err == (
+        "transcrevai: error: No microphone or other input device was found.\n"
+    )

@@ -65,11 +65,26 @@ def _files(folder: Path) -> list[str]:
 # -- txt --------------------------------------------------------------------------------------
 
 
-def test_txt_has_one_paragraph_per_segment(transcript):
+def test_txt_starts_a_paragraph_after_a_pause_as_the_window_does(transcript):
     text = to_txt(transcript)
 
     assert text.endswith("\n") and not text.endswith("\n\n")
-    assert text.split("\n\n") == [TEXTS[0], TEXTS[1], TEXTS[2] + "\n"]
+    assert text.split("\n\n") == [f"{TEXTS[0]} {TEXTS[1]}", TEXTS[2] + "\n"]
+
+
+def test_txt_never_breaks_a_sentence_where_whisper_ended_a_segment():
+    """Whisper ends a segment anywhere: a paragraph each wrote "…para a arignamento", a blank
+    line, then "fonético." (ptbr_ufpalign_falabrasil, as the final pass reads it)."""
+    transcript = Transcript(
+        language="pt",
+        duration=8.0,
+        segments=[
+            Segment(0.0, 7.22, "Treinados pelo grupo Fala Brasil para o alinhamento"),
+            Segment(7.22, 7.9, "fonético."),
+        ],
+    )
+
+    assert to_txt(transcript) == ("Treinados pelo grupo Fala Brasil para o alinhamento fonético.\n")
 
 
 def test_txt_of_a_single_segment(transcript):

@@ -19,8 +19,8 @@ from transcrevai_desktop.core.decoding import decode_file
 from transcrevai_desktop.core.models import model_cache_dir
 
 
-def _transcribe(*args: str) -> subprocess.CompletedProcess:
-    return transcrevai("transcribe", *args)
+def _transcribe(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return transcrevai("transcribe", *args, env=env)
 
 
 def test_transcribes_english_and_portuguese_into_every_format(tmp_path):
@@ -135,9 +135,20 @@ def test_unknown_language_and_missing_model_are_clear(tmp_path):
     bad_language = _transcribe(str(clip.path), "--language", "xx", "--out", str(tmp_path))
     assert bad_language.returncode == 2  # bad usage
     assert "'xx' is not a language" in bad_language.stderr
+    regional = _transcribe(str(clip.path), "--language", "pt-BR", "--out", str(tmp_path))
+    assert regional.returncode == 0, regional.stderr  # as Brazilians write it: Portuguese
+    assert wer(clip.reference, (tmp_path / f"{clip.path.stem}.txt").read_text()) < 0.15
     missing_model = _transcribe(str(clip.path), "--model", str(tmp_path / "nope"))
     assert missing_model.returncode == 2
     assert "does not exist" in missing_model.stderr and "Traceback" not in missing_model.stderr
+    offline = {"HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hub")}  # no network, no cache
+    not_downloaded = _transcribe(str(clip.path), "--model", "tiny", env=offline)
+    assert not_downloaded.returncode == 2
+    assert not_downloaded.stderr.splitlines() == [  # not the hub's two lines of English
+        "transcrevai: error: Could not load the Whisper model 'tiny': it is not downloaded, and "
+        "Hugging Face cannot be reached. Use the bundled model 'base', a CTranslate2 model "
+        "folder, or a model name you can download."
+    ]
 
 
 def test_odd_rates_channels_extensions_and_truncation_are_handled(tmp_path):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import tempfile
@@ -60,7 +61,24 @@ translate = QCoreApplication.translate
 
 
 def _language(value: str) -> str | None:
-    return None if value in ("", "auto") else value.lower()
+    """Whisper's code of the language the user typed: none for "auto" (detect it); a regional
+    tag names its language ("pt-BR", "pt_BR" and "en-US" are pt and en)."""
+    if value in ("", "auto"):
+        return None
+    return value.lower().replace("_", "-").split("-")[0]
+
+
+def _count(value: str) -> int:
+    """A whole number of 1 or more (argparse's own "invalid int value" is half English)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "'{value}' is not a whole number of 1 or more").format(value=value)
+        )
+    return number
 
 
 def _speakers(value: str) -> int | str:
@@ -175,7 +193,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     transcribe.add_argument(
         "--max-line-chars",
-        type=int,
+        type=_count,
         default=DEFAULT_LIMITS.line_chars,
         metavar="N",
         help=translate("Cli", "subtitles: at most N characters a line (default {n})").format(
@@ -184,7 +202,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     transcribe.add_argument(
         "--max-lines",
-        type=int,
+        type=_count,
         default=DEFAULT_LIMITS.lines,
         metavar="N",
         help=translate("Cli", "subtitles: at most N lines a cue (default {n})").format(
@@ -197,7 +215,7 @@ def _parser() -> argparse.ArgumentParser:
         help=translate(
             "Cli",
             "for a video: also write STEM.subtitled.EXT with the subtitles as a track (soft, "
-            "seconds) or drawn into the picture (burned, re-encoded)",
+            "takes seconds) or drawn into the picture (burned, re-encoded)",
         ),
     )
 
@@ -309,14 +327,17 @@ def _transcribe(args: argparse.Namespace) -> int:
 
     formats = [fmt.strip().lower() for fmt in args.formats.split(",") if fmt.strip()]
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
-    if unknown or not formats:
+    if unknown:
         _error(translate("Cli", "unknown format {formats}").format(formats=", ".join(unknown)))
         return EXIT_USAGE
-    try:
-        limits = replace(DEFAULT_LIMITS, line_chars=args.max_line_chars, lines=args.max_lines)
-    except ValueError as error:
-        _error(error)
+    if not formats:
+        _error(
+            translate("Cli", "name at least one format: {formats}").format(
+                formats=",".join(FORMATS)
+            )
+        )
         return EXIT_USAGE
+    limits = replace(DEFAULT_LIMITS, line_chars=args.max_line_chars, lines=args.max_lines)
     named: dict[str, Path] = {}
     for path in args.files:
         if (other := named.setdefault(path.stem, path)) is not path:
@@ -540,9 +561,12 @@ def _until_settled(session: Session) -> None:
 
 
 def _devices(_: argparse.Namespace) -> int:
-    from transcrevai_desktop.core.devices import list_input_devices
+    from transcrevai_desktop.core.devices import list_input_devices, no_input_error
 
-    for device in list_input_devices():
+    devices = list_input_devices()
+    if not devices:
+        raise no_input_error()
+    for device in devices:
         mark = "*" if device.is_default else " "
         number = "   " if device.pulse_source is not None else f"{device.index:3d}"
         print(
@@ -614,6 +638,15 @@ def _translate_commands() -> None:
     translate_argparse()
 
 
+def _has_display() -> bool:
+    """Whether the window can open: on Linux and the BSDs an X or Wayland display is named (or
+    Qt is told which platform to use); over ssh there is none, and Qt aborted the program
+    with a core dump and a paragraph about platform plugins."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     logging.basicConfig(
@@ -622,6 +655,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     if set(arguments) <= WINDOW_OPTIONS:
         from transcrevai_desktop.app import run_app
+
+        if not _has_display():
+            _translate_commands()
+            _error(
+                translate(
+                    "Cli",
+                    "There is no display to open the window on (DISPLAY and WAYLAND_DISPLAY "
+                    "are not set): run it on the desktop, or see transcrevai --help for the "
+                    "command line.",
+                )
+            )
+            return EXIT_USAGE
 
         if arguments:
             logging.getLogger("transcrevai_desktop").setLevel(logging.DEBUG)

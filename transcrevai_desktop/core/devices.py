@@ -148,6 +148,15 @@ def _portaudio_devices() -> list[InputDevice]:
     ]
 
 
+def no_input_error() -> DeviceNotFound:
+    """What is said where the system offers no input at all."""
+    return DeviceNotFound(
+        QCoreApplication.translate(
+            "DeviceNotFound", "No microphone or other input device was found."
+        )
+    )
+
+
 def find_input_device(spec: str | int | None = None) -> InputDevice:
     """The device with this name, name fragment or sound server source name, or a PortAudio
     device by index or exact name (``pulse``: the server's default source); the default one
@@ -156,11 +165,7 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
     portaudio_devices = _portaudio_devices()
     devices = _offered(portaudio_devices)
     if not devices:
-        raise DeviceNotFound(
-            QCoreApplication.translate(
-                "DeviceNotFound", "No microphone or other input device was found."
-            )
-        )
+        raise no_input_error()
     if spec is None or spec == "":
         return next((d for d in devices if d.is_default), devices[0])
     text = str(spec).strip()

@@ -1,7 +1,9 @@
 """Writers for the transcript formats offered by the final pass and the export menu.
 
-txt: one paragraph per segment, or per turn ("Speaker 1: …") when the transcript shows its
-speakers (``Transcript.shows_speakers``: two or more, or one the user named). srt/vtt: cues cut
+txt: the paragraphs the window shows: one per turn ("Speaker 1: …") when the transcript shows
+its speakers (``Transcript.shows_speakers``: two or more, or one the user named), else cut at
+pauses of 2 s and long paragraphs' sentence ends (``transcript.paragraphs``), not at Whisper's
+segments, which end anywhere, often inside a sentence. srt/vtt: cues cut
 from the word timings within ``CueLimits`` (``core/subtitles.py`` says how), with the speaker's
 name where the speaker changes ("Ana: …" in SRT, a ``<v Ana>`` voice span in VTT). json:
 segments with word timings, and speakers whenever labelled.
@@ -19,17 +21,19 @@ import srt
 
 from transcrevai_desktop.core.files import atomic_write_text
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS, CueLimits, build_cues
-from transcrevai_desktop.core.transcript import Transcript, text_of
+from transcrevai_desktop.core.transcript import Transcript, paragraphs, text_of
 
 
 def to_txt(transcript: Transcript) -> str:
-    paragraphs = [
-        text_of(segments)
-        if speaker is None
-        else f"{transcript.speaker_name(speaker)}: {text_of(segments)}"
-        for speaker, segments in transcript.turns()
-    ]
-    return "".join(f"{text}\n\n" for text in paragraphs).rstrip("\n") + "\n"
+    texts = (
+        [
+            f"{transcript.speaker_name(speaker)}: {text_of(segments)}"
+            for speaker, segments in transcript.turns()
+        ]
+        if transcript.shows_speakers
+        else paragraphs(transcript.segments)
+    )
+    return "".join(f"{text}\n\n" for text in texts).rstrip("\n") + "\n"
 
 
 def to_srt(transcript: Transcript, limits: CueLimits = DEFAULT_LIMITS) -> str:

@@ -283,8 +283,21 @@ def _load(name: str, compute_type: str, workers: int) -> WhisperModel:
                 "ModelMissing",
                 "Could not load the Whisper model '{model}': {error}. Use the bundled model "
                 "'base', a CTranslate2 model folder, or a model name you can download.",
-            ).format(model=name, error=error)
+            ).format(model=name, error=_why_not_loaded(error))
         ) from error
+
+
+def _why_not_loaded(error: Exception) -> str:
+    """Why a model did not load, as one clause: offline, the hub's own answer was two lines of
+    English ("Got: ConnectError… Please check your internet connection and try again.")."""
+    from huggingface_hub.errors import LocalEntryNotFoundError
+
+    if isinstance(error, LocalEntryNotFoundError):
+        return QCoreApplication.translate(
+            "ModelMissing", "it is not downloaded, and Hugging Face cannot be reached"
+        )
+    lines = str(error).strip().splitlines()
+    return lines[0].rstrip(".") if lines else type(error).__name__
 
 
 MODELS = ModelRegistry()

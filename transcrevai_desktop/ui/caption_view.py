@@ -1,11 +1,10 @@
 """Live captions: committed text in the normal colour, the still-changing tail greyed.
 
 Each live event edits only the end of the document (the tentative tail is replaced, committed
-text is appended). A pause of ``PARAGRAPH_PAUSE`` seconds or more between two pieces of speech
-starts a new paragraph, so a long meeting reads as turns rather than one wall of text; so does
-the first sentence end past ``PARAGRAPH_CHARS`` characters of a paragraph (any word past
-``PARAGRAPH_MAX``), so a lecture without pauses reads in paragraphs too, and, since an edit lays
-out its paragraph again, an hours-long meeting costs no more per caption than a short one.
+text is appended). Paragraphs are cut as ``transcript.separator`` says: after a pause of 2 s,
+so a long meeting reads as turns rather than one wall of text, and at the first sentence end
+past 600 characters, so a lecture without pauses reads in paragraphs too, and, since an edit
+lays out its paragraph again, an hours-long meeting costs no more per caption than a short one.
 
 A ``revised`` event carries an utterance re-decoded at final-pass quality, about a second after
 it ended, often once the next utterance's words are already shown. It replaces that utterance's
@@ -32,32 +31,9 @@ from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from transcrevai_desktop.core.streaming import CaptionEvent
-from transcrevai_desktop.core.transcript import Transcript, ends_sentence, text_of
-from transcrevai_desktop.core.word_spacing import runs_on, unspaced
+from transcrevai_desktop.core.transcript import Transcript, paragraphs, separator, text_of
 
-PARAGRAPH_PAUSE = 2.0
-# A paragraph this long (characters) ends at its next sentence end, and at any word past
-# PARAGRAPH_MAX: an edit lays its whole paragraph out again, and a lecture with no pause of 2 s
-# made one paragraph that took 41 ms an event at 37,000 characters, against 4.5 ms in short ones.
-PARAGRAPH_CHARS = 600
-PARAGRAPH_MAX = 1500
 REVISABLE_UTTERANCES = 20  # how many of the latest utterances a revision may still replace
-
-
-def _separator(
-    spoken_until: float, start: float, continues_word: bool, paragraph: int, ending: str
-) -> str:
-    """What goes between text spoken until ``spoken_until`` and text spoken from ``start``,
-    in a paragraph of ``paragraph`` characters so far that ends with ``ending``: a paragraph
-    break after a pause of ``PARAGRAPH_PAUSE`` or a long paragraph, else a space (nothing
-    within a word). In a script without spaces (Chinese, Japanese) every word
-    ``continues_word``, and a long paragraph ends between two of them."""
-    if start - spoken_until >= PARAGRAPH_PAUSE:
-        return "\n"
-    long = paragraph >= PARAGRAPH_MAX or (paragraph >= PARAGRAPH_CHARS and ends_sentence(ending))
-    if continues_word:
-        return "\n" if long and unspaced(ending[-1:] or " ") else ""
-    return "\n" if long else " "
 
 
 def _rgb_pairs(one: QColor, other: QColor) -> list[tuple[float, float]]:
@@ -140,21 +116,7 @@ class CaptionView(QTextBrowser):
         if transcript.shows_speakers:
             pieces = self._turns(transcript)
         else:
-            text = ""
-            spoken_until: float | None = None
-            for segment in transcript.segments:
-                if spoken_until is not None:
-                    begins = text.rfind("\n") + 1
-                    text += _separator(
-                        spoken_until,
-                        segment.start,
-                        runs_on(text, segment.text, segment.continues),
-                        len(text) - begins,
-                        text[-8:],
-                    )
-                text += segment.text.strip()
-                spoken_until = segment.end
-            pieces = [(text, self._normal)]
+            pieces = [("\n".join(paragraphs(transcript.segments)), self._normal)]
         ends = self._replace(0, None, pieces)
         self._committed_end = ends[-1] if ends else 0
         if transcript.segments:
@@ -183,7 +145,7 @@ class CaptionView(QTextBrowser):
         end = self._committed_end
         begins = document.findBlock(end).position()
         ending = "".join(document.characterAt(i) for i in range(max(begins, end - 8), end))
-        return _separator(self._spoken_until, start, continues_word, end - begins, ending)
+        return separator(self._spoken_until, start, continues_word, end - begins, ending)
 
     def _track(self, utterance: int, start: int) -> None:
         """Remember where ``utterance``'s committed text lies, now that text starting at

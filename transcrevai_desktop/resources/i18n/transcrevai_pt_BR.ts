@@ -140,8 +140,12 @@
         <translation>legendas: no máximo N linhas por legenda (padrão {n})</translation>
     </message>
     <message>
-        <source>for a video: also write STEM.subtitled.EXT with the subtitles as a track (soft, seconds) or drawn into the picture (burned, re-encoded)</source>
-        <translation>para um vídeo: salva também NOME.subtitled.EXT com as legendas numa faixa (soft, segundos) ou embutidas na imagem (burned, recodificado)</translation>
+        <source>&apos;{value}&apos; is not a whole number of 1 or more</source>
+        <translation>&apos;{value}&apos; não é um número inteiro maior que zero</translation>
+    </message>
+    <message>
+        <source>for a video: also write STEM.subtitled.EXT with the subtitles as a track (soft, takes seconds) or drawn into the picture (burned, re-encoded)</source>
+        <translation>para um vídeo: salva também NOME.subtitled.EXT com as legendas numa faixa (soft, leva segundos) ou embutidas na imagem (burned, recodificado)</translation>
     </message>
     <message>
         <source>record with live captions, then transcribe</source>
@@ -224,6 +228,10 @@
         <translation>formato desconhecido: {formats}</translation>
     </message>
     <message>
+        <source>name at least one format: {formats}</source>
+        <translation>informe pelo menos um formato: {formats}</translation>
+    </message>
+    <message>
         <source>{first} and {second} would both be written as {stem}.*: transcribe them into different folders (--out).</source>
         <translation>{first} e {second} seriam salvos com o mesmo nome, {stem}.*: transcreva-os para pastas diferentes (--out).</translation>
     </message>
@@ -294,6 +302,10 @@
     <message>
         <source>transcrevai: error: {error}</source>
         <translation>transcrevai: erro: {error}</translation>
+    </message>
+    <message>
+        <source>There is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set): run it on the desktop, or see transcrevai --help for the command line.</source>
+        <translation>Não há tela para abrir a janela (DISPLAY e WAYLAND_DISPLAY não estão definidas): execute na área de trabalho ou veja transcrevai --help para usar a linha de comando.</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +1410,10 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     <message>
         <source>Could not load the Whisper model &apos;{model}&apos;: {error}. Use the bundled model &apos;base&apos;, a CTranslate2 model folder, or a model name you can download.</source>
         <translation>Não foi possível carregar o modelo Whisper &apos;{model}&apos;: {error}. Use o modelo &apos;base&apos; incluído, uma pasta de modelo CTranslate2 ou o nome de um modelo que você possa baixar.</translation>
+    </message>
+    <message>
+        <source>it is not downloaded, and Hugging Face cannot be reached</source>
+        <translation>ele não foi baixado e não há conexão com o Hugging Face</translation>
     </message>
     <message>
         <source>The speaker model {path} is missing, so speakers cannot be told apart; reinstall TranscrevAI to restore it.</source>
