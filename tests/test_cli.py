@@ -118,3 +118,9 @@ def test_devices_says_when_the_system_offers_no_input(monkeypatch, capsys):
     assert capsys.readouterr().err == (
         "transcrevai: error: No microphone or other input device was found.\n"
     )
+
+
+def test_models_in_portuguese_say_which_is_bundled():
+    """`models` wrote "base  bundled  pronto": the status translated, the source not."""
+    first = transcrevai("models", env=PORTUGUESE).stdout.splitlines()[0].split()
+    assert first[:2] == ["base", "incluído"]

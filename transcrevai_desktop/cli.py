@@ -605,10 +605,11 @@ def _voices(args: argparse.Namespace) -> int:
 
 
 def _models(_: argparse.Namespace) -> int:
-    from transcrevai_desktop.core.models import list_models
+    from transcrevai_desktop.core.models import BUNDLED_SOURCE, list_models
 
     for info in list_models():
-        print(f"{info.name:28s} {info.source:15s} {info.status}")
+        source = translate("Cli", "bundled") if info.source == BUNDLED_SOURCE else info.source
+        print(f"{info.name:28s} {source:15s} {info.status}")
     return 0
 
 

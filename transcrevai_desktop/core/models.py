@@ -185,10 +185,13 @@ def resolve_model(name: str) -> str:
     return name
 
 
+BUNDLED_SOURCE = "bundled"  # ``ModelInfo.source`` of the model shipped with the app
+
+
 @dataclass(frozen=True)
 class ModelInfo:
     name: str
-    source: str  # "bundled" or "faster-whisper"
+    source: str  # BUNDLED_SOURCE or "faster-whisper"
     status: str  # in words, for the command line
     size_mb: int  # on disk, or to download (approximate: ``CatalogModel.download_mb``)
     english_only: bool
@@ -209,7 +212,9 @@ def list_models() -> list[ModelInfo]:
         )
         base = CATALOG[BUNDLED_MODEL]
         models.append(
-            ModelInfo(BUNDLED_MODEL, "bundled", status, base.download_mb, base.english_only, True)
+            ModelInfo(
+                BUNDLED_MODEL, BUNDLED_SOURCE, status, base.download_mb, base.english_only, True
+            )
         )
     for name, model in CATALOG.items():
         if name == BUNDLED_MODEL and bundled:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from transcrevai_desktop.core.model_catalog import CATALOG, base_seconds_per_minute, is_alias
-from transcrevai_desktop.core.models import ModelInfo, list_models
+from transcrevai_desktop.core.models import BUNDLED_SOURCE, ModelInfo, list_models
 from transcrevai_desktop.core.texts import size_text
 from transcrevai_desktop.ui.list_table import ListTable
 from transcrevai_desktop.ui.model_download_bar import ModelDownloadBar
@@ -96,7 +96,7 @@ class ModelPicker(QGroupBox):
         return self.tr("English only") if info.english_only else self.tr("Multilingual")
 
     def _speed(self, info: ModelInfo) -> str:
-        if info.source == "bundled":
+        if info.source == BUNDLED_SOURCE:
             seconds = QLocale().toString(base_seconds_per_minute(), "f", 0)
             return self.tr("About {seconds} s per minute of audio on 2 cores").format(
                 seconds=seconds

@@ -300,6 +300,10 @@
         <translation>Nenhuma voz ainda ({file}): renomeie um falante numa transcrição.</translation>
     </message>
     <message>
+        <source>bundled</source>
+        <translation>incluído</translation>
+    </message>
+    <message>
         <source>transcrevai: error: {error}</source>
         <translation>transcrevai: erro: {error}</translation>
     </message>
