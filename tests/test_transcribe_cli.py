@@ -122,6 +122,11 @@ def test_two_files_of_one_name_or_a_folder_that_takes_no_files_stop_before_the_w
         f"transcrevai: error: {clip.path} and {other} would both be written as "
         f"{clip.path.stem}.*: transcribe them into different folders (--out)."
     )
+    a_file = _transcribe(str(clip.path), "--out", str(clip.path))
+    assert a_file.returncode == 1
+    assert a_file.stderr.strip() == (
+        f"transcrevai: error: {clip.path} is a file: name a folder to write in."
+    )  # not "Could not write in …: File exists."
     unwritable = _transcribe(str(clip.path), "--out", "/proc/self")  # takes no new files
     assert unwritable.returncode == 1
     assert unwritable.stderr.strip().startswith(

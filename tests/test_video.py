@@ -374,3 +374,19 @@ def test_chinese_japanese_and_korean_are_drawn_not_boxes():
     drawn = {text: caption_image([text], (WIDTH, HEIGHT)).tobytes() for text in "今天开会ご시"}
     assert len(set(drawn.values())) == len(drawn)  # each character its own shape
     assert caption_image(["\u0378"], (WIDTH, HEIGHT)).tobytes() not in drawn.values()
+
+
+def test_transcribe_of_a_sound_file_with_subtitled_video_says_what_it_wrote(tmp_path):
+    """Its transcript was written, but the line naming it was not printed: only the error, as
+    if nothing had been done."""
+    from tests.conftest import speech, transcrevai
+
+    clip = speech("pt_picovoice_leopard_test_pt")
+    done = transcrevai("transcribe", str(clip.path), "--language", "pt", "--out", str(tmp_path),
+                       "--subtitled-video", "soft")  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-2:] == [
+        f"{clip.path.name}: {tmp_path / clip.path.stem}.txt, {tmp_path / clip.path.stem}.srt",
+        f"transcrevai: {clip.path.name} holds no video, only sound or data.",
+    ]
+    assert (tmp_path / f"{clip.path.stem}.txt").read_text().strip()

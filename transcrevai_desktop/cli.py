@@ -368,20 +368,39 @@ def _transcribe(args: argparse.Namespace) -> int:
                 write_transcript(transcript, args.out / f"{path.stem}.{fmt}", fmt, limits)
                 for fmt in formats
             ]
-            if args.subtitled_video:
-                written.append(_subtitled_video(path, transcript, limits, args))
         except TranscrevaiError as error:
-            print(f"transcrevai: {path}: {error}", file=sys.stderr)
+            _file_error(path, error)
             failed += 1
             continue
+        video_error = None
+        if args.subtitled_video:  # a sound file's transcript is still written, and said so
+            try:
+                written.append(_subtitled_video(path, transcript, limits, args))
+            except TranscrevaiError as error:
+                video_error = error
         print(f"{path.name}: {', '.join(str(p) for p in written)}", file=sys.stderr)
+        if video_error is not None:
+            _file_error(path, video_error)
+            failed += 1
         if not transcript.segments:  # silence, music: written all the same, and said
             _note(translate("Cli", "{file}: no speech was found in it."), file=path.name)
     return EXIT_FAILED if failed else 0
 
 
+def _file_error(path: Path, error: TranscrevaiError) -> None:
+    """One line on what went wrong with ``path``, named once ("transcrevai: a.wav: a.wav does
+    not exist" said it twice)."""
+    said = str(error)
+    print(f"transcrevai: {said}" if str(path) in said or path.name in said
+          else f"transcrevai: {path}: {said}", file=sys.stderr)  # fmt: skip
+
+
 def _writable_folder(folder: Path) -> None:
     """``folder`` made if need be; ``TranscrevaiError`` if files cannot be written in it."""
+    if folder.exists() and not folder.is_dir():
+        raise TranscrevaiError(
+            translate("Cli", "{folder} is a file: name a folder to write in.").format(folder=folder)
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tempfile.TemporaryFile(dir=folder).close()

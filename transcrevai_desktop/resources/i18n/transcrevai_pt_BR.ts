@@ -240,6 +240,10 @@
         <translation>{file}: nenhuma fala foi encontrada no arquivo.</translation>
     </message>
     <message>
+        <source>{folder} is a file: name a folder to write in.</source>
+        <translation>{folder} é um arquivo: informe uma pasta onde salvar.</translation>
+    </message>
+    <message>
         <source>Could not write in {folder}: {reason}.</source>
         <translation>Não foi possível gravar em {folder}: {reason}.</translation>
     </message>
