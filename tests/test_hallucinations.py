@@ -41,7 +41,6 @@ STOCK_PHRASES = [
     "시청해주셔서 감사합니다",
     "MBC 뉴스 이덕영입니다.",
     # other languages' endings and credits (openai/whisper discussion #928)
-    "You",
     "Bye-bye.",
     "Tchau, tchau!",
     "Até a próxima!",
@@ -56,6 +55,8 @@ STOCK_PHRASES = [
     "Продолжение следует...",
     "Субтитры сделал DimaTorzok",
     "Редактор субтитров А.Синецкая Корректор А.Егорова",
+    "Abone olmayı unutmayın!",
+    "Altyazı M.K.",
 ]
 
 NORMAL_SENTENCES = [
@@ -78,6 +79,8 @@ NORMAL_SENTENCES = [
     "Vielen Dank für die Einladung.",
     "Спасибо, что пришли на встречу.",
     "Tchau, a gente se fala amanhã.",
+    "you.",  # the end of a sentence Whisper cut in two ("…thank all of" + "you.")
+    "어제 MBC 뉴스에서 봤어요.",  # "I saw it on the MBC news yesterday"
 ]
 REPEATED_SPEECH = [  # real speech (en_mfa_acoustic_corpus) that an early guard dropped
     "And here's some more words words words words words",

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from tests.session_files import died_while, held_by_another_process, keep_audio
+from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.errors import SessionInUse, StorageError
 from transcrevai_desktop.core.folder_lock import held
 from transcrevai_desktop.core.session import SessionStatus
@@ -185,9 +188,9 @@ def test_a_session_under_a_name_of_255_bytes_exports(engine, library, tmp_path):
 @pytest.mark.logs(r"Read-only file system")
 def test_a_finished_session_reopens_without_writing_its_folder(engine, library, monkeypatch):
     """Reopening a recording writes nothing unless something changed (a recording cut short
-    becomes interrupted), and a write that fails then does not stop it opening: a library on
-    a read-only disk (a backup, a share) opened none of its recordings, as each reopening
-    rewrote its session.json."""
+    becomes interrupted), even under another model than the one that transcribed it, and a
+    write that fails then does not stop it opening: a library on a read-only disk (a backup,
+    a share) opened none of its recordings, as each reopening rewrote its session.json."""
     writer = SessionManager(library_dir=library, engine=engine)
     finished, cut_short = (writer.get_session(writer.create_session()) for _ in "ab")
     for session, status in (
@@ -196,18 +199,24 @@ def test_a_finished_session_reopens_without_writing_its_folder(engine, library, 
     ):
         keep_audio(session)
         died_while(session, status)
-    written = (finished.folder / "session.json").stat()
+    tried: list[str] = []
 
-    def read_only(*_: object) -> None:  # what such a disk answers a write
+    def read_only(path: Path, _: str) -> None:  # what such a disk answers a write
+        tried.append(path.parent.name)
         raise StorageError("Could not write session.json: Read-only file system.")
 
     monkeypatch.setattr("transcrevai_desktop.core.session.atomic_write_text", read_only)
-    reader = SessionManager(library_dir=library, engine=engine)
+    small = Engine(
+        replace(engine.settings, model="small")
+    )  # chosen since: not what it was made with
+    reader = SessionManager(library_dir=library, engine=small)
     reopened = reader.open_session(finished.id)
     assert reopened is not None and reopened.status is SessionStatus.COMPLETE
-    assert (finished.folder / "session.json").stat().st_ino == written.st_ino
+    assert reopened.model == engine.settings.model
+    assert tried == []
     interrupted = reader.open_session(cut_short.id)
     assert interrupted is not None and interrupted.status is SessionStatus.INTERRUPTED
+    assert tried == [cut_short.id]
 
 
 def test_a_recording_cut_short_is_listed_with_the_length_it_has(engine, library):

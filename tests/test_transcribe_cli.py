@@ -140,9 +140,15 @@ def test_unknown_language_and_missing_model_are_clear(tmp_path):
     bad_language = _transcribe(str(clip.path), "--language", "xx", "--out", str(tmp_path))
     assert bad_language.returncode == 2  # bad usage
     assert "'xx' is not a language" in bad_language.stderr
-    regional = _transcribe(str(clip.path), "--language", "pt-BR", "--out", str(tmp_path))
+    english = speech("en_jfk")  # read as Portuguese: detected, it would be English
+    regional = _transcribe(str(english.path), "--language", "pt-BR", "--formats", "json",
+                           "--out", str(tmp_path))  # fmt: skip
     assert regional.returncode == 0, regional.stderr  # as Brazilians write it: Portuguese
-    assert wer(clip.reference, (tmp_path / f"{clip.path.stem}.txt").read_text()) < 0.15
+    assert json.loads((tmp_path / "en_jfk.json").read_text())["language"] == "pt"
+    detected = _transcribe(str(english.path), "--language", "AUTO", "--formats", "json",
+                           "--out", str(tmp_path))  # fmt: skip
+    assert detected.returncode == 0, detected.stderr
+    assert json.loads((tmp_path / "en_jfk.json").read_text())["language"] == "en"
     missing_model = _transcribe(str(clip.path), "--model", str(tmp_path / "nope"))
     assert missing_model.returncode == 2
     assert "does not exist" in missing_model.stderr and "Traceback" not in missing_model.stderr

@@ -390,3 +390,16 @@ def test_transcribe_of_a_sound_file_with_subtitled_video_says_what_it_wrote(tmp_
         f"transcrevai: {clip.path.name} holds no video, only sound or data.",
     ]
     assert (tmp_path / f"{clip.path.stem}.txt").read_text().strip()
+
+
+def test_a_copy_under_a_name_of_255_bytes_is_written(mp4, tmp_path):
+    """Its hidden partial file added 18 bytes to the name: "File name too long" for a name
+    the save dialog accepts."""
+    out = tmp_path / "copies" / ("Aula de cálculo " * 16).encode()[:251].decode()
+    out = out.with_name(out.name + ".mp4")
+    out.parent.mkdir()
+    assert len(out.name.encode()) == 255
+
+    assert soft_subtitled(mp4, CUES, out) == out
+    assert [p.name for p in out.parent.iterdir()] == [out.name]
+    assert subtitles(out)

@@ -63,9 +63,8 @@ translate = QCoreApplication.translate
 def _language(value: str) -> str | None:
     """Whisper's code of the language the user typed: none for "auto" (detect it); a regional
     tag names its language ("pt-BR", "pt_BR" and "en-US" are pt and en)."""
-    if value in ("", "auto"):
-        return None
-    return value.lower().replace("_", "-").split("-")[0]
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return None if code in ("", "auto") else code
 
 
 def _count(value: str) -> int:
@@ -391,8 +390,8 @@ def _file_error(path: Path, error: TranscrevaiError) -> None:
     """One line on what went wrong with ``path``, named once ("transcrevai: a.wav: a.wav does
     not exist" said it twice)."""
     said = str(error)
-    print(f"transcrevai: {said}" if str(path) in said or path.name in said
-          else f"transcrevai: {path}: {said}", file=sys.stderr)  # fmt: skip
+    named = said.startswith((str(path), path.name))  # as the errors of files begin
+    print(f"transcrevai: {said}" if named else f"transcrevai: {path}: {said}", file=sys.stderr)
 
 
 def _writable_folder(folder: Path) -> None:

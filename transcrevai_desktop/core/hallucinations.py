@@ -11,10 +11,10 @@ from transcrevai_desktop.core.word_spacing import pieces, unspaced
 # learnt from end: thanks, a goodbye, a plea to subscribe, in the session's language. The
 # phrases beyond Portuguese and English are those reported per language in openai/whisper
 # discussion #928 and by apps that filter them (amicalhq/amical #71, dyphire/mpv-sub-fastwhisper
-# #9); "you" alone is the English one.
+# #9). Not a lone "you", Whisper's best known: a sentence's last word, cut into a segment of
+# its own, is said, and too short for the VAD to save.
 _STOCK_PHRASES = {
     # English
-    "you",
     "thank you",
     "thank you very much",  # a 0.3 s fragment of the end of a word, the model in doubt (0.56)
     "thank you so much",
@@ -63,7 +63,7 @@ _STOCK_PHRASES = {
     "спасибо за внимание",
     "спасибо за просмотр",
     "продолжение следует",
-    "yorumlarınızıza abone olmayı unutmayın",
+    "abone olmayı unutmayın",
     # Whisper's stock endings of Chinese, Japanese and Korean videos
     "谢谢观看",
     "感谢观看",
@@ -72,6 +72,7 @@ _STOCK_PHRASES = {
     "次の動画でお会いしましょう",
     "시청해 주셔서 감사합니다",
     "구독과 좋아요 부탁드립니다",
+    "mbc 뉴스 이덕영입니다",
 }
 # Credits in the subtitles Whisper learnt from, stock wherever they appear in a segment
 _STOCK_CREDITS = (
@@ -88,7 +89,7 @@ _STOCK_CREDITS = (
     "субтитры сделал",
     "субтитры создавал",
     "редактор субтитров",
-    "mbc 뉴스",
+    "altyazı m.k.",
     "字幕by",
     "明镜与点点",
     "明镜需要您的支持",

@@ -156,6 +156,7 @@ class Session(QObject):
         self.speakers: SpeakerSetting = AUTO  # how the final pass labels speakers
         self.channel_names: tuple[str, ...] = ()  # of a call: ("You", "Others")
         self.source: Path | None = None  # the file a transcribed file's session was made from
+        self.model = engine.settings.model  # that made its transcript (or will)
         self.status = SessionStatus.IDLE
         self.message = ""
         self.files: dict[str, Path] = {"metadata": self.folder / METADATA_FILE}
@@ -200,6 +201,7 @@ class Session(QObject):
         self.vocabulary = tuple(str(term) for term in data.get("vocabulary") or ())
         self.channel_names = tuple(str(name) for name in data.get("channels") or ())
         self.source = Path(data["source"]) if data.get("source") else None
+        self.model = str(data.get("model") or self.model)
         try:
             self.speakers = parse_speakers(data.get("speakers", AUTO))
         except TranscrevaiError:
@@ -331,7 +333,7 @@ class Session(QObject):
             "speakers": self.speakers,
             "channels": list(self.channel_names),
             "source": str(self.source) if self.source else None,
-            "model": self.engine.settings.model,
+            "model": self.model,
             "status": self.status.value,
             "message": self.message,
             "files": {kind: path.name for kind, path in self.files.items()},
@@ -695,6 +697,7 @@ class Session(QObject):
             )
             self._write_transcript(transcript)
             self.detected_language = transcript.language
+            self.model = self.engine.settings.model
             self._set_status(SessionStatus.COMPLETE)
         except TranscriptionCancelled:
             if self._discarded:

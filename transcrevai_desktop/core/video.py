@@ -51,6 +51,7 @@ from transcrevai_desktop.core.errors import (
     UnreadableVideo,
     UnsupportedVideoFormat,
 )
+from transcrevai_desktop.core.files import TEMPORARY_NAME, sync_folder
 from transcrevai_desktop.core.word_spacing import east_asian
 
 if TYPE_CHECKING:  # PyAV's stubs only: the codec names its add_stream overloads tell apart
@@ -510,11 +511,13 @@ def _replaced_at_end(out: Path) -> Iterator[Path]:
     ``out`` when the block ends, and is removed if it raises. ``StorageError`` if the folder
     cannot be written, now or later (a full disk); ``UnsupportedVideoFormat`` if FFmpeg
     refuses to write what it is given in that format (not the original's fault)."""
-    partial = out.with_name(f".{out.stem}.{secrets.token_hex(4)}.partial{out.suffix}")
+    hidden = f".{out.stem[:TEMPORARY_NAME]}.{secrets.token_hex(4)}.partial{out.suffix}"
+    partial = out.with_name(hidden)  # short: ``out``'s own name may be near the limit
     try:
         partial.open("xb").close()  # fails now rather than after minutes of work
         yield partial
         partial.replace(out)
+        sync_folder(out.parent)
     except BaseException as error:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)

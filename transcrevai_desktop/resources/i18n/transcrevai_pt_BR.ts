@@ -1421,7 +1421,7 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     </message>
     <message>
         <source>it is not downloaded, and Hugging Face cannot be reached</source>
-        <translation>ele não foi baixado e não há conexão com o Hugging Face</translation>
+        <translation>não foi baixado e não há conexão com o Hugging Face</translation>
     </message>
     <message>
         <source>The speaker model {path} is missing, so speakers cannot be told apart; reinstall TranscrevAI to restore it.</source>
