@@ -290,3 +290,24 @@ def test_chinese_captions_run_on_without_spaces_and_still_end_long_paragraphs(vi
         )
     )
     assert view.toPlainText() == "今天我们开会。首先请财务部介绍一下。 OK, thanks.\n好的。"
+
+
+def test_a_long_turn_of_a_named_speaker_reads_in_paragraphs_in_the_window_and_the_txt(view):
+    """A lecture whose teacher the user named shows its speaker: it was one paragraph of the
+    whole hour, in the window and in the .txt. A long turn is cut at its sentence ends past
+    PARAGRAPH_CHARS, its name only before the first; a pause does not cut a turn."""
+    from transcrevai_desktop.core.exporters import to_txt
+    from transcrevai_desktop.core.transcript import Speaker
+
+    segments = [Segment(3 * i, 3 * i + 0.9, f"Frase {i} da aula gravada.", (), "S1")
+                for i in range(100)]  # fmt: skip
+    segments.append(Segment(301.0, 302.0, "Posso perguntar?", (), "S2"))
+    lecture = Transcript("pt", 302.0, segments, [Speaker("S1", "Prof. Ana"), Speaker("S2", "Bia")])
+
+    view.show_transcript(lecture)
+
+    shown = view.toPlainText().split("\n")
+    assert to_txt(lecture).rstrip("\n").split("\n\n") == shown
+    assert shown[0].startswith("Prof. Ana: Frase 0") and shown[-1] == "Bia: Posso perguntar?"
+    assert len(shown) > 3 and not any(p.startswith("Prof. Ana") for p in shown[1:])
+    assert all(PARAGRAPH_CHARS <= len(p) < PARAGRAPH_CHARS + 40 for p in shown[:-2])

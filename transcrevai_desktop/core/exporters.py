@@ -1,9 +1,10 @@
 """Writers for the transcript formats offered by the final pass and the export menu.
 
-txt: the paragraphs the window shows: one per turn ("Speaker 1: …") when the transcript shows
-its speakers (``Transcript.shows_speakers``: two or more, or one the user named), else cut at
-pauses of 2 s and long paragraphs' sentence ends (``transcript.paragraphs``), not at Whisper's
-segments, which end anywhere, often inside a sentence. srt/vtt: cues cut
+txt: the paragraphs the window shows (``transcript.paragraphs``): when the transcript shows its
+speakers (``Transcript.shows_speakers``: two or more, or one the user named) one per turn
+("Speaker 1: …"), a long one cut at its sentence ends past 600 characters; otherwise cut there
+and at pauses of 2 s, never at Whisper's segments, which end anywhere, often inside a
+sentence. srt/vtt: cues cut
 from the word timings within ``CueLimits`` (``core/subtitles.py`` says how), with the speaker's
 name where the speaker changes ("Ana: …" in SRT, a ``<v Ana>`` voice span in VTT). json:
 segments with word timings, and speakers whenever labelled.
@@ -21,18 +22,17 @@ import srt
 
 from transcrevai_desktop.core.files import atomic_write_text
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS, CueLimits, build_cues
-from transcrevai_desktop.core.transcript import Transcript, paragraphs, text_of
+from transcrevai_desktop.core.transcript import Transcript, paragraphs
 
 
 def to_txt(transcript: Transcript) -> str:
-    texts = (
-        [
-            f"{transcript.speaker_name(speaker)}: {text_of(segments)}"
-            for speaker, segments in transcript.turns()
-        ]
-        if transcript.shows_speakers
-        else paragraphs(transcript.segments)
-    )
+    if not transcript.shows_speakers:
+        texts = paragraphs(transcript.segments)
+    else:
+        texts = []
+        for speaker, segments in transcript.turns():
+            first, *more = paragraphs(segments, pauses=False) or [""]
+            texts += [f"{transcript.speaker_name(speaker)}: {first}", *more]
     return "".join(f"{text}\n\n" for text in texts).rstrip("\n") + "\n"
 
 

@@ -95,9 +95,11 @@ def separator(
     return "\n" if long else " "
 
 
-def paragraphs(segments: list[Segment]) -> list[str]:
+def paragraphs(segments: list[Segment], pauses: bool = True) -> list[str]:
     """The text of ``segments`` in paragraphs cut as ``separator`` cuts them (a Whisper
-    segment ends anywhere, often inside a sentence: a paragraph each broke sentences)."""
+    segment ends anywhere, often inside a sentence: a paragraph each broke sentences). Not
+    at ``pauses`` for one speaker's turn, whose name starts only its first paragraph: only a
+    long turn (a lecturer the user named) is cut, where it would be one wall of text."""
     text = ""
     spoken_until: float | None = None
     for segment in segments:
@@ -107,7 +109,8 @@ def paragraphs(segments: list[Segment]) -> list[str]:
         if spoken_until is not None:
             continues = runs_on(text, piece, segment.continues)
             begins = text.rfind("\n") + 1
-            text += separator(spoken_until, segment.start, continues, len(text) - begins, text[-8:])
+            after = spoken_until if pauses else segment.start
+            text += separator(after, segment.start, continues, len(text) - begins, text[-8:])
         text += piece
         spoken_until = segment.end
     return text.split("\n") if text else []

@@ -20,9 +20,10 @@ utterance grows to cover its new text). Text is selectable and copyable.
 
 The finished transcript replaces the captions once the final pass is done. When it shows its
 speakers (``Transcript.shows_speakers``: two or more, or one the user named) it reads as one
-paragraph per turn, each starting with the speaker's name in bold ("**Ana:** …"), as in the
-.txt file; otherwise as the captions did, a paragraph per pause. Showing it again (after a
-speaker is renamed) keeps the reader's place.
+paragraph per turn, each starting with the speaker's name in bold ("**Ana:** …"), a long turn
+cut at its sentence ends past 600 characters; otherwise as the captions did, a paragraph per
+pause; as in the .txt file either way. Showing it again (after a speaker is renamed) keeps the
+reader's place.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from transcrevai_desktop.core.streaming import CaptionEvent
-from transcrevai_desktop.core.transcript import Transcript, paragraphs, separator, text_of
+from transcrevai_desktop.core.transcript import Transcript, paragraphs, separator
 
 REVISABLE_UTTERANCES = 20  # how many of the latest utterances a revision may still replace
 
@@ -124,10 +125,11 @@ class CaptionView(QTextBrowser):
         bar.setValue(bar.maximum() if following else previous)
 
     def _turns(self, transcript: Transcript) -> list[tuple[str, QTextCharFormat]]:
-        """One paragraph per turn, its speaker's name in bold first."""
+        """One paragraph per turn, its speaker's name in bold first (a long turn cut in more,
+        as ``transcript.paragraphs`` cuts it for the .txt)."""
         pieces: list[tuple[str, QTextCharFormat]] = []
         for speaker, segments in transcript.turns():
-            text = text_of(segments)
+            text = "\n".join(paragraphs(segments, pauses=False))
             if not text:
                 continue
             if pieces:
