@@ -29,6 +29,7 @@ from transcrevai_desktop.core.speakers import (
     windows_of,
 )
 from transcrevai_desktop.core.transcript import Segment, Speaker, Transcript, Word
+from transcrevai_desktop.core.transcript_edits import edit_text
 
 
 def _transcribe(*args: str) -> subprocess.CompletedProcess:
@@ -152,6 +153,11 @@ def test_renaming_a_speaker_rewrites_the_transcript_and_exports(qtbot, manager, 
     assert re.search(r"<v Ana Lúcia>This\s+is\s+what\s+a\s+crocodile", exported), exported
     session._transcript = None  # read back from disk, as a reopened session does
     assert session.transcript().speaker_name(crocodile) == "Ana Lúcia"
+    first = session.transcript().segments[0].text
+    session.edit_transcript(edit_text(session.transcript(), 0, "Corrected words."))
+    session.rename_speaker(crocodile, "Bia")  # named after a correction: not undone by Revert
+    reverted = session.revert_transcript()
+    assert reverted.segments[0].text == first and reverted.speaker_name(crocodile) == "Bia"
     session.rename_speaker(crocodile, "")
     session.wait_saved()
     assert "Speaker 2: This is what" in (session.folder / "transcript.txt").read_text()

@@ -765,9 +765,22 @@ class Session(QObject):
             self._save(transcript)
 
     def revert_transcript(self) -> Transcript:
-        """The final pass's transcript back, as it was before any correction (and returned)."""
+        """The final pass's transcript back, as it was before any correction (and returned),
+        its speakers named as they are now: a name is not a correction (``rename_speaker``
+        makes nothing revertible), and a rename made after a correction was lost."""
         with self._lock:
             original = self._original or self._read_original()
+            current = self.transcript()
+            names = {s.id: s for s in current.speakers} if current is not None else {}
+            original = replace(
+                original,
+                speakers=[
+                    replace(s, name=names[s.id].name, match=names[s.id].match)
+                    if s.id in names
+                    else s
+                    for s in original.speakers
+                ],
+            )
             self._original, self._edited = None, False
             self._save(original)
         return original
