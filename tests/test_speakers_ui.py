@@ -33,6 +33,7 @@ from transcrevai_desktop.ui.session_tab import SessionTab
 from transcrevai_desktop.ui.speaker_count_picker import SpeakerCountPicker
 from transcrevai_desktop.ui.speaker_field import SpeakerField
 from transcrevai_desktop.ui.speaker_list import NAME, TALK_TIME, SpeakerList
+from transcrevai_desktop.ui.transcript_model import TranscriptModel
 
 THREE_TALKERS = "en_picovoice_diarization_3spk"  # [1] and so it begins [2] ... crocodile ...
 SHORT_CLIP = "ptbr_cv_19405032"  # 2.7 s, one talker
@@ -166,8 +167,10 @@ def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_
     # a rename is a step of the review's undo history, beside the corrections (it wiped it)
     view = tab.transcript_view
     view.replace_all("crocodile", "alligator")
-    _rename_in_place(qtbot, speakers, 2, "Caio", how="F2")
-    assert speakers.names() == ["Bea", "Ana", "Caio"]
+    _rename_in_place(qtbot, speakers, 2, "Caio de Albuquerque", how="F2")
+    assert speakers.names() == ["Bea", "Ana", "Caio de Albuquerque"]
+    column = view.table.columnWidth(TranscriptModel.SPEAKER)  # it follows the name (was cut)
+    assert column >= view.table.fontMetrics().horizontalAdvance("Caio de Albuquerque")
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert speakers.names() == ["Bea", "Ana", "Speaker 3"]
@@ -181,12 +184,17 @@ def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_
             view.table, Qt.Key.Key_Z,
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )  # fmt: skip
-    assert speakers.names() == ["Bea", "Ana", "Caio"]
+    assert speakers.names() == ["Bea", "Ana", "Caio de Albuquerque"]
     tab.session.wait_saved()
     text = (tab.session.folder / "transcript.txt").read_text(encoding="utf-8")
-    assert re.search(r"^Caio: ", text, re.M) and "alligator" in text
+    assert re.search(r"^Caio de Albuquerque: ", text, re.M) and "alligator" in text
     book = {v.name: v.recordings for v in window.manager.engine.voice_book.voices()}
-    assert book == {"Ana": 1, "Bob": 1, "Bea": 1, "Caio": 1}  # undo, redo: remembered once
+    assert book == {
+        "Ana": 1,
+        "Bob": 1,
+        "Bea": 1,
+        "Caio de Albuquerque": 1,
+    }  # undo, redo: remembered once
 
     # reopened from its folder: the list, the names and its own setting come back
     session_id = tab.session.id
@@ -196,7 +204,7 @@ def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_
     window.open_from_library(session_id)
     reopened = window.current_tab()
     assert reopened is not tab and reopened.session.id == session_id
-    assert reopened.speaker_list.names() == ["Bea", "Ana", "Caio"]
+    assert reopened.speaker_list.names() == ["Bea", "Ana", "Caio de Albuquerque"]
     assert "Ana: This is what a alligator" in reopened.captions.toPlainText()
     assert reopened.speakers_field.count.text() == "Automatic"
     assert not reopened.speakers_field.isEnabled()

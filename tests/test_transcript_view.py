@@ -163,6 +163,7 @@ def test_rows_are_as_tall_as_their_wrapped_text(qtbot, window: MainWindow):
     editor.setText(" ".join([first] * 6))
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(_texts(tab.transcript_view)[0]) > 5 * len(first))
+    assert _rows_fit(tab.transcript_view)  # at once: the edited row, the others as they were
     tab.session.wait_saved()
     session_id = tab.session.id
     window.close_tab(window.tabs.indexOf(tab))
