@@ -25,6 +25,7 @@ from transcrevai_desktop.core import decoding
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.core.speakers import AUTO
 from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.ui.level_meter import FLOOR_DB
 from transcrevai_desktop.ui.main_window import MainWindow
 from transcrevai_desktop.ui.session_tab import RECORDING_DOT, SessionTab
 
@@ -308,6 +309,33 @@ def test_space_records_pauses_and_resumes_and_pause_records_nothing(qtbot, windo
     qtbot.keyClick(tab, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: tab.session.recorded_seconds > paused_at + 1, timeout=10_000)
     qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    _wait_complete(qtbot, tab)
+
+
+def test_space_on_a_focused_control_is_that_controls_and_the_meter_rests_in_a_pause(
+    qtbot, window, virtual_mic
+):
+    """The tab's Space took the key from the control that had it: on "Also the computer's
+    sound" it started a recording without the box ticked, on Stop it paused. And the level
+    meter kept showing the last level heard through a pause, as if sound still came in."""
+    tab = _new_tab(window, virtual_mic.device, "en")
+    tab.call_box.setFocus()
+    qtbot.keyClick(tab.call_box, Qt.Key.Key_Space)
+    qtbot.waitUntil(tab.call_box.isChecked)
+    assert tab.session.status == "idle"
+    tab.call_box.setChecked(False)
+    tab.record()
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Recording", timeout=10_000)
+    playing = virtual_mic.play(speech("en_sonnet001_librivox").path)  # 54 s
+    qtbot.waitUntil(lambda: tab.level_meter.value() > -40, timeout=10_000)
+    tab.toggle_pause()
+    qtbot.waitUntil(lambda: tab.level_meter.value() == FLOOR_DB, timeout=2_000)
+    assert playing.poll() is None, "still sounding while paused"
+    tab.toggle_pause()
+    tab.stop_button.setFocus()
+    qtbot.keyClick(tab.stop_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: tab.session.status in ("processing", "complete"), timeout=5_000)
+    playing.kill()
     _wait_complete(qtbot, tab)
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -169,7 +172,7 @@ class SessionTab(QWidget):
         self._space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         self._space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._space.setWhatsThis(self.tr("Record, pause or resume the recording"))
-        self._space.activated.connect(self.toggle)
+        self._space.activated.connect(self._on_space)
         session.status_changed.connect(self._on_status)
         session.caption.connect(self._on_caption)
         session.level.connect(self.level_meter.set_level)
@@ -245,6 +248,18 @@ class SessionTab(QWidget):
             self.session.pause()
 
     @Slot()
+    def _on_space(self) -> None:
+        """Space is the focused control's where it has a use there (a button or check box
+        presses, a list opens: the shortcut took it, so that Space on a ticked-to-be "Also the
+        computer's sound" started a recording without it), else ``toggle``."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QAbstractButton) and self.isAncestorOf(focused):
+            focused.animateClick()
+        elif isinstance(focused, QComboBox) and self.isAncestorOf(focused):
+            focused.showPopup()
+        else:
+            self.toggle()
+
     def toggle(self) -> None:
         """Space: record when idle, pause or resume while recording."""
         if self.session.status is SessionStatus.IDLE:
