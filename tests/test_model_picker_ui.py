@@ -251,6 +251,24 @@ def test_a_recording_in_portuguese_is_offered_once_its_transcript_is_done(
     assert session.status.value == "complete" and offerer.dialog.isVisible()
 
 
+def test_the_offer_waits_for_another_tabs_recording_to_end(
+    qtbot, cache, hub: FakeHub, settings: Settings, offerer: ModelOfferer, manager
+):
+    """A window-modal dialog came up in the middle of the meeting another tab recorded, its
+    Stop behind it, and the speed probe ran beside its live captions."""
+    short, long = (manager.get_session(manager.create_session()) for _ in "ab")
+    for session in (short, long):
+        offerer.watch(session)
+    long.start(input_file=speech("ptbr_nurcsp_D2_255_1830.28_1844.86").path, language="pt")
+    short.start(input_file=speech("pt_picovoice_leopard_test_pt").path, language="pt")
+    qtbot.waitUntil(lambda: short.status.value == "complete", timeout=TIMEOUT_MS)
+    qtbot.wait(500)
+    assert long.status.value == "recording"
+    assert offerer.dialog is None and not offerer.checking
+    qtbot.waitUntil(lambda: offerer.dialog is not None, timeout=TIMEOUT_MS)
+    assert long.status.value == "complete" and offerer.dialog.isVisible()
+
+
 def test_not_now_closes_the_offer_downloads_nothing_and_it_is_not_made_again(
     qtbot, cache, hub: FakeHub, settings: Settings, offerer: ModelOfferer
 ):

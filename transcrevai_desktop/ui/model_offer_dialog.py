@@ -17,6 +17,7 @@ takes at most half the recording's length. On the 2-core benchmark machine that 
 from __future__ import annotations
 
 import logging
+import weakref
 
 from PySide6.QtCore import QLocale, QObject, Signal, Slot
 from PySide6.QtWidgets import (
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from transcrevai_desktop.core.model_download import ModelOffer, find_offer, hub_reachable
 from transcrevai_desktop.core.models import BUNDLED_MODEL
-from transcrevai_desktop.core.session import Session, SessionStatus
+from transcrevai_desktop.core.session import BUSY, Session, SessionStatus
 from transcrevai_desktop.core.texts import size_text
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.background import Background
@@ -148,12 +149,20 @@ class ModelOfferer(QObject):
         self._background = Background(self)
         self.checking = False  # a look for an offer is under way
         self.dialog: ModelOfferDialog | None = None
+        self._watched: weakref.WeakSet[Session] = weakref.WeakSet()
+        self._waiting: str | None = None  # a language to look for once no session is busy
+        self._found: ModelOffer | None = None  # an offer to show once no session is busy
 
     def watch(self, session: Session) -> None:
-        """Offer once ``session``, in Portuguese, has its transcript. Not as its recording
-        starts: the dialog came up in the middle of a meeting, and the speed probe, measured
-        under the live passes, could price every model out for good."""
+        """Offer once ``session``, in Portuguese, has its transcript, and no session watched
+        records or transcribes. Not while one does: the dialog came up in the middle of a
+        meeting (another tab's, too), and the speed probe, measured under the live passes,
+        could price every model out for good."""
+        self._watched.add(session)
         session.status_changed.connect(self._on_status)  # queued: may come from a pass
+
+    def _busy(self) -> bool:
+        return any(session.status in BUSY for session in self._watched)
 
     @Slot(str, str)
     def _on_status(self, status: str, _message: str) -> None:
@@ -163,16 +172,27 @@ class ModelOfferer(QObject):
             and isinstance(session, Session)
             and (session.language or session.detected_language) == "pt"
         ):
-            self.offer("pt")
+            self._waiting = "pt"
+        if self._busy():
+            return
+        if self._found is not None:
+            found, self._found = self._found, None
+            self._show(found)
+        elif self._waiting is not None:
+            language, self._waiting = self._waiting, None
+            self.offer(language)
 
     def offer(self, language: str) -> None:
         """Call at start (the preferred language) and when a transcript is done (its
-        language)."""
+        language); while a session watched is busy, it waits for the last to finish."""
         if (
             self.checking
             or self._settings.get(Key.MODEL_OFFERED)
             or self._settings.get(Key.MODEL) != BUNDLED_MODEL
         ):
+            return
+        if self._busy():
+            self._waiting = language
             return
         self.checking = True
 
@@ -191,6 +211,12 @@ class ModelOfferer(QObject):
         self._settings.set(Key.MODEL_OFFERED, "1")  # the answer would not change here
         if offer is None:
             return
+        if self._busy():  # a recording started meanwhile
+            self._found = offer
+            return
+        self._show(offer)
+
+    def _show(self, offer: ModelOffer) -> None:
         self.dialog = ModelOfferDialog(offer, self._window)
         self.dialog.model_ready.connect(self.model_ready)
         self.dialog.open()
