@@ -355,6 +355,33 @@ def test_quitting_while_recording_asks_then_closes_once_transcripts_are_written(
     assert tab.session.status == "complete"
 
 
+def test_a_recording_started_while_quitting_waits_calls_the_quit_off(
+    qtbot, window, virtual_mic, monkeypatch
+):
+    """The window stayed open for good (the first recording's transcript written, the new
+    one never awaited), and Quit then did nothing at all while it recorded."""
+    first = _new_tab(window, virtual_mic.device, "en")
+    first.record()
+    qtbot.waitUntil(lambda: first.session.recorded_seconds > 1, timeout=10_000)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *args, **kw: asked.append(args) or QMessageBox.StandardButton.Yes,
+    )
+    window.close()  # Yes: stop, and close once the transcript is written
+    second = _new_tab(window, virtual_mic.device, "en")
+    second.record()  # the user stays after all
+    qtbot.waitUntil(lambda: second.session.status == "recording", timeout=10_000)
+    _wait_complete(qtbot, first)
+    qtbot.wait(300)
+    assert window.isVisible() and not window.statusBar().currentMessage()
+    window.close()  # asked again, as the first time
+    assert len(asked) == 2
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    assert second.session.status == "complete"
+
+
 def _answer_with(monkeypatch, text: str) -> list[str]:
     """Answer the next message box with its button of ``text``; returns the questions asked."""
     asked: list[str] = []

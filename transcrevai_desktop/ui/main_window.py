@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.library import default_library_dir
-from transcrevai_desktop.core.session import BUSY, CAPTURING, Session
+from transcrevai_desktop.core.session import BUSY, CAPTURING, Session, SessionStatus
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.core.speakers import SpeakerSetting
 from transcrevai_desktop.core.vocabulary import parse_vocabulary
@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(tab.transcript_view.undo_stack)  # leaves with the view
         self.model_offerer.watch(tab.session)
         tab.session.status_changed.connect(self._update_actions)
+        tab.session.status_changed.connect(self._keep_open_if_recording)
         tab.title_changed.connect(self._update_actions)  # its page changed with its status
         tab.title_changed.connect(
             lambda t=tab: self.library.show_name(t.session.id, t.session.name)
@@ -328,8 +329,16 @@ class MainWindow(QMainWindow):
     @Slot()
     def _close_when_done(self) -> None:
         """Quitting waits for the final transcripts: close once none is being written."""
-        if not any(s.status in BUSY for s in self._sessions()):
+        if self._closing and not any(s.status in BUSY for s in self._sessions()):
             self.close()
+
+    @Slot(str, str)
+    def _keep_open_if_recording(self, status: str, _message: str) -> None:
+        """A recording started while quitting waited for the transcripts: the user stays, and
+        the quit is called off (the window stayed open for good, and Quit did nothing)."""
+        if self._closing and status == SessionStatus.RECORDING:
+            self._closing = False
+            self.statusBar().clearMessage()
 
     def _sessions(self) -> list[Session]:
         """The sessions of the tabs, and those of tabs closed while their transcripts were
