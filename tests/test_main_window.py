@@ -184,6 +184,12 @@ def test_double_click_renames_the_tab_and_the_session(window, monkeypatch):
     keep_audio(tab.session)  # as a recording would: the name is written with the folder
     assert json.loads(tab.session.files["metadata"].read_text())["name"] == "Weekly sync / June"
     assert tab.session.default_export_name("srt") == "Weekly sync - June.srt"
+    long = "Reunião de planejamento do segundo semestre " * 70  # 3,000 characters
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: (long, True))
+    window.tabs.tabBarDoubleClicked.emit(0)  # the tab was 21,000 pixels wide
+    assert window.tabs.tabText(0).endswith("…") and window.tabs.tabText(0).startswith("Reunião")
+    assert window.tabs.tabBar().tabRect(0).width() < window.width()
+    assert window.tabs.tabToolTip(0).startswith(long.strip())  # said whole there
 
 
 def test_library_lists_searches_reopens_and_deletes_with_confirmation(qtbot, window, monkeypatch):

@@ -15,6 +15,8 @@ from transcrevai_desktop.settings import Settings
 from transcrevai_desktop.ui.rename_dialog import rename_session
 from transcrevai_desktop.ui.session_tab import SessionTab
 
+TAB_CHARS = 40  # about how many characters of a session's name its tab shows
+
 
 class SessionTabs(QTabWidget):
     opened = Signal(object)  # the SessionTab just added
@@ -145,7 +147,14 @@ class SessionTabs(QTabWidget):
         menu.exec(self.tabBar().mapToGlobal(position))
 
     def _retitle(self, tab: SessionTab) -> None:
+        """The tab's title, cut short with "…" past ``TAB_CHARS`` average characters (a name
+        of 3,000 made a tab 21,000 pixels wide: Fusion's tab bar cuts none); the tooltip
+        says it whole."""
         index = self.indexOf(tab)
         if index >= 0:
-            self.setTabText(index, tab.title)
+            metrics = self.tabBar().fontMetrics()
+            width = TAB_CHARS * metrics.averageCharWidth()
+            self.setTabText(
+                index, metrics.elidedText(tab.title, Qt.TextElideMode.ElideRight, width)
+            )
             self.setTabToolTip(index, f"{tab.session.name} — {tab.status_label.text()}")
