@@ -111,6 +111,23 @@ def test_replace_all_fixes_a_name_everywhere_as_a_whole_word():
     assert replace_all(transcript, "Pedro", "Paulo") == (transcript, 0)
 
 
+def test_replace_all_with_nothing_deletes_a_filler_and_the_marks_it_leaves():
+    """Replace "um" with nothing left "So, , we went there ." and a segment of "." alone."""
+    transcript = Transcript("en", 20.0, [
+        _segment(1.0, "So, um, we went there um."), _segment(5.0, "Um."),
+        _segment(7.0, "Um, so we go."), _segment(10.0, "Ok, we start, um?"),
+    ])  # fmt: skip
+    cleaned, count = replace_all(transcript, "um", "")
+    assert count == 5
+    assert [s.text for s in cleaned.segments] == [
+        "So, we went there.", "So we go.", "Ok, we start?"
+    ]  # fmt: skip
+    old = _words(transcript.segments[0])
+    assert _words(cleaned.segments[0])[:3] == [old[0], *old[2:4]]  # the rest keep their times
+    né = Transcript("pt", 9.0, [_segment(1.0, "Bom dia. Né, vamos começar, né?")])
+    assert replace_all(né, "né", "")[0].segments[0].text == "Bom dia. Vamos começar?"
+
+
 def _chinese() -> Transcript:
     """Words as Whisper writes Chinese: no space before them, a character or two each."""
     pieces = [("今天", 1.0, 1.4), ("我们", 1.4, 1.8), ("开", 1.8, 2.0), ("会。", 2.0, 2.3)]

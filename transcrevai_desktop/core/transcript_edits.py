@@ -212,22 +212,58 @@ def add_speaker(transcript: Transcript, name: str = "") -> tuple[Transcript, str
     return replace(transcript, speakers=[*transcript.speakers, speaker]), speaker_id
 
 
+_CLAUSE_MARKS = ",;:，、；："  # marks a deleted word can leave doubled or first
+_SENTENCE_MARKS = ".!?…。！？"
+
+
 def _replaced(pattern: re.Pattern[str], replacement: str, text: str) -> tuple[str, int]:
     """``text`` with ``replacement`` (as typed: no backslash escapes) for every match of
     ``pattern`` that is whole words (neither end inside a word), and how many there were:
     "Ana" is not replaced in "Anapolis", but "财务部" is in "请财务部介绍" and "Python" in
-    "用Python开发", as Chinese has no spaces between words."""
-    kept: list[str] = []
-    at = count = 0
+    "用Python开发", as Chinese has no spaces between words.
+
+    An empty ``replacement`` deletes (a filler: "um", "né"), and tidies what the word leaves:
+    "So, um, we went there um." is "So, we went there.", "Um, so we…" is "So we…", and a
+    text left with marks only is blank (the segment goes). Before, it was "So, , we went
+    there ." and a segment of ".")."""
+    deleting = not replacement.strip()
+    out, at, count, capitalise = "", 0, 0, False
     for match in pattern.finditer(text):
         start, end = match.span()
         if start and _inside_a_word(text[start - 1], text[start]):
             continue
         if end < len(text) and _inside_a_word(text[end - 1], text[end]):
             continue
-        kept += [text[at:start], replacement]
-        at, count = end, count + 1
-    return "".join(kept) + text[at:], count
+        out += _capitalised(text[at:start]) if capitalise else text[at:start]
+        at, count, capitalise = end, count + 1, False
+        if not deleting:
+            out += replacement
+            continue
+        head = out.rstrip()
+        follows = text[at : at + 1]
+        if follows and follows in _CLAUSE_MARKS + _SENTENCE_MARKS:
+            if not head or head[-1] in _SENTENCE_MARKS:
+                at += 1  # "Um, so" and "Ok. Um. So" start with "So"
+            elif head[-1] not in _CLAUSE_MARKS:
+                out = head  # "there um." ends "there."
+            elif follows in _CLAUSE_MARKS:
+                at += 1  # "So, um, we": one comma
+            else:
+                out = head[:-1].rstrip()  # "começar, né?" ends "começar?"
+        if (out.endswith(" ") or not out) and text[at : at + 1] == " ":
+            at += 1
+        capitalise = (not head or head[-1] in _SENTENCE_MARKS) and match.group()[:1].isupper()
+    tail = text[at:]
+    out += _capitalised(tail) if capitalise else tail
+    if deleting and count and not any(c.isalnum() for c in out):
+        out = ""
+    return out, count
+
+
+def _capitalised(text: str) -> str:
+    """``text`` with its first letter upper case (a sentence that now starts with it)."""
+    first = next((i for i, c in enumerate(text) if c.isalpha()), None)
+    return text if first is None else text[:first] + text[first].upper() + text[first + 1 :]
 
 
 def _inside_a_word(left: str, right: str) -> bool:
