@@ -86,6 +86,8 @@ def test_correct_undo_redo_split_join_and_revert(qtbot, window: MainWindow, monk
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _texts(view) == original
     qtbot.waitUntil(lambda: "Americans" in _files(tab))
+    assert not view.revert_button.isEnabled()  # every correction undone: nothing to revert
+    assert not (tab.session.folder / "transcript.original.json").exists()
     qtbot.keyClick(
         view.table,
         Qt.Key.Key_Z,
