@@ -51,3 +51,35 @@ def test_a_new_recording_and_its_folder_are_named_for_good(tmp_path, synced):
 
     assert session_folder.stat().st_ino in synced
     assert session_folder.parent.stat().st_ino in synced
+
+
+@pytest.mark.logs(r"was deleted or moved while it recorded")
+def test_a_recording_whose_folder_is_deleted_stops_and_says_so(tmp_path):
+    """Deleted from outside (a file manager, a clean-up script), the recording went on for as
+    long as the user let it and was lost at the end, with "Error opening 'audio.wav'"."""
+    import shutil
+    import time
+
+    from transcrevai_desktop.core.errors import StorageError
+
+    folder = tmp_path / "session"
+    ended: list[object] = []
+    recorder = WavRecorder(
+        folder / "audio.wav",
+        FileSource(speech("en_sonnet001_librivox").path),  # 54 s, at its own pace
+        lambda _: None,
+        lambda _: None,
+        ended.append,
+    )
+    recorder.start()
+    time.sleep(0.7)
+    shutil.rmtree(folder)
+    until = time.monotonic() + 5
+    while not ended and time.monotonic() < until:
+        time.sleep(0.05)
+    recorder.stop()
+
+    assert len(ended) == 1 and isinstance(ended[0], StorageError)
+    assert str(ended[0]) == (
+        f"Recording stopped: its folder {folder} was deleted or moved while it recorded."
+    )

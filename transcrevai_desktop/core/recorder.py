@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import queue
 import threading
 import time
@@ -88,6 +89,7 @@ class WavRecorder:
             else None
         )
         self._file: soundfile.SoundFile | None = None
+        self._inode = 0  # the file's, once made: still there at each flush
         self._thread = threading.Thread(target=self._run, name=f"wav-{self.path.parent.name[:8]}")
 
     @property
@@ -107,6 +109,7 @@ class WavRecorder:
             )
             sync_folder(self.path.parent)  # its flushes then keep a file that has its name
             sync_folder(self.path.parent.parent)  # ...in a folder that has its own
+            self._inode = os.stat(self.path).st_ino
         except (OSError, soundfile.SoundFileError) as error:
             raise StorageError(
                 QCoreApplication.translate(
@@ -202,8 +205,23 @@ class WavRecorder:
         self._on_audio(_mix(frames))
 
     def _flush(self) -> None:
+        """Count the frames in the header, on disk; ``StorageError`` if the file is no longer
+        there under its name (its folder deleted from outside: it recorded on for as long as
+        the user let it, and lost it all at the end)."""
         assert self._file is not None
         update_header(self._file)
+        try:
+            there = os.stat(self.path).st_ino == self._inode
+        except OSError:
+            there = False
+        if not there:
+            raise StorageError(
+                QCoreApplication.translate(
+                    "StorageError",
+                    "Recording stopped: its folder {folder} was deleted or moved while it "
+                    "recorded.",
+                ).format(folder=self.path.parent)
+            )
 
     def _close(self) -> None:
         if self._file is not None:

@@ -2092,6 +2092,10 @@ A transcrição final continua em segundo plano.</translation>
         <translation>A gravação parou: não foi possível salvar em {folder} ({error}). O áudio gravado até então está guardado.</translation>
     </message>
     <message>
+        <source>Recording stopped: its folder {folder} was deleted or moved while it recorded.</source>
+        <translation>A gravação parou: a pasta {folder} foi apagada ou movida durante a gravação.</translation>
+    </message>
+    <message>
         <source>The recording {file} cannot be repaired: {reason}.</source>
         <translation>Não é possível reparar a gravação {file}: {reason}.</translation>
     </message>
