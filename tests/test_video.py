@@ -318,6 +318,17 @@ def test_a_long_line_shrinks_to_fit_the_picture():
     assert left >= WIDTH * 0.05 - 1 and right <= WIDTH * 0.95 + 1
 
 
+@pytest.mark.parametrize("position", ["bottom", "top"])
+def test_lines_too_tall_for_the_picture_shrink_to_fit_it(position):
+    """A large font on a 480p video (the dialog offers up to 200 px) drew half of the first
+    line off the top of the picture, or of the last line off its bottom."""
+    size = (854, 480)
+    caption = caption_image(["Sim,", "bem,", "três"], size, 200, position)
+    _, top, _, bottom = caption.getchannel("A").getbbox()
+    assert top >= 480 * 0.05 - 1 and bottom <= 480 * 0.95 + 1
+    assert bottom - top > 480 * 0.6  # shrunk to fit, not to nothing
+
+
 @pytest.mark.parametrize("export", [soft_subtitled, burned_subtitled])
 def test_inputs_that_are_not_videos_are_one_sentence(tmp_path, export):
     notes = tmp_path / "notes.txt"

@@ -124,6 +124,12 @@ def test_an_export_does_not_wait_behind_a_burn(qtbot, window: MainWindow, monkey
         window.exports.actions["txt"].trigger()
     assert saved.args == [[text]] and "fellow Americans" in text.read_text()
     assert progress.isVisible() and not held.is_set()  # the burn is still under way
+    assert progress.labelText() == "Drawing the subtitles into talk.subtitled.mp4…"
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _, __, text: warned.append(text))
+    _answer(monkeypatch, out, burned=False)  # the same file as a track: it replaced the burn
+    window.exports.video_action.trigger()  # (not there yet, so "Replace?" was not asked)
+    assert warned == ["talk.subtitled.mp4 is still being written: choose another name."]
     held.set()
     with qtbot.waitSignal(window.exported, timeout=120_000):
         pass

@@ -118,6 +118,7 @@ SOFT_SUFFIXES = (".mkv", ".mp4", ".mov", ".m4v", ".webm")  # hold a text track; 
 BURNED_SUFFIXES = (".mp4", ".mkv", ".mov", ".m4v", ".webm")  # .mp4: H.264, played everywhere
 AUTO_FONT_DIVISOR = 20  # font_size 0: a twentieth of the picture's height (54 px at 1080p)
 MIN_AUTO_FONT = 12  # ... but never under 12 px
+MIN_FONT = 6  # px: the least worth drawing, a caption shrunk to fit
 MARGIN = 0.05  # of the height above/below the caption, of the width on each side of it
 POSITIONS = ("bottom", "top")
 
@@ -293,19 +294,27 @@ def caption_image(
     drawn as a burned caption: white with a black outline, each line centred, as a block at
     the ``position`` ("bottom" or "top") with a margin of 5 % of the height. ``font_size`` is
     in pixels; 0 picks a twentieth of the height (54 px at 1080p), at least 12 px. A line
-    wider than the picture (less 5 % each side) shrinks the font of the whole caption to fit.
-    Also fit for a preview of what ``burned_subtitled`` draws."""
+    wider than the picture (less 5 % each side), or lines taller than it (less its margins),
+    shrink the font of the whole caption to fit: a large font on a 480p video drew half of
+    its first or last line off the picture. Also fit for a preview of what
+    ``burned_subtitled`` draws."""
     width, height = size
     pixels = font_size or max(MIN_AUTO_FONT, round(height / AUTO_FONT_DIVISOR))
     room = width * (1 - 2 * MARGIN)
     script = east_asian("".join(lines))
     widest = max((_font(pixels, script).getlength(line) for line in lines), default=0.0)
     if widest > room:
-        pixels = max(6, int(pixels * room / widest))  # 6 px: the least worth drawing
-    font = _font(pixels, script)
-    outline = max(1, round(pixels / 14))
-    ascent, descent = font.getmetrics()
-    line_height = ascent + descent + 2 * outline
+        pixels = max(MIN_FONT, int(pixels * room / widest))
+    high = height * (1 - 2 * MARGIN)
+    while True:
+        font = _font(pixels, script)
+        outline = max(1, round(pixels / 14))
+        ascent, descent = font.getmetrics()
+        line_height = ascent + descent + 2 * outline
+        block = line_height * len(lines)
+        if block <= high or pixels <= MIN_FONT:
+            break
+        pixels = max(MIN_FONT, min(pixels - 1, int(pixels * high / block)))
     margin = round(height * MARGIN)
     top = margin if position == "top" else height - margin - line_height * len(lines)
     image = Image.new("RGBA", size, (0, 0, 0, 0))

@@ -55,6 +55,7 @@ class ExportMenu(QObject):
         self._window, self._settings, self._background = window, settings, background
         self._current = current
         self._burning: set[threading.Event] = set()  # the stop events of the burns under way
+        self._writing: set[Path] = set()  # the videos being written, resolved
         self._burner = Background(self)  # burns, one after the other, apart from the rest
         self.actions = {fmt: self._action(f"{fmt.upper()}…", fmt) for fmt in EXPORT_FORMATS}
         self.all_action = QAction(self.tr("Export &all…"), self)
@@ -172,14 +173,27 @@ class ExportMenu(QObject):
             choice = dialog.choice()
         finally:
             dialog.deleteLater()
+        target = choice.path.resolve()
+        if target in self._writing:  # "Replace?" was not asked: it was not on disk yet
+            QMessageBox.warning(
+                self._window,
+                self.tr("Video with subtitles"),
+                self.tr("{file} is still being written: choose another name.").format(
+                    file=choice.path.name
+                ),
+            )
+            return
+        self._writing.add(target)
         limits = remembered_limits(self._settings)
         if not choice.burned:
-            self._run(self.tr("Video with subtitles"), lambda: [
-                session.export_video(choice.path, limits=limits)
-            ])  # fmt: skip
+            self._run(
+                self.tr("Video with subtitles"),
+                lambda: [session.export_video(choice.path, limits=limits)],
+                lambda: self._writing.discard(target),
+            )
             return
         progress = QProgressDialog(
-            self.tr("Drawing the subtitles into the video…"),
+            self.tr("Drawing the subtitles into {file}…").format(file=choice.path.name),
             self.tr("Cancel"),
             0,
             100,
@@ -207,6 +221,7 @@ class ExportMenu(QObject):
 
         def finished() -> None:
             self._burning.discard(stop)
+            self._writing.discard(target)
             progress.hide()
             progress.deleteLater()
 

@@ -447,8 +447,12 @@
         <translation>O vídeo {video} não está mais lá (ou não tem imagem).</translation>
     </message>
     <message>
-        <source>Drawing the subtitles into the video…</source>
-        <translation>Embutindo as legendas no vídeo…</translation>
+        <source>{file} is still being written: choose another name.</source>
+        <translation>{file} ainda está sendo salvo: escolha outro nome.</translation>
+    </message>
+    <message>
+        <source>Drawing the subtitles into {file}…</source>
+        <translation>Embutindo as legendas em {file}…</translation>
     </message>
     <message>
         <source>Cancel</source>
