@@ -55,8 +55,12 @@ def test_argparses_own_words_in_portuguese_too():
     assert last == "transcrevai transcribe: erro: os seguintes argumentos são obrigatórios: ARQUIVO"
     unknown = transcrevai("gravar", env=PORTUGUESE).stderr.splitlines()[-1]
     assert unknown.startswith("transcrevai: erro: argumento COMANDO: 'gravar' não é uma opção")
-    number = transcrevai("record", "--seconds", "dez", env=PORTUGUESE).stderr.splitlines()[-1]
-    assert number.endswith("erro: argumento --seconds: valor float inválido: 'dez'")
+    for seconds in ("dez", "-1"):  # "valor float inválido"; an empty recording, "complete"
+        wrong = transcrevai("record", "--seconds", seconds, env=PORTUGUESE)
+        assert wrong.returncode == 2
+        assert wrong.stderr.splitlines()[-1].endswith(
+            f"erro: argumento --seconds: '{seconds}' não é um número de segundos maior que zero"
+        )
     for lines in ("0", "dois"):  # a ValueError of the cue limits, in English, for 0
         wrong = transcrevai("transcribe", "--max-lines", lines, "talk.wav", env=PORTUGUESE)
         assert wrong.returncode == 2

@@ -336,6 +336,11 @@ def test_without_a_loopback_device_the_call_says_how_to_get_one(qtbot, window, m
     assert tab.session.status.value == "idle"
     assert "No input hears the computer's sound" in tab.status_label.text()
     assert "BlackHole" in tab.call_box.toolTip()
+    alsa = [InputDevice(0, "HDA Intel PCH: ALC892 Analog (hw:0,0)", "ALSA", 2, 44100.0, True)]
+    monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: alsa)  # no sound server
+    with pytest.raises(DeviceNotFound, match="PulseAudio or PipeWire sound server") as said:
+        default_system_audio()
+    assert "Stereo Mix" not in str(said.value)  # Windows' advice, on Linux
 
 
 def test_a_stream_opens_with_its_source_and_leaves_the_variable_as_it_was(monkeypatch):

@@ -217,6 +217,7 @@ def test_killed_process_leaves_a_playable_wav_that_recover_transcribes(tmp_path)
     listed = _recover(out)
     assert listed.returncode == 0, listed.stderr
     assert f"({folder.name}): " in listed.stderr and "s of audio kept" in listed.stderr
+    assert "WARNING" not in listed.stderr  # "…recovery: Repairing …", in English, said it twice
     assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
     assert not (folder / "transcript.txt").exists()
 
@@ -302,3 +303,28 @@ def test_a_recording_another_process_makes_is_left_alone(tmp_path, engine):
     [entry], _ = manager.library()
     assert entry.status == "complete" and not entry.in_use
     assert manager.open_session(entry.id) is not None
+
+
+def test_a_recording_a_lost_microphone_ended_is_one_recover_transcribes(engine, tmp_path):
+    """ "Microphone disconnected … What was recorded until then is kept and can be
+    transcribed", said `record`; then `recover` answered "No interrupted recordings"."""
+    from tests.session_files import keep_audio
+    from transcrevai_desktop.core.session import SessionStatus
+
+    out = tmp_path / "out"
+    manager = SessionManager(library_dir=out, engine=engine)
+    lost, failed = (manager.get_session(manager.create_session()) for _ in "ab")
+    keep_audio(lost)
+    soundfile.write(lost.files["audio"], decode_file(speech("en_jfk").path), 16000)
+    lost.status, lost.message = SessionStatus.ERROR, "Microphone disconnected."
+    lost.save_metadata()
+    failed.folder.mkdir(parents=True)  # a device that never opened: no audio to transcribe
+    failed.status = SessionStatus.ERROR
+    failed.save_metadata()
+
+    recovered = _recover(out, "--transcribe", "--language", "en")
+
+    assert recovered.returncode == 0, recovered.stderr
+    assert f"({lost.id}): " in recovered.stderr and failed.id not in recovered.stderr
+    assert "fellow americans" in (lost.folder / "transcript.txt").read_text().lower()
+    assert json.loads((lost.folder / "session.json").read_text())["status"] == "complete"

@@ -80,6 +80,19 @@ def _count(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    """A length of time above 0 (``--seconds -1`` made an empty recording, "complete")."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "'{value}' is not a number of seconds above 0").format(value=value)
+        )
+    return seconds
+
+
 def _speakers(value: str) -> int | str:
     from transcrevai_desktop.core.speakers import parse_speakers
 
@@ -232,7 +245,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     record.add_argument(
         "--seconds",
-        type=float,
+        type=_seconds,
         metavar=translate("Cli", "SECONDS"),
         help=translate("Cli", "stop after this many seconds of audio"),
     )
@@ -258,7 +271,10 @@ def _parser() -> argparse.ArgumentParser:
 
     recover = command(
         "recover",
-        translate("Cli", "find recordings a crash interrupted, repair them, transcribe them"),
+        translate(
+            "Cli",
+            "find recordings a crash or a lost device interrupted, repair them, transcribe them",
+        ),
     )
     recover.add_argument("--out", type=Path, metavar=folder, help=out_help)
     recover.add_argument(
@@ -500,11 +516,14 @@ def _record(args: argparse.Namespace) -> int:
 
 
 def _recover(args: argparse.Namespace) -> int:
-    """List the sessions whose process died while busy (they reopen as interrupted), repair
+    """List the sessions whose process died while busy (they reopen as interrupted), and
+    those an error ended that kept their audio (a microphone unplugged: "what was recorded
+    until then is kept and can be transcribed", but ``recover`` did not list it), repair
     their .wav headers, and with ``--transcribe`` run their final passes."""
     from transcrevai_desktop.core.engine import Engine, EngineSettings
+    from transcrevai_desktop.core.library import AUDIO_FILE
     from transcrevai_desktop.core.recovery import repair_wav
-    from transcrevai_desktop.core.session import UNFINISHED, SessionStatus
+    from transcrevai_desktop.core.session import TRANSCRIBABLE, UNFINISHED, SessionStatus
     from transcrevai_desktop.core.session_manager import SessionManager
 
     _application()
@@ -513,7 +532,15 @@ def _recover(args: argparse.Namespace) -> int:
     entries, problems = manager.library()
     for problem in problems:
         _note(translate("Cli", "transcrevai: skipped {problem}"), problem=problem)
-    found = [entry for entry in entries if entry.status in UNFINISHED]
+    found = [
+        entry
+        for entry in entries
+        if entry.status in UNFINISHED
+        or (
+            entry.status in TRANSCRIBABLE
+            and (manager.library_dir / entry.id / AUDIO_FILE).is_file()
+        )
+    ]
     for entry in (e for e in found if e.in_use):
         _note(
             translate("Cli", "{name} ({id}) is being recorded or transcribed; left alone."),
@@ -668,8 +695,8 @@ def _has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    logging.basicConfig(
-        level=logging.WARNING,
+    logging.basicConfig(  # a warning is said to the user in a sentence of its own, if at all:
+        level=logging.ERROR,  # "WARNING …recovery: Repairing …" doubled it, in English
         format="%(levelname)s %(name)s: %(message)s",
     )
     if set(arguments) <= WINDOW_OPTIONS:

@@ -44,6 +44,14 @@ LOOPBACK_HELP = QT_TRANSLATE_NOOP(
 )
 
 
+NO_SOUND_SERVER = QT_TRANSLATE_NOOP(
+    "InputDevice",
+    "On Linux it is heard through the PulseAudio or PipeWire sound server (pipewire-pulse), "
+    "and none is running.",
+)
+_LINUX_HOST_APIS = ("ALSA", "JACK Audio Connection Kit", "OSS")  # PortAudio's names
+
+
 def loopback_help() -> str:
     """How to record the computer's sound where no input hears it, in the user's language."""
     return QCoreApplication.translate("InputDevice", LOOPBACK_HELP)
@@ -204,12 +212,15 @@ def default_system_audio() -> InputDevice:
     the default output's name may be cut short, as MME cuts names to 31 characters), else the
     first loopback device (``LOOPBACK_NAMES``); ``DeviceNotFound`` where the system offers
     none."""
-    heard = [d for d in list_input_devices() if d.is_system_audio]
-    if not heard:
+    inputs = list_input_devices()
+    heard = [d for d in inputs if d.is_system_audio]
+    if not heard:  # on Linux, its sound server is not running: Stereo Mix is no advice there
+        linux = any(d.host_api in _LINUX_HOST_APIS for d in inputs)
+        help = QCoreApplication.translate("InputDevice", NO_SOUND_SERVER) if linux else None
         raise DeviceNotFound(
             QCoreApplication.translate(
                 "DeviceNotFound", "No input hears the computer's sound. {help}"
-            ).format(help=loopback_help())
+            ).format(help=help or loopback_help())
         )
     if any(d.pulse_source is not None for d in heard):
         return next((d for d in heard if d.is_default), heard[0])

@@ -83,6 +83,9 @@ class SessionStatus(StrEnum):
 CAPTURING = (SessionStatus.RECORDING, SessionStatus.PAUSED)
 BUSY = (*CAPTURING, SessionStatus.PROCESSING)
 UNFINISHED = (*BUSY, SessionStatus.INTERRUPTED)  # on disk: audio with no final pass yet
+# a recording whose final pass can be run again (``transcribe_recording``), its audio kept:
+# cut short, or ended by an error (a device lost, a final pass that failed)
+TRANSCRIBABLE = (SessionStatus.INTERRUPTED, SessionStatus.ERROR)
 
 
 def in_use_error() -> SessionInUse:
@@ -541,7 +544,7 @@ class Session(QObject):
         ``language`` (default: the one asked for when recording, else detected). The .wav's
         header is repaired first; nothing recorded is lost or deleted."""
         with self._changing():
-            if self.status not in (SessionStatus.INTERRUPTED, SessionStatus.ERROR):
+            if self.status not in TRANSCRIBABLE:
                 raise TranscrevaiError(
                     QCoreApplication.translate(
                         "TranscrevaiError",

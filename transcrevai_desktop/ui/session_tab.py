@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from transcrevai_desktop.core.call_source import channel_names
 from transcrevai_desktop.core.devices import default_system_audio, loopback_help
 from transcrevai_desktop.core.errors import TranscrevaiError
-from transcrevai_desktop.core.session import CAPTURING, Session, SessionStatus
+from transcrevai_desktop.core.session import CAPTURING, TRANSCRIBABLE, Session, SessionStatus
 from transcrevai_desktop.core.streaming import CaptionEvent
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.core.transcript import Transcript
@@ -333,7 +333,7 @@ class SessionTab(QWidget):
         )
         self.stop_button.setEnabled(state in CAPTURING)
         self.progress.setVisible(state is SessionStatus.PROCESSING)
-        unfinished = state in (SessionStatus.INTERRUPTED, SessionStatus.ERROR)
+        unfinished = state in TRANSCRIBABLE
         self.transcribe_button.setVisible(unfinished and "audio" in self.session.files)
         if state not in CAPTURING:
             self.level_meter.reset_level()

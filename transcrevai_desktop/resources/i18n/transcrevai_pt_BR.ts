@@ -144,6 +144,10 @@
         <translation>&apos;{value}&apos; não é um número inteiro maior que zero</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a number of seconds above 0</source>
+        <translation>&apos;{value}&apos; não é um número de segundos maior que zero</translation>
+    </message>
+    <message>
         <source>for a video: also write STEM.subtitled.EXT with the subtitles as a track (soft, takes seconds) or drawn into the picture (burned, re-encoded)</source>
         <translation>para um vídeo: salva também NOME.subtitled.EXT com as legendas numa faixa (soft, leva segundos) ou embutidas na imagem (burned, recodificado)</translation>
     </message>
@@ -184,8 +188,8 @@
         <translation>grava uma chamada: o microfone (canal 1, &quot;Você&quot;) e o que o computador toca (canal 2, &quot;Outros&quot;; padrão: o som da saída padrão)</translation>
     </message>
     <message>
-        <source>find recordings a crash interrupted, repair them, transcribe them</source>
-        <translation>encontra as gravações que uma falha interrompeu, conserta e transcreve</translation>
+        <source>find recordings a crash or a lost device interrupted, repair them, transcribe them</source>
+        <translation>encontra as gravações que uma falha ou um dispositivo perdido interrompeu, conserta e transcreve</translation>
     </message>
     <message>
         <source>also write their transcripts</source>
@@ -596,6 +600,10 @@
     <message>
         <source>On Windows enable &quot;Stereo Mix&quot; in the sound settings or install a loopback device such as VB-CABLE; on macOS install BlackHole.</source>
         <translation>No Windows, ative a &quot;Mixagem estéreo&quot; nas configurações de som ou instale um dispositivo de loopback como o VB-CABLE; no macOS, instale o BlackHole.</translation>
+    </message>
+    <message>
+        <source>On Linux it is heard through the PulseAudio or PipeWire sound server (pipewire-pulse), and none is running.</source>
+        <translation>No Linux ele é captado pelo servidor de som PulseAudio ou PipeWire (pipewire-pulse), e nenhum está em execução.</translation>
     </message>
 </context>
 <context>
