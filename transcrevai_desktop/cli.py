@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import os
 import signal
 import sys
@@ -33,7 +34,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -42,6 +43,7 @@ from transcrevai_desktop.core.errors import ModelMissing, TranscrevaiError, Unkn
 from transcrevai_desktop.core.files import lead_nowhere
 from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS
+from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -67,30 +69,29 @@ def _language(value: str) -> str | None:
     return None if code in ("", "auto") else code
 
 
-def _count(value: str) -> int:
-    """A whole number of 1 or more (argparse's own "invalid int value" is half English)."""
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(
-            translate("Cli", "'{value}' is not a whole number of 1 or more").format(value=value)
-        )
-    return number
+def _above_zero(convert: Callable[[str], float], message: str) -> Callable[[str], Any]:
+    """An argparse type: ``value`` converted, and above 0, else ``message`` (translated,
+    with ``{value}``): argparse's own "invalid int value" is half English, and
+    ``--seconds -1`` made an empty recording, "complete"."""
+
+    def checked(value: str) -> Any:
+        try:
+            number = convert(value)
+        except ValueError:
+            number = 0
+        if not 0 < number < math.inf:
+            raise argparse.ArgumentTypeError(translate("Cli", message).format(value=value))
+        return number
+
+    checked.__name__ = convert.__name__
+    return checked
 
 
-def _seconds(value: str) -> float:
-    """A length of time above 0 (``--seconds -1`` made an empty recording, "complete")."""
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = 0.0
-    if not seconds > 0 or seconds == float("inf"):
-        raise argparse.ArgumentTypeError(
-            translate("Cli", "'{value}' is not a number of seconds above 0").format(value=value)
-        )
-    return seconds
+# Whole numbers of 1 or more (subtitle limits) and lengths of time above 0
+_count = _above_zero(int, QT_TRANSLATE_NOOP("Cli", "'{value}' is not a whole number of 1 or more"))
+_seconds = _above_zero(
+    float, QT_TRANSLATE_NOOP("Cli", "'{value}' is not a number of seconds above 0")
+)
 
 
 def _speakers(value: str) -> int | str:

@@ -765,11 +765,8 @@ class Session(QObject):
                 )
             if not self._edited:
                 self._original, self._edited = current, True
-            elif self._original is None:  # corrected before it was reopened
-                with contextlib.suppress(StorageError):  # unreadable: revertible as it was
-                    self._original = self._read_original()
-            if self._original is not None and transcript.segments == self._original.segments:
-                self._original, self._edited = None, False  # all undone: nothing to revert
+            elif transcript is self._original:  # every correction undone: nothing to revert
+                self._original, self._edited = None, False
             self._save(transcript)
 
     def revert_transcript(self) -> Transcript:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.transcript import (
+    SENTENCE_ENDS,
     Segment,
     Speaker,
     Transcript,
@@ -212,8 +213,7 @@ def add_speaker(transcript: Transcript, name: str = "") -> tuple[Transcript, str
     return replace(transcript, speakers=[*transcript.speakers, speaker]), speaker_id
 
 
-_CLAUSE_MARKS = ",;:，、；："  # marks a deleted word can leave doubled or first
-_SENTENCE_MARKS = ".!?…。！？"
+_CLAUSE_MARKS = frozenset(",;:，、；：")  # marks a deleted word can leave doubled or first
 
 
 def _replaced(pattern: re.Pattern[str], replacement: str, text: str) -> tuple[str, int]:
@@ -241,8 +241,8 @@ def _replaced(pattern: re.Pattern[str], replacement: str, text: str) -> tuple[st
             continue
         head = out.rstrip()
         follows = text[at : at + 1]
-        if follows and follows in _CLAUSE_MARKS + _SENTENCE_MARKS:
-            if not head or head[-1] in _SENTENCE_MARKS:
+        if follows and follows in _CLAUSE_MARKS | SENTENCE_ENDS:
+            if not head or head[-1] in SENTENCE_ENDS:
                 at += 1  # "Um, so" and "Ok. Um. So" start with "So"
             elif head[-1] not in _CLAUSE_MARKS:
                 out = head  # "there um." ends "there."
@@ -252,7 +252,7 @@ def _replaced(pattern: re.Pattern[str], replacement: str, text: str) -> tuple[st
                 out = head[:-1].rstrip()  # "começar, né?" ends "começar?"
         if (out.endswith(" ") or not out) and text[at : at + 1] == " ":
             at += 1
-        capitalise = (not head or head[-1] in _SENTENCE_MARKS) and match.group()[:1].isupper()
+        capitalise = (not head or head[-1] in SENTENCE_ENDS) and match.group()[:1].isupper()
     tail = text[at:]
     out += _capitalised(tail) if capitalise else tail
     if deleting and count and not any(c.isalnum() for c in out):

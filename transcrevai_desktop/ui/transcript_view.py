@@ -175,9 +175,11 @@ class TranscriptView(QWidget):
         self._show(transcript)
 
     def _show(self, transcript: Transcript) -> None:
+        named = self.model.transcript.speakers != transcript.speakers
         changed = self.model.set_transcript(transcript)
         self.table.setColumnHidden(TranscriptModel.SPEAKER, not transcript.speakers)
-        self.table.resizeColumnToContents(TranscriptModel.SPEAKER)  # a name given since
+        if named:  # a name given since: the column fits it
+            self.table.resizeColumnToContents(TranscriptModel.SPEAKER)
         if changed is None:  # every row's height, once laid out (2,000 rows: 0.7 s)
             self._fit_rows.start()
         else:  # an edit, a split, a join: only its rows change height
