@@ -5,6 +5,7 @@
     python -m benchmarks live --runs 1 --clips en_jfk pt_picovoice_leopard_test_pt
     python -m benchmarks stepped --runs 1   # live captions per clip, the same on every run
     python -m benchmarks languages --runs 1  # the language left to detect, and changing
+    python -m benchmarks quiet --runs 1      # speech played softly, with and without the gain
 
 Each benchmark prints its Markdown section and replaces that section in docs/benchmarks.md.
 Run them on an otherwise idle machine: they measure time and CPU.
@@ -23,6 +24,7 @@ from benchmarks import (
     live,
     memory,
     peer,
+    quiet,
     speakers,
     startup,
     stepped,
@@ -33,6 +35,7 @@ BENCHMARKS = (
     "live",
     "peer",
     "stepped",
+    "quiet",
     "languages",
     "concurrency",
     "memory",
@@ -58,6 +61,8 @@ def _run(name: str, args: argparse.Namespace) -> str:
         return stepped.run(args.clips, args.runs)
     if name == "languages":
         return languages.run(args.clips, args.runs)
+    if name == "quiet":
+        return quiet.run(args.clips, args.runs)
     module = {
         "concurrency": concurrency,
         "memory": memory,

@@ -29,7 +29,7 @@ import soundfile
 
 from benchmarks import common
 from benchmarks.wer import normalise
-from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.devices import MODEL_RATE, WAV_SUBTYPE
 from transcrevai_desktop.core.speakers import AUTO, OFF, SpeakerSetting
 from transcrevai_desktop.core.transcript import Transcript
 
@@ -186,7 +186,7 @@ def run(runs: int = 1) -> str:
         for conversation in CONVERSATIONS:
             built = build(conversation)
             wav = Path(folder) / "conversation.wav"
-            soundfile.write(wav, built.audio, MODEL_RATE, subtype="PCM_16")
+            soundfile.write(wav, built.audio, MODEL_RATE, subtype=WAV_SUBTYPE)
             times: dict[str, list[float]] = {"off": [], "auto": []}
             counts = []  # speakers found in each run (Whisper's fallback varies the words)
             for _ in range(runs):

@@ -56,11 +56,12 @@ def feed_stepped(transcriber: StreamingTranscriber, audio: np.ndarray) -> None:
 
 
 def step_through(
-    engine: Engine, clip: common.Clip, *, detect: bool = False
+    engine: Engine, clip: common.Clip, *, detect: bool = False, level: float = 1.0
 ) -> tuple[str, str, int]:
     """The clip's committed live text, its live text once revised, and its revision count; in
-    the clip's language, or with ``detect`` the language left to detect."""
-    audio = decode_file(clip.path)
+    the clip's language, or with ``detect`` the language left to detect; its samples
+    multiplied by ``level``."""
+    audio = decode_file(clip.path) * np.float32(level)
     audio = np.concatenate([audio, np.zeros(int(SILENCE_AFTER * MODEL_RATE), np.float32)])
     events: list[CaptionEvent] = []
     transcriber = StreamingTranscriber(

@@ -640,3 +640,23 @@ def test_an_english_only_model_revises_in_english_with_nothing_to_detect():
     engine = Engine(registry=SimpleNamespace(get=lambda *_: EnglishOnly()))
 
     assert engine.transcribe_utterance(np.zeros(MODEL_RATE, np.float32), None) == ([], "en")
+
+
+def _shown_live(engine, audio) -> str:
+    events: list[CaptionEvent] = []
+    transcriber = StreamingTranscriber(
+        engine.transcribe_window, events.append, "pt", revise=engine.transcribe_utterance
+    )
+    feed_stepped(transcriber, audio)
+    return shown(events)
+
+
+def test_a_quiet_microphone_is_captioned_and_revised_as_well_as_one_set_right(engine):
+    """60 dB down (a microphone at 10 % in PulseAudio) the VAD heard no speech, and Whisper,
+    given the stretch, wrote nothing."""
+    clip = speech("ptbr_nurcsp_D2_255_2129.06_2137.17")
+    audio = decode_file(clip.path)
+    quiet = _shown_live(engine, audio * np.float32(1e-3))
+    loud = _shown_live(engine, audio)
+
+    assert wer(clip.reference, quiet) <= wer(clip.reference, loud) + 0.1, quiet

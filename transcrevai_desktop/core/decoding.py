@@ -22,7 +22,7 @@ import soundfile
 from faster_whisper.audio import _group_frames, _ignore_invalid_frames, _resample_frames
 from PySide6.QtCore import QCoreApplication
 
-from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.devices import MODEL_RATE, WAV_SUBTYPE
 from transcrevai_desktop.core.errors import (
     StorageError,
     TranscrevaiError,
@@ -154,7 +154,7 @@ def decode_to_wav(
                 raise TranscriptionCancelled
             if out is None:
                 channels = block.shape[1] if block.ndim == 2 else 1
-                out = soundfile.SoundFile(wav, "w", MODEL_RATE, channels, "PCM_16")
+                out = soundfile.SoundFile(wav, "w", MODEL_RATE, channels, WAV_SUBTYPE)
             out.write(block)
             frames += len(block)
         if out is not None:

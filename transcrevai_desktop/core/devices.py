@@ -19,10 +19,16 @@ from types import ModuleType
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.errors import DeviceNotFound
-from transcrevai_desktop.core.pulse_sources import PULSE_DEVICE, SYSTEM_AUDIO, pulse_sources
+from transcrevai_desktop.core.pulse_sources import (
+    PULSE_DEVICE,
+    SYSTEM_AUDIO,
+    pulse_sources,
+    shown_device,
+)
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 MODEL_RATE = 16_000
+WAV_SUBTYPE = "PCM_16"  # how a recording's .wav keeps its samples (16-bit)
 _WASAPI_LOOPBACK = "[loopback]"  # PortAudio's WASAPI loopback of an output (19.7 and later)
 LOOPBACK_NAMES = (  # how inputs that hear the computer's sound are named, lower case
     _WASAPI_LOOPBACK,
@@ -264,5 +270,5 @@ def capture_format(device: InputDevice, channels: int = 1) -> tuple[int, int]:
     raise DeviceNotFound(
         QCoreApplication.translate(
             "DeviceNotFound", "The input device '{device}' accepts no format that can be opened."
-        ).format(device=device.name)
+        ).format(device=shown_device(device.name))
     )

@@ -31,6 +31,7 @@ from PySide6.QtCore import QCoreApplication, QRunnable, QThreadPool
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.echoes import drop_echoes, loudness_in
 from transcrevai_desktop.core.errors import StorageError, TranscriptionCancelled
+from transcrevai_desktop.core.gain import audible
 from transcrevai_desktop.core.hallucinations import is_hallucination, is_loop, is_stock_phrase
 from transcrevai_desktop.core.memory import release_free_memory
 from transcrevai_desktop.core.models import BUNDLED_MODEL, MODEL_WORKERS, MODELS, ModelRegistry
@@ -374,7 +375,8 @@ class Engine:
         """The final pass over one ``channel`` of the .wav, or over its mix (None). With no
         ``language`` given, each segment is heard in its own (see ``_decode``), and the
         transcript is labelled with the first piece's that held speech (none without speech:
-        Whisper's guess on silence or music is no language)."""
+        Whisper's guess on silence or music is no language). A quiet piece is brought up to
+        speech level first (``core.gain``)."""
         segments: list[Segment] = []
         found = detected = ""
         with soundfile.SoundFile(path) as wav:  # ours: 16 kHz, mono unless channels are kept
@@ -384,7 +386,7 @@ class Engine:
                 wav.seek(offset)
                 frames = wav.read(int(FINAL_CHUNK_SECONDS * MODEL_RATE), "float32", True)
                 block = frames.mean(axis=1) if channel is None else frames[:, channel]
-                block = np.ascontiguousarray(block, np.float32)
+                block = audible(np.ascontiguousarray(block, np.float32))
                 if offset + len(block) < wav.frames:
                     block = block[: _pause_near_end(block)]
                 part, found = self._decode(

@@ -29,7 +29,7 @@ import soxr
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.capture import END, AudioSource, SourceItem
-from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.devices import MODEL_RATE, WAV_SUBTYPE
 from transcrevai_desktop.core.errors import DeviceLost, StorageError, TranscrevaiError
 from transcrevai_desktop.core.files import sync_folder
 
@@ -104,7 +104,7 @@ class WavRecorder:
                 "w",
                 samplerate=MODEL_RATE,
                 channels=self.channels,
-                subtype="PCM_16",
+                subtype=WAV_SUBTYPE,
                 format="WAV",
             )
             sync_folder(self.path.parent)  # its flushes then keep a file that has its name

@@ -6,7 +6,8 @@ is *tentative*. Silero VAD gates the model: silence is never transcribed (nor is
 again over the silence after speech that a pass heard to its end), and when speech pauses
 for ``END_SILENCE`` seconds the utterance's tentative words are committed and the window
 restarts, so latency does not grow over a long meeting. The window is also trimmed at committed
-sentence ends, and forcibly past ``MAX_WINDOW`` seconds.
+sentence ends, and forcibly past ``MAX_WINDOW`` seconds. A quiet microphone's audio is brought
+up to speech level before the VAD, the passes and the revisions hear it (``core.gain``).
 
 **Revisions.** Greedy passes over short windows mishear what the final pass gets right, so each
 stretch of committed speech is decoded again, at final-pass quality, once it ends, and its text
@@ -53,6 +54,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 
 from transcrevai_desktop.core.devices import MODEL_RATE
+from transcrevai_desktop.core.gain import LiveLevel, amplified
 from transcrevai_desktop.core.hallucinations import in_foreign_script, normalise
 from transcrevai_desktop.core.transcript import Word, ends_sentence
 
@@ -332,14 +334,16 @@ class SpeechGate:
         self._model = get_vad_model()
         self.probs = np.zeros(0, np.float32)
 
-    def update(self, window: np.ndarray) -> None:
-        """Compute the probabilities of the frames of ``window`` not seen yet."""
+    def update(self, window: np.ndarray, factor: float = 1.0) -> None:
+        """Compute the probabilities of the frames of ``window`` not seen yet, heard multiplied
+        by ``factor`` (a quiet microphone's gain, ``core.gain``)."""
         known = len(self.probs)
         total = len(window) // VAD_FRAME
         if total <= known:
             return
         context = min(known, 16)  # half a second of context primes the model's state
         chunk = window[(known - context) * VAD_FRAME : total * VAD_FRAME]
+        chunk = amplified(chunk, factor)
         self.probs = np.concatenate([self.probs, self._model(chunk)[context:]])
 
     def trim(self, samples: int) -> None:
@@ -405,6 +409,7 @@ class StreamingTranscriber:
         self._last_pass_end = 0.0  # audio time up to which the last pass heard
         self._new_speech_from = 0.0  # window seconds before which speech is already committed
         # the stretch being committed, to be revised when it ends (audio times)
+        self._level = LiveLevel()  # a quiet microphone's gain
         self._history = np.zeros(0, np.float32)  # the audio from ``_history_start`` on
         self._history_start = 0.0
         self._utterance = 1
@@ -598,10 +603,11 @@ class StreamingTranscriber:
         if skipped:
             self._skip(skipped / MODEL_RATE)
         if incoming:
+            self._level.hear(np.concatenate(incoming))
             self._window = np.concatenate([self._window, *incoming])
             if self._revise is not None:
                 self._history = np.concatenate([self._history, *incoming])
-        self._gate.update(self._window)
+        self._gate.update(self._window, self._level.factor)
         speech_end = self._gate.last_speech_end(after=self._new_speech_from)
         duration = len(self._window) / MODEL_RATE
         audio_end = self._window_start + duration  # (the window may restart below)
@@ -656,7 +662,9 @@ class StreamingTranscriber:
                 self._prompt_since = self._window_start + self._new_speech_from
             self._prompt_language = asked
         prompt = "".join(self._prompt_words).strip()[-PROMPT_CHARS:]
-        words, language, probability = self._transcribe(audio, asked, prompt, self.vocabulary)
+        words, language, probability = self._transcribe(
+            amplified(audio, self._level.factor), asked, prompt, self.vocabulary
+        )
         log.debug(
             "pass %.2f-%.2f s: %s",
             self._window_start,
@@ -850,7 +858,7 @@ class StreamingTranscriber:
             self._utterance,
             round(start, 3),
             round(end, 3),
-            self._history[first:last].copy(),
+            amplified(self._history[first:last], self._level.factor).copy(),
             self._chosen_language,
             early,
             joins,
