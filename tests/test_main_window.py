@@ -242,8 +242,13 @@ def test_library_lists_searches_reopens_and_deletes_with_confirmation(qtbot, win
 def test_preferences_apply_without_restart(qtbot, window, monkeypatch, tmp_path):
     from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
 
+    first = window.new_recording()  # as the tab the app opens at start, not used yet
+    chosen = window.new_recording()
+    chosen.language_picker.select("pt")  # chosen in that tab: stays
+
     def answer(dialog: PreferencesDialog) -> int:
         dialog.language.select("es")
+        dialog.vocabulary.setText("Lisboa, CORAA")
         dialog.library.setText(str(tmp_path / "elsewhere"))
         dialog.cleanup_hours.setValue(2.5)
         dialog.accept()
@@ -251,6 +256,8 @@ def test_preferences_apply_without_restart(qtbot, window, monkeypatch, tmp_path)
 
     monkeypatch.setattr(PreferencesDialog, "exec", answer)
     window.preferences_action.trigger()
+    assert (first.language_picker.code, first.vocabulary_field.terms) == ("es", ("Lisboa", "CORAA"))
+    assert chosen.language_picker.code == "pt"
     assert window.manager.library_dir == tmp_path / "elsewhere"
     assert window.manager.session_timeout_hours == 2.5
     window.new_action.trigger()
@@ -262,6 +269,31 @@ def test_preferences_apply_without_restart(qtbot, window, monkeypatch, tmp_path)
         window.library.refresh()
     assert window.library.row_of(tab.session.id) >= 0
     assert window.manager.engine.settings.model == "base"  # unchanged: nothing reloads
+
+
+def test_a_recordings_folder_typed_from_home_is_in_the_home_folder(
+    qtbot, window, monkeypatch, tmp_path
+):
+    """ "~/Gravações" made a folder named "~" in whichever folder the app was started from."""
+    from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    typed: list[str] = ["~/Gravações"]
+
+    def answer(dialog: PreferencesDialog) -> int:
+        typed.append(dialog.library.text())  # as the field shows it
+        dialog.library.setText(typed[0])
+        dialog.accept()
+        return PreferencesDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", answer)
+    window.preferences_action.trigger()
+    window.preferences_action.trigger()  # opened again: the field names the folder in full
+
+    assert window.manager.library_dir == tmp_path / "home" / "Gravações"
+    assert typed[2] == str(tmp_path / "home" / "Gravações")
+    assert not (tmp_path / "~").exists()
 
 
 def test_captions_on_top_show_the_recording_tab_from_its_first_words(qtbot, window, virtual_mic):

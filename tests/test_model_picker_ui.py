@@ -236,6 +236,15 @@ def test_the_offer_appears_once_says_the_cost_and_downloads_when_asked(
     assert offerer.dialog is dialog and again.dialog is None
 
 
+def test_the_offer_in_portuguese_writes_the_language_in_lower_case(
+    qtbot, portuguese, cache, hub: FakeHub, settings: Settings, offerer: ModelOfferer
+):
+    offerer.offer("pt")
+    qtbot.waitUntil(lambda: offerer.dialog is not None, timeout=TIMEOUT_MS)
+    assert offerer.dialog is not None
+    assert "Para fala em português, o modelo 'test-base'" in offerer.dialog.text.text()
+
+
 def test_a_recording_in_portuguese_is_offered_once_its_transcript_is_done(
     qtbot, cache, hub: FakeHub, settings: Settings, offerer: ModelOfferer, manager
 ):

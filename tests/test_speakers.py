@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -358,6 +359,9 @@ def test_voices_command_lists_and_forgets():
 
     listed = voices()
     assert listed.returncode == 0 and listed.stdout.startswith("Ana  (named 2 times, last ")
+    today = date.today()
+    brazilian = transcrevai("voices", env={"LANG": "pt_BR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert brazilian.stdout.strip() == f"Ana  (nomeada 2 vezes, a última em {today:%d/%m/%Y})"
     assert voices("--forget", "Bia").stderr.strip() == (
         "transcrevai: error: No voice named 'Bia' is remembered."
     )

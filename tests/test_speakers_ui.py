@@ -9,6 +9,7 @@ import threading
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCursor
@@ -22,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from tests.conftest import speech
+from tests.session_files import keep_audio
 from transcrevai_desktop.core.errors import StorageError
+from transcrevai_desktop.core.exporters import write_transcript
+from transcrevai_desktop.core.session import SessionStatus
 from transcrevai_desktop.core.speakers import AUTO, CHANNELS, OFF
-from transcrevai_desktop.core.transcript import Segment, Speaker, Transcript
+from transcrevai_desktop.core.transcript import Segment, Speaker, Transcript, Word
 from transcrevai_desktop.settings import Key
 from transcrevai_desktop.ui.caption_view import CaptionView
 from transcrevai_desktop.ui.main_window import MainWindow
@@ -32,7 +36,7 @@ from transcrevai_desktop.ui.open_audio import ask_audio_file
 from transcrevai_desktop.ui.session_tab import SessionTab
 from transcrevai_desktop.ui.speaker_count_picker import SpeakerCountPicker
 from transcrevai_desktop.ui.speaker_field import SpeakerField
-from transcrevai_desktop.ui.speaker_list import NAME, TALK_TIME, SpeakerList
+from transcrevai_desktop.ui.speaker_list import NAME, TALK_TIME, VOICE, SpeakerList
 from transcrevai_desktop.ui.transcript_model import TranscriptModel
 
 THREE_TALKERS = "en_picovoice_diarization_3spk"  # [1] and so it begins [2] ... crocodile ...
@@ -191,8 +195,7 @@ def test_a_file_with_three_talkers_lists_them_and_a_rename_reaches_captions_and_
     book = {v.name: v.recordings for v in window.manager.engine.voice_book.voices()}
     assert book == {
         "Ana": 1,
-        "Bob": 1,
-        "Bea": 1,
+        "Bea": 1,  # named "Bob" first: the voice went with the name the user settled on
         "Caio de Albuquerque": 1,
     }  # undo, redo: remembered once
 
@@ -381,3 +384,65 @@ def test_each_channel_a_person_from_the_open_dialog(qtbot, window: MainWindow, m
     paragraphs = _paragraphs(tab.captions)
     assert any(p.startswith("Channel 1: He began") for p in paragraphs), paragraphs
     assert any(p.startswith("Channel 2: The horizon") for p in paragraphs), paragraphs
+
+
+def _voice(axis: int, tilt: float = 0.0) -> tuple[float, ...]:
+    vector = np.zeros(192)
+    vector[axis], vector[axis + 1] = 1.0, tilt
+    return tuple(vector / np.linalg.norm(vector))
+
+
+def _two_talkers(first: tuple[float, ...], second: tuple[float, ...]) -> Transcript:
+    hello = (Word(0.0, 0.5, " Hello", 0.9, "S1"), Word(0.5, 1.0, " there.", 0.9, "S1"))
+    back = (Word(1.5, 2.0, " Hi", 0.9, "S2"), Word(2.0, 2.5, " back.", 0.9, "S2"))
+    return Transcript(
+        "en",
+        3.0,
+        [
+            Segment(0.0, 1.0, " Hello there.", hello, "S1"),
+            Segment(1.5, 2.5, " Hi back.", back, "S2"),
+        ],
+        [Speaker("S1", "Speaker 1", 1.0, 0.5, first), Speaker("S2", "Speaker 2", 1.0, 0.5, second)],
+    )
+
+
+def _finished_with(window: MainWindow, transcript: Transcript) -> SessionTab:
+    """A tab of ``window`` showing ``transcript`` as its finished recording's."""
+    tab = window.new_recording()
+    session = tab.session
+    keep_audio(session, 3.0)
+    write_transcript(transcript, session.folder / "transcript.json", "json")
+    session.files["segments"] = session.folder / "transcript.json"
+    session.status = SessionStatus.COMPLETE
+    session.save_metadata()
+    session.status_changed.emit(SessionStatus.COMPLETE.value, "")
+    return tab
+
+
+def test_the_voice_book_keeps_the_names_the_user_settles_on(qtbot, window: MainWindow):
+    """A rename undone, a typo corrected, a default name typed back: the next recording named
+    Ana "Bia", named her after a typo, or called someone "Speaker 2" with a ✓."""
+    book = window.manager.engine.voice_book
+    book.remember("Ana", _voice(0, 0.3))  # named in an earlier recording
+    tab = _finished_with(window, book.recognise(_two_talkers(_voice(0, 0.1), _voice(9))))
+    speakers, view = tab.speaker_list, tab.transcript_view
+    qtbot.waitUntil(lambda: speakers.names() == ["Ana", "Speaker 2"])
+    recognised = speakers.item(0, VOICE).text()
+    assert recognised.startswith("✓")
+
+    _rename_in_place(qtbot, speakers, 0, "Bia", how="F2")  # the wrong row
+    window.undo_group.undo()
+    assert speakers.names() == ["Ana", "Speaker 2"]
+    assert speakers.item(0, VOICE).text() == recognised  # found alike, as before
+    _rename_in_place(qtbot, speakers, 1, "Caoi", how="F2")
+    _rename_in_place(qtbot, speakers, 1, "Caio", how="F2")  # the typo corrected
+    assert {v.name: v.recordings for v in book.voices()} == {"Ana": 1, "Caio": 1}
+    _rename_in_place(qtbot, speakers, 1, "Speaker 2", how="F2")  # "I don't know who that is"
+    assert {v.name: v.recordings for v in book.voices()} == {"Ana": 1}
+    steps = view.undo_stack.count()
+    _rename_in_place(qtbot, speakers, 0, " Ana ", how="F2")  # changes nothing
+    assert view.undo_stack.count() == steps
+    assert {v.name: v.recordings for v in book.voices()} == {"Ana": 1}
+
+    later = book.recognise(_two_talkers(_voice(0, 0.12), _voice(9, 0.05)))
+    assert [s.name for s in later.speakers] == ["Ana", "Speaker 2"]

@@ -11,10 +11,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtGui import QKeySequence
 
+from tests.conftest import speech
 from transcrevai_desktop.core.call_source import BOTH
 from transcrevai_desktop.core.capture import file_device
+from transcrevai_desktop.core.errors import DeviceLost
 from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO
+from transcrevai_desktop.core.video import subtitled_name
 from transcrevai_desktop.translations import FOLDER
 from transcrevai_desktop.ui.device_picker import DevicePicker
 
@@ -170,3 +174,37 @@ def test_a_files_and_a_calls_inputs_are_named_in_portuguese(qtbot, portuguese):
     picker.show_only(f"Microfone USB{BOTH}{SYSTEM_AUDIO}Alto-falantes")
     assert picker.currentText() == "Microfone USB + Áudio do sistema: Alto-falantes"
     assert picker.device == f"Microfone USB{BOTH}{SYSTEM_AUDIO}Alto-falantes"
+
+
+def test_a_lost_system_audio_is_named_in_portuguese(portuguese):
+    """ "Erro: Microfone desconectado: 'System audio: Áudio interno…' parou de enviar áudio"."""
+    lost = str(DeviceLost.disconnected(f"{SYSTEM_AUDIO}Áudio interno"))
+    assert "'Áudio do sistema: Áudio interno' parou" in lost, lost
+
+
+def test_a_subtitled_copy_is_named_in_portuguese(portuguese):
+    """The window offered "Reunião.subtitled.mp4" in Portuguese."""
+    assert subtitled_name(Path("Reunião de planejamento.mp4")) == (
+        "Reunião de planejamento.legendado.mp4"
+    )
+
+
+def test_the_return_key_is_named_as_brazilian_keyboards_name_it(portuguese):
+    """Help → Keyboard shortcuts said "Ctrl+Return" in Portuguese."""
+    native = QKeySequence.SequenceFormat.NativeText
+    assert QKeySequence("Ctrl+Return").toString(native) == "Ctrl+Enter"
+
+
+def test_the_window_fits_a_small_laptop_screen_in_portuguese(qtbot, portuguese, window):
+    """1366 pixels at 125 % leave about 1090: the window could not be made narrower than 1132
+    in Portuguese, 1199 with Find open, its fields cut to "L…"."""
+    tab = window.new_recording()
+    tab.session.transcribe_file(speech("pt_picovoice_leopard_test_pt").path, "pt")
+    qtbot.waitUntil(lambda: tab.status_label.text() == "Transcrição pronta", timeout=120_000)
+    window.find_action.trigger()
+    qtbot.waitUntil(lambda: tab.transcript_view.find_bar.isVisible())
+    window.resize(960, 640)
+
+    assert window.minimumSizeHint().width() <= 960
+    find = tab.transcript_view.find_bar.find_field
+    qtbot.waitUntil(lambda: find.width() >= find.fontMetrics().horizontalAdvance("orçamento"))

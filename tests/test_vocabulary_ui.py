@@ -113,3 +113,20 @@ def test_open_audio_file_uses_the_preferences_vocabulary(qtbot, window, monkeypa
     assert not tab.vocabulary_field.isEnabled()
     assert tab.vocabulary_field.text() == "Leopard, Picovoice"
     _wait_complete(qtbot, tab)
+
+
+def test_a_vocabulary_longer_than_whisper_takes_says_which_terms_are_left_out(window):
+    """Forty attendees pasted in: the field showed and saved all forty, Whisper got fifteen."""
+    tab = _new_tab(window)
+    field = tab.vocabulary_field
+    assert not field.length_warning.isVisible()
+    names = [f"Participante Número {n}" for n in range(1, 41)]
+    field.setText(", ".join(names))
+
+    assert field.length_warning.isVisible()
+    assert field.length_warning.toolTip() == (
+        "The vocabulary is longer than Whisper can take (400 characters): it is given the "
+        "terms up to “Participante Número 17”, not the ones after."
+    )
+    field.setText(", ".join(names[:10]))
+    assert not field.length_warning.isVisible()

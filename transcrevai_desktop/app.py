@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -25,9 +24,8 @@ def build_window(settings: Settings) -> MainWindow:
     engine = Engine(
         EngineSettings(model=settings.get(Key.MODEL), compute_type=settings.get(Key.COMPUTE_TYPE))
     )
-    library = settings.get(Key.LIBRARY_DIR)
     manager = SessionManager(
-        settings.get_float(Key.CLEANUP_HOURS), Path(library) if library else None, engine=engine
+        settings.get_float(Key.CLEANUP_HOURS), settings.library_dir(), engine=engine
     )
     return MainWindow(manager, settings)
 

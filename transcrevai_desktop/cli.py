@@ -320,7 +320,7 @@ def _load_engine(args: argparse.Namespace) -> tuple[Engine, str | None]:
 
 def _vocabulary(args: argparse.Namespace) -> tuple[str, ...]:
     """The terms of ``--vocabulary`` and ``--vocabulary-file``."""
-    from transcrevai_desktop.core.vocabulary import merge_vocabularies, parse_vocabulary
+    from transcrevai_desktop.core.vocabulary import merge_vocabularies, parse_vocabulary, too_long
 
     text = ""
     if args.vocabulary_file is not None:
@@ -333,7 +333,10 @@ def _vocabulary(args: argparse.Namespace) -> tuple[str, ...]:
                     file=args.vocabulary_file, reason=reason
                 )
             ) from error
-    return merge_vocabularies(parse_vocabulary(args.vocabulary), parse_vocabulary(text))
+    terms = merge_vocabularies(parse_vocabulary(args.vocabulary), parse_vocabulary(text))
+    if sentence := too_long(terms):
+        _note(sentence)
+    return terms
 
 
 def _transcribe(args: argparse.Namespace) -> int:
@@ -623,7 +626,7 @@ def _devices(_: argparse.Namespace) -> int:
 
 
 def _voices(args: argparse.Namespace) -> int:
-    from transcrevai_desktop.core.voice_book import VoiceBook
+    from transcrevai_desktop.core.voice_book import VoiceBook, local_date
 
     book = VoiceBook()
     voices = book.voices()
@@ -641,7 +644,8 @@ def _voices(args: argparse.Namespace) -> int:
             named = translate("Cli", "{name}  (named once, last {date})")
         else:
             named = translate("Cli", "{name}  (named {count} times, last {date})")
-        print(named.format(name=voice.name, count=voice.recordings, date=voice.updated[:10]))
+        date = local_date(voice.updated)[0]
+        print(named.format(name=voice.name, count=voice.recordings, date=date))
     if not voices:
         _note(
             translate("Cli", "No voices yet ({file}): rename a speaker in a transcript."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
@@ -69,6 +70,12 @@ _DEFAULTS: dict[Key, object] = {
 }
 
 
+def library_folder(typed: str) -> Path:
+    """The folder a recordings folder typed in Preferences names: "~" is the home folder, and
+    a relative path lies in it (not in whichever folder the app was started from)."""
+    return Path.home() / Path(typed).expanduser()
+
+
 class Settings:
     def __init__(self) -> None:
         self._store = QSettings("TranscrevAI", "TranscrevAI Desktop")
@@ -82,6 +89,11 @@ class Settings:
             return float(self.get(key))
         except ValueError:
             return float(_DEFAULTS[key])  # type: ignore[arg-type]
+
+    def library_dir(self) -> Path | None:
+        """The recordings folder the user chose (None: the default)."""
+        folder = self.get(Key.LIBRARY_DIR)
+        return library_folder(folder) if folder else None
 
     def get_bytes(self, key: Key) -> bytes:
         """A saved ``QByteArray`` (window layout), empty when none was saved."""

@@ -30,11 +30,14 @@ FOLDER = Path(__file__).resolve().parent / "resources" / "i18n"
 LANGUAGES = {"pt_BR": "Português (Brasil)", "en": "English"}  # not translated: their own names
 DEFAULT_LANGUAGE = "en"
 # Qt's own texts missing from qtbase_pt_BR in Qt 6.11 (its file dialog's labels gained a
-# mnemonic, and the old texts are the ones translated): translated in the app's own files.
+# mnemonic, and the old texts are the ones translated; the Return key, which Brazilian
+# keyboards call Enter): translated in the app's own files.
 QT_GAPS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
     QT_TRANSLATE_NOOP("QTabBar", "Close Tab"),
+    QT_TRANSLATE_NOOP("QShortcut", "Return"),  # the keys' names in Help → Keyboard shortcuts
+    QT_TRANSLATE_NOOP("QShortcut", "Enter"),
 )
 
 

@@ -33,6 +33,7 @@ from PySide6.QtCore import QCoreApplication
 from transcrevai_desktop.core.capture import END, AudioSource, SourceItem
 from transcrevai_desktop.core.devices import MODEL_RATE
 from transcrevai_desktop.core.errors import TranscrevaiError
+from transcrevai_desktop.core.pulse_sources import shown_device
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -262,7 +263,8 @@ class CallSource:
         """Say that ``device`` stopped: ``text`` (``MICROPHONE_STOPPED`` or
         ``SYSTEM_AUDIO_STOPPED``) in the user's language to ``lost`` and ``on_lost``, in
         English to the log."""
-        sentence = QCoreApplication.translate("CallSource", text).format(device=device)
+        shown = shown_device(device)
+        sentence = QCoreApplication.translate("CallSource", text).format(device=shown)
         self.lost.append(sentence)
         log.warning("%s (%s)", text.format(device=device), why)
         self._on_lost(sentence)

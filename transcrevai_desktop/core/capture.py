@@ -26,7 +26,7 @@ from transcrevai_desktop.core.devices import (
     portaudio,
 )
 from transcrevai_desktop.core.errors import DeviceLost, TranscrevaiError
-from transcrevai_desktop.core.pulse_sources import pulse_source_names, source_env
+from transcrevai_desktop.core.pulse_sources import pulse_source_names, shown_device, source_env
 
 if TYPE_CHECKING:
     import sounddevice
@@ -100,7 +100,7 @@ class MicrophoneSource:
             raise DeviceLost(
                 QCoreApplication.translate(
                     "DeviceLost", "The microphone '{device}' could not be opened: {error}."
-                ).format(device=self.description, error=error)
+                ).format(device=shown_device(self.description), error=error)
             ) from error
         log.info("Recording from %s at %d Hz, %d ch", self.description, self.rate, self.channels)
         if self.device.pulse_source is not None:

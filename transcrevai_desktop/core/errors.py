@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from transcrevai_desktop.core.pulse_sources import shown_device
+
 
 class TranscrevaiError(Exception):
     """Base class: ``str(error)`` is a complete sentence fit for a dialog or the CLI."""
@@ -47,7 +49,7 @@ class DeviceLost(TranscrevaiError):
                 "DeviceLost",
                 "Microphone disconnected: '{device}' stopped delivering audio. What was recorded "
                 "until then is kept and can be transcribed.",
-            ).format(device=device)
+            ).format(device=shown_device(device))
         )
 
 

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -31,6 +33,14 @@ PULSE_DEVICE = "pulse"  # PortAudio's (ALSA's) device that records from the soun
 SYSTEM_AUDIO = "System audio: "  # before an output's name: what the computer plays on it
 ANSWER_TIMEOUT = 2.0  # seconds for the server to answer before PortAudio's list is used
 _ENV_LOCK = threading.Lock()
+
+
+def shown_device(name: str) -> str:
+    """A device's name as the user reads it: "System audio: " in the interface's language
+    (a call's "<microphone> + System audio: <output>" too). The name itself, saved and
+    matched, stays as it is."""
+    prefix = QCoreApplication.translate("DevicePicker", "System audio: {output}")
+    return name.replace(SYSTEM_AUDIO, prefix.format(output=""))
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ from transcrevai_desktop.core.streaming import (
     join_captions,
 )
 from transcrevai_desktop.core.subtitles import DEFAULT_LIMITS, CueLimits, build_cues
-from transcrevai_desktop.core.transcript import Transcript, default_name
+from transcrevai_desktop.core.transcript import Speaker, Transcript, default_name, is_default_name
 from transcrevai_desktop.core.video import burned_subtitled, has_picture, soft_subtitled
 
 log = logging.getLogger(__name__)
@@ -802,31 +802,64 @@ class Session(QObject):
                 ).format(folder=self.folder, error=error)
             ) from error
 
-    def rename_speaker(self, speaker_id: str, name: str, remember: bool = True) -> None:
+    def rename_speaker(self, speaker_id: str, name: str) -> tuple[Speaker, str | None]:
         """Show ``speaker_id`` as ``name`` (blank: its default name) in the transcript and
-        every file written from it (the session's own files, exports from now on), and, if
-        ``remember``, remember the voice under that name (see ``core.voice_book``; not when a
-        rename is undone or done again)."""
+        every file written from it (the session's own files, exports from now on), and
+        remember its voice under that name (``core.voice_book``): the naming of this speaker
+        before is replaced, and a default name remembers none. Returns the speaker as it was
+        and the name its voice was remembered under (None: none), for ``restore_speaker``."""
         with self._lock:
-            transcript = self.transcript()
-            speakers = transcript.speakers if transcript is not None else []
-            speaker = next((s for s in speakers if s.id == speaker_id), None)
-            if transcript is None or speaker is None:
-                raise TranscrevaiError(
-                    QCoreApplication.translate(
-                        "TranscrevaiError", "This transcript has no such speaker."
-                    )
-                )
+            transcript, speaker = self._transcript_with(speaker_id)
             name = " ".join(name.split())
             renamed = replace(speaker, name=name or default_name(speaker_id), match=None)
-            self._save(
-                replace(transcript, speakers=[renamed if s is speaker else s for s in speakers])
+            self._put_speaker(transcript, renamed)
+        named = self._voice_named(speaker)
+        self._name_voice(renamed, None if is_default_name(renamed) else renamed.name)
+        return speaker, named
+
+    def restore_speaker(self, speaker: Speaker, named: str | None) -> None:
+        """Undo a rename: ``speaker`` as ``rename_speaker`` returned it (its name, and the
+        remembered voice it was found alike), and its voice remembered under ``named`` again
+        (None: under no name)."""
+        with self._lock:
+            self._put_speaker(self._transcript_with(speaker.id)[0], speaker)
+        self._name_voice(speaker, named)
+
+    def _transcript_with(self, speaker_id: str) -> tuple[Transcript, Speaker]:
+        """The transcript and its speaker ``speaker_id`` (under the lock)."""
+        transcript = self.transcript()
+        speakers = transcript.speakers if transcript is not None else []
+        speaker = next((s for s in speakers if s.id == speaker_id), None)
+        if transcript is None or speaker is None:
+            raise TranscrevaiError(
+                QCoreApplication.translate(
+                    "TranscrevaiError", "This transcript has no such speaker."
+                )
             )
-        if remember and name and speaker.voice:
-            try:
-                self.engine.voice_book.remember(name, speaker.voice)
-            except OSError as error:
-                log.warning("Could not remember the voice of %s: %s", name, error)
+        return transcript, speaker
+
+    def _put_speaker(self, transcript: Transcript, speaker: Speaker) -> None:
+        speakers = [speaker if s.id == speaker.id else s for s in transcript.speakers]
+        self._save(replace(transcript, speakers=speakers))
+
+    def _voice_source(self, speaker: Speaker) -> str:
+        return f"{self.id}/{speaker.id}"
+
+    def _voice_named(self, speaker: Speaker) -> str | None:
+        return self.engine.voice_book.named(self._voice_source(speaker)) if speaker.voice else None
+
+    def _name_voice(self, speaker: Speaker, name: str | None) -> None:
+        """Remember the voice of ``speaker`` under ``name`` (None: under none)."""
+        if not speaker.voice:
+            return
+        book, source = self.engine.voice_book, self._voice_source(speaker)
+        try:
+            if name is None:
+                book.unname(source)
+            else:
+                book.remember(name, speaker.voice, source)
+        except OSError as error:
+            log.warning("Could not remember the voice of %s: %s", speaker.name, error)
 
     def _save(self, transcript: Transcript) -> None:
         """``transcript`` is the session's now, and its files are written on the saver's

@@ -139,12 +139,14 @@ class TimedText(Protocol):
 
 
 def subtitled_name(video: Path, burned: bool = False) -> str:
-    """The file name a subtitled copy of ``video`` gets: "talk.subtitled.mp4", in the
-    video's own format where that works (a text track needs .mp4, .mov, .m4v, .mkv or
-    .webm), else .mkv for a track and .mp4 for burned captions."""
+    """The file name a subtitled copy of ``video`` gets: "talk.subtitled.mp4" (in the
+    interface's language: "aula.legendado.mp4"), in the video's own format where that works (a
+    text track needs .mp4, .mov, .m4v, .mkv or .webm), else .mkv for a track and .mp4 for
+    burned captions."""
     suffix = Path(video).suffix.lower()
     kept = BURNED_SUFFIXES if burned else SOFT_SUFFIXES
-    return f"{Path(video).stem}.subtitled{suffix if suffix in kept else kept[0]}"
+    marker = QCoreApplication.translate("Video", "subtitled", "a subtitled copy's file name")
+    return f"{Path(video).stem}.{marker}{suffix if suffix in kept else kept[0]}"
 
 
 def has_picture(video: Path) -> bool:

@@ -10,7 +10,9 @@ only the first window of the final pass, which decodes with ``condition_on_previ
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication
 
 MAX_TERMS_CHARS = 400  # Whisper's prompt holds 223 tokens; the live prompt needs room too
 
@@ -41,13 +43,30 @@ def format_vocabulary(terms: Iterable[str]) -> str:
     return ", ".join(terms)
 
 
-def hotwords(terms: Iterable[str]) -> str | None:
-    """What faster-whisper's ``hotwords`` gets: the terms, at most ``MAX_TERMS_CHARS`` long
-    (whole terms only), or None without any."""
-    text = ""
+def kept_terms(terms: Iterable[str]) -> tuple[str, ...]:
+    """The terms Whisper is given: the first ones, whole, that fit in ``MAX_TERMS_CHARS``
+    written as ``format_vocabulary`` writes them."""
+    kept: list[str] = []
     for term in terms:
-        joined = f"{text}, {term}" if text else term
-        if len(joined) > MAX_TERMS_CHARS:
+        if len(format_vocabulary([*kept, term])) > MAX_TERMS_CHARS:
             break
-        text = joined
-    return text or None
+        kept.append(term)
+    return tuple(kept)
+
+
+def hotwords(terms: Iterable[str]) -> str | None:
+    """What faster-whisper's ``hotwords`` gets: the ``kept_terms``, or None without any."""
+    return format_vocabulary(kept_terms(terms)) or None
+
+
+def too_long(terms: Sequence[str]) -> str:
+    """The sentence that says which terms Whisper is not given (a vocabulary past
+    ``MAX_TERMS_CHARS``), in the user's language; "" when it is given them all."""
+    kept = kept_terms(terms)
+    if len(kept) == len(terms):
+        return ""
+    return QCoreApplication.translate(
+        "Vocabulary",
+        "The vocabulary is longer than Whisper can take ({chars} characters): it is given the "
+        "terms up to “{last}”, not the ones after.",
+    ).format(chars=MAX_TERMS_CHARS, last=kept[-1] if kept else "")

@@ -3,10 +3,16 @@
 When the user renames a speaker ("Speaker 2" → "Ana"), the speaker's voice (the mean of its
 CAM++ embeddings, 192 numbers) is kept under that name in ``voices.json`` in the user data
 folder, on this computer only; naming the same voice again in another recording refines it
-(the mean of the two). Every labelled transcript is then compared with the remembered voices:
-a speaker whose voice is at least ``RECOGNISE`` alike (cosine) to one of them takes its name,
-and its ``match`` (that similarity) is shown beside it. Each name goes to one speaker at most,
-the most alike first. The user can forget a voice (Preferences → Voices).
+(the mean of the two). Each naming is kept apart, by the recording's speaker it came from
+(its *source*), so the book follows what the user settles on: naming that speaker again
+("Anna", then "Ana") moves its voice to the new name, giving it back its default name or
+undoing the rename takes it out, and a name left without voices goes. A name from a
+``voices.json`` written before namings were kept apart stands for all its namings at once.
+
+Every labelled transcript is then compared with the remembered voices: a speaker whose voice
+is at least ``RECOGNISE`` alike (cosine) to one of them takes its name, and its ``match``
+(that similarity) is shown beside it. Each name goes to one speaker at most, the most alike
+first. The user can forget a voice (Preferences → Voices).
 
 ``RECOGNISE`` comes from the shared clips: two halves of one person's recording were 0.46 to
 0.97 alike (0.46 for 3 s halves of a crowd-sourced clip), two different people at most 0.28.
@@ -23,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 import platformdirs
+from PySide6.QtCore import QDate, QLocale
 
 from transcrevai_desktop.core.files import atomic_write_text
 from transcrevai_desktop.core.transcript import Transcript
@@ -46,6 +53,36 @@ class KnownVoice:
     updated: str = ""  # ISO date and time
 
 
+@dataclass(frozen=True)
+class _Naming:
+    """A voice named ``name`` by the user: one recording's speaker (``source``), or, without
+    one, ``recordings`` namings at once (their mean ``voice``)."""
+
+    name: str
+    voice: tuple[float, ...]
+    recordings: int = 1
+    updated: str = ""
+    source: str = ""
+
+
+def local_date(updated: str) -> tuple[str, str]:
+    """The short local date of an ISO date and time, and the full local date and time (for a
+    tooltip); empty strings when ``updated`` is missing or unreadable."""
+    try:
+        moment = datetime.fromisoformat(updated)
+    except ValueError:
+        return "", ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()  # the local time zone
+    locale = QLocale()
+    day = QDate(moment.year, moment.month, moment.day)
+    full = moment.strftime("%H:%M")
+    return (
+        locale.toString(day, QLocale.FormatType.ShortFormat),
+        f"{locale.toString(day, QLocale.FormatType.LongFormat)} {full}",
+    )
+
+
 def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
@@ -65,27 +102,52 @@ class VoiceBook:
     def voices(self) -> list[KnownVoice]:
         """Every remembered voice, by name. An unreadable file counts as none (logged)."""
         with self._lock:
-            return self._read()
+            namings = self._read()
+        by_name: dict[str, list[_Naming]] = {}
+        for naming in namings:
+            by_name.setdefault(naming.name, []).append(naming)
+        return sorted(
+            (
+                KnownVoice(
+                    name,
+                    voice_tuple(np.sum([np.array(n.voice) * n.recordings for n in group], 0)),
+                    sum(n.recordings for n in group),
+                    max(n.updated for n in group),
+                )
+                for name, group in by_name.items()
+            ),
+            key=lambda v: v.name.casefold(),
+        )
 
-    def remember(self, name: str, voice: tuple[float, ...]) -> None:
-        """Keep ``voice`` under ``name``, refining the voice already kept under it."""
+    def remember(self, name: str, voice: tuple[float, ...], source: str = "") -> None:
+        """Keep ``voice`` under ``name``, refining the voice already kept under it: as the
+        naming of ``source`` (a recording's speaker), which replaces that source's naming
+        before, or, without a source, as a naming of its own."""
         if not voice:
             return
+        now = datetime.now().astimezone().isoformat(timespec="seconds")
         with self._lock:
-            known = {v.name: v for v in self._read()}
-            now = datetime.now().astimezone().isoformat(timespec="seconds")
-            old = known.get(name)
-            if old is None:
-                known[name] = KnownVoice(name, voice_tuple(np.array(voice)), 1, now)
-            else:
-                mean = np.array(old.voice) * old.recordings + np.array(voice)
-                known[name] = KnownVoice(name, voice_tuple(mean), old.recordings + 1, now)
-            self._write(list(known.values()))
+            namings = [n for n in self._read() if not source or n.source != source]
+            namings.append(_Naming(name, voice_tuple(np.array(voice)), 1, now, source))
+            self._write(namings)
         log.info("Remembered the voice of %s", name)
+
+    def named(self, source: str) -> str | None:
+        """The name the voice of ``source`` is remembered under (None: it is not)."""
+        with self._lock:
+            return next((n.name for n in self._read() if n.source == source), None)
+
+    def unname(self, source: str) -> None:
+        """Take the voice of ``source`` out of the book (a name left without voices goes)."""
+        with self._lock:
+            namings = self._read()
+            kept = [n for n in namings if n.source != source]
+            if len(kept) != len(namings):
+                self._write(kept)
 
     def forget(self, name: str) -> None:
         with self._lock:
-            self._write([v for v in self._read() if v.name != name])
+            self._write([n for n in self._read() if n.name != name])
 
     def recognise(self, transcript: Transcript) -> Transcript:
         """``transcript`` with its speakers named after the remembered voices they match."""
@@ -109,38 +171,37 @@ class VoiceBook:
             named.add(name)
         return replace(transcript, speakers=speakers) if taken else transcript
 
-    def _read(self) -> list[KnownVoice]:
+    def _read(self) -> list[_Naming]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            return sorted(
-                (
-                    KnownVoice(
-                        str(item["name"]),
-                        tuple(float(x) for x in item["voice"]),
-                        int(item.get("recordings", 1)),
-                        str(item.get("updated", "")),
-                    )
-                    for item in data["voices"]
-                ),
-                key=lambda v: v.name.casefold(),
-            )
+            return [
+                _Naming(
+                    str(item["name"]),
+                    tuple(float(x) for x in item["voice"]),
+                    int(item.get("recordings", 1)),
+                    str(item.get("updated", "")),
+                    str(item.get("source", "")),
+                )
+                for item in data["voices"]
+            ]
         except FileNotFoundError:
             return []
         except (OSError, ValueError, KeyError, TypeError) as error:
             log.warning("Remembered voices unreadable in %s (%s): none used", self.path, error)
             return []
 
-    def _write(self, voices: list[KnownVoice]) -> None:
+    def _write(self, namings: list[_Naming]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {
             "voices": [
                 {
-                    "name": v.name,
-                    "recordings": v.recordings,
-                    "updated": v.updated,
-                    "voice": list(v.voice),
+                    "name": n.name,
+                    "recordings": n.recordings,
+                    "updated": n.updated,
+                    **({"source": n.source} if n.source else {}),
+                    "voice": list(n.voice),
                 }
-                for v in voices
+                for n in namings
             ]
         }
         atomic_write_text(self.path, json.dumps(data, ensure_ascii=False) + "\n")

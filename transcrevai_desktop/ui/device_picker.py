@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from transcrevai_desktop.core.call_source import BOTH
 from transcrevai_desktop.core.capture import FILE_DEVICE
 from transcrevai_desktop.core.devices import find_input_device, list_input_devices, loopback_help
 from transcrevai_desktop.core.errors import TranscrevaiError
-from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO
+from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO, shown_device
+
+MIN_CHARS = 16  # characters of a device's name the picker shows at least
 
 
 class DevicePicker(QComboBox):
@@ -28,6 +29,10 @@ class DevicePicker(QComboBox):
         self, selected: str = "", parent: QWidget | None = None, *, system_audio: bool = False
     ) -> None:
         super().__init__(parent)
+        # a device's long name ("System audio: Built-in Audio Analog Stereo") is cut, not
+        # made the window's minimum width
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(MIN_CHARS)
         self._system_audio = system_audio
         if system_audio:
             self.setToolTip(
@@ -52,18 +57,17 @@ class DevicePicker(QComboBox):
         """A device name, or "" for the system default (the default output's sound)."""
         return str(self.currentData())
 
+    def select(self, device: str) -> None:
+        """Choose ``device`` ("" for the default), listed as "not connected" if it is not."""
+        self._fill(device)
+
     def _shown(self, name: str) -> str:
         """A device's name as listed: a system audio's, a file's and a call's in the
         interface's language (the name itself, saved and matched, stays as the core gives
         it)."""
-        microphone, both, output = name.partition(BOTH + SYSTEM_AUDIO)
-        if both:  # a call's "<microphone> + System audio: <output>"
-            return self._shown(microphone) + BOTH + self._shown(SYSTEM_AUDIO + output)
         if name.startswith(FILE_DEVICE):
             return self.tr("File: {name}").format(name=name.removeprefix(FILE_DEVICE))
-        if not name.startswith(SYSTEM_AUDIO):
-            return name
-        return self.tr("System audio: {output}").format(output=name.removeprefix(SYSTEM_AUDIO))
+        return shown_device(name)
 
     def show_only(self, name: str) -> None:
         """Show the input a recording used (as the core named it), and nothing else to pick:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+FIELD_CHARS = 14  # characters the find and replace fields show at least
 
 
 class FindBar(QWidget):
@@ -23,20 +25,26 @@ class FindBar(QWidget):
         self.find_field.setClearButtonEnabled(True)
         self.replace_field = QLineEdit()
         self.replace_field.setPlaceholderText(self.tr("Replace with"))
+        for field in (self.find_field, self.replace_field):  # what is typed stays readable
+            field.setMinimumWidth(field.fontMetrics().averageCharWidth() * FIELD_CHARS)
         self.case_box = QCheckBox(self.tr("Match case"))
         self.previous_button = QPushButton(self.tr("Previous"))
         self.next_button = QPushButton(self.tr("Next"))
         self.replace_all_button = QPushButton(self.tr("Replace all"))
         self.result_label = QLabel()
         close = QPushButton(self.tr("Close"))
-        layout = QHBoxLayout(self)
+        # Two rows, find over replace, the fields taking the room: on one row the window was
+        # wider than a small laptop's screen, and the fields were cut to "Fi…".
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.find_field, self.previous_button, self.next_button,
-                       self.replace_field, self.replace_all_button, self.case_box,
-                       self.result_label):  # fmt: skip
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addWidget(close)
+        for widget, row, column in (
+            (self.find_field, 0, 0), (self.previous_button, 0, 1), (self.next_button, 0, 2),
+            (self.result_label, 0, 3), (close, 0, 4),
+            (self.replace_field, 1, 0), (self.case_box, 1, 3),
+        ):  # fmt: skip
+            layout.addWidget(widget, row, column)
+        layout.addWidget(self.replace_all_button, 1, 1, 1, 2)
+        layout.setColumnStretch(0, 1)
 
         self.find_field.returnPressed.connect(lambda: self._find(False))
         self.next_button.clicked.connect(lambda: self._find(False))

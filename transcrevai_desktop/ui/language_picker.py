@@ -9,14 +9,18 @@ from transcrevai_desktop.ui.languages import whisper_languages
 AUTO = "auto"
 
 
+MIN_CHARS = 12  # characters the picker shows at least
+
+
 class LanguagePicker(QComboBox):
     def __init__(self, selected: str = AUTO, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setToolTip(self.tr("Language spoken"))
-        # As wide as "Detect automatically", not as the longest of 99 names: the tab's row
-        # gives the rest to the vocabulary field beside it.
+        # As wide as a name, not as the longest of 99 names nor as "Detect automatically",
+        # which the tab's row gives room to when it has it: the window fits a small laptop's
+        # screen in Portuguese too ("Detectar automaticamente").
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(len(self.tr("Detect automatically")))
+        self.setMinimumContentsLength(MIN_CHARS)
         languages = whisper_languages()
         self.addItem(languages[0][1], languages[0][0])
         self.addItem(self.tr("Detect automatically"), AUTO)

@@ -131,6 +131,15 @@ def language_name(code: str) -> str:
     return QCoreApplication.translate("Language", english)
 
 
+def language_in_sentence(code: str) -> str:
+    """``language_name`` as a sentence writes it: English capitalises a language's name,
+    Portuguese does not ("Para fala em português")."""
+    name = language_name(code)
+    if QLocale().language() == QLocale.Language.English:
+        return name
+    return name[:1].lower() + name[1:]
+
+
 def whisper_languages() -> list[tuple[str, str]]:
     """(code, name) for every Whisper language: Portuguese first, the others by their shown
     name, in the current locale's order ("Árabe" among the A's)."""

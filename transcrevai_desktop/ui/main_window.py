@@ -36,7 +36,7 @@ from transcrevai_desktop.ui.model_loader import ModelLoader
 from transcrevai_desktop.ui.model_offer_dialog import ModelOfferer
 from transcrevai_desktop.ui.open_audio import ask_audio_file
 from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
-from transcrevai_desktop.ui.session_tab import SessionTab
+from transcrevai_desktop.ui.session_tab import FOLLOWED, SessionTab
 from transcrevai_desktop.ui.session_tabs import SessionTabs
 from transcrevai_desktop.ui.status_info import StatusInfo
 from transcrevai_desktop.ui.text_size import TextSize
@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _watch(self, tab: SessionTab) -> None:
         tab.set_text_size(self.text_size.points)
+        tab.model_ready(self.manager.engine.model_loaded, self.model_loader.error)
         self.undo_group.addStack(tab.transcript_view.undo_stack)  # leaves with the view
         self.model_offerer.watch(tab.session)
         tab.session.status_changed.connect(self._update_actions)
@@ -273,19 +274,22 @@ class MainWindow(QMainWindow):
     @Slot()
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.settings, self, voice_book=self.manager.engine.voice_book)
+        before = {key: self.settings.get(key) for key in FOLLOWED}
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         if accepted:
             self.apply_settings()
+            for tab in self.session_tabs():
+                tab.follow_preferences(before)
 
     def apply_settings(self) -> None:
         """Apply the preferences at once: the model for the passes to come, the library
-        folder and clean-up time for the manager; new tabs read language and microphone."""
+        folder and clean-up time for the manager; new tabs read language and microphone (and
+        tabs that have not recorded follow them, ``SessionTab.follow_preferences``)."""
         if self.model_loader.apply(self.settings):
             for tab in self.session_tabs():
                 tab.model_ready(False)
-        folder = self.settings.get(Key.LIBRARY_DIR)
-        self.manager.move_library(Path(folder) if folder else default_library_dir())
+        self.manager.move_library(self.settings.library_dir() or default_library_dir())
         self.manager.session_timeout_hours = self.settings.get_float(Key.CLEANUP_HOURS)
         self.library.refresh()
         self._update_status_bar()
@@ -293,7 +297,7 @@ class MainWindow(QMainWindow):
     @Slot(bool, str)
     def _on_model_state(self, loaded: bool, error: str) -> None:
         for tab in self.session_tabs():
-            tab.model_ready(loaded)
+            tab.model_ready(loaded, error)
         if error:
             QMessageBox.warning(self, self.tr("Model"), error)
         elif loaded:

@@ -34,13 +34,15 @@ class ModelLoader(QObject):
 
     def apply(self, settings: Settings) -> bool:
         """Take the model and compute type from ``settings`` for the passes to come (a pass
-        already running finishes on the old one); True when that starts a new load."""
+        already running finishes on the old one); True when that starts a new load: for new
+        settings, or for the same ones after their load failed (the model was copied in since,
+        or the network is back)."""
         wanted = replace(
             self.engine.settings,
             model=settings.get(Key.MODEL),
             compute_type=settings.get(Key.COMPUTE_TYPE),
         )
-        if wanted == self.engine.settings:
+        if wanted == self.engine.settings and not self.error:
             return False
         self.engine.settings = wanted
         self.load()

@@ -36,7 +36,7 @@ from transcrevai_desktop.core.session import BUSY, Session, SessionStatus
 from transcrevai_desktop.core.texts import size_text
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.background import Background
-from transcrevai_desktop.ui.languages import language_name
+from transcrevai_desktop.ui.languages import language_in_sentence
 from transcrevai_desktop.ui.model_download_bar import ModelDownloadBar
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ class ModelOfferDialog(QDialog):
             why = self.tr(
                 "For speech in {language}, the model '{model}' gets more words right than "
                 "the bundled model."
-            ).format(language=language_name(offer.language), model=name)
+            ).format(language=language_in_sentence(offer.language), model=name)
         if offer.language == "pt":
             why += " " + self.tr(
                 "On spontaneous Brazilian speech the bundled model gets about two words in "

@@ -5,7 +5,8 @@ vocabulary, library, clean-up, the interface language), *Model* (the models, com
 The Model list (``model_picker``) says what each model costs and downloads one in the
 background; a model on disk chosen there fills the Model field, which also takes any other
 faster-whisper name or a CTranslate2 folder. Everything applies without a restart: new tabs
-take the language, microphone and vocabulary,
+take the language, microphone and vocabulary (so do tabs that have not recorded, where the user
+did not change them),
 the library folder and clean-up time apply at once, and a new model loads in the background for
 the passes that follow (a pass already running finishes on the old one). Forgetting a voice
 happens at once, whether the dialog is then accepted or not (it asks first). The interface
@@ -34,7 +35,7 @@ from transcrevai_desktop.core.library import default_library_dir
 from transcrevai_desktop.core.models import BUNDLED_MODEL
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
 from transcrevai_desktop.core.voice_book import VoiceBook
-from transcrevai_desktop.settings import Key, Settings
+from transcrevai_desktop.settings import Key, Settings, library_folder
 from transcrevai_desktop.translations import LANGUAGES
 from transcrevai_desktop.ui.device_picker import DevicePicker
 from transcrevai_desktop.ui.language_picker import LanguagePicker
@@ -185,7 +186,8 @@ class PreferencesDialog(QDialog):
         self.settings.set(Key.DEVICE, self.device.device)
         self.settings.set(Key.SYSTEM_AUDIO, self.system_audio.device)
         self.settings.set(Key.VOCABULARY, self.vocabulary.text().strip())
-        self.settings.set(Key.LIBRARY_DIR, self.library.text().strip())
+        typed = self.library.text().strip()  # shown as used next time: "~/a" as /home/…/a
+        self.settings.set(Key.LIBRARY_DIR, str(library_folder(typed)) if typed else "")
         self.settings.set(Key.CLEANUP_HOURS, self.cleanup_hours.value())
         self.settings.set(Key.INTERFACE_LANGUAGE, self.interface_language.currentData())
         super().accept()

@@ -7,6 +7,8 @@ beside it (``speaker_list``) renames them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -46,6 +48,8 @@ from transcrevai_desktop.ui.transcript_view import TranscriptView
 from transcrevai_desktop.ui.vocabulary_field import VocabularyField, placeholder
 
 RECORDING_DOT = "● "
+# what a tab takes from Preferences, and follows until it records (``follow_preferences``)
+FOLLOWED = (Key.LANGUAGE, Key.DEVICE, Key.SYSTEM_AUDIO, Key.VOCABULARY)
 _STATUS_TEXT = {  # translated where shown (SessionTab._status_text)
     SessionStatus.IDLE: QT_TRANSLATE_NOOP("SessionTab", "Ready to record"),
     SessionStatus.RECORDING: QT_TRANSLATE_NOOP("SessionTab", "Recording"),
@@ -146,8 +150,10 @@ class SessionTab(QWidget):
             label.setBuddy(field)
             controls.addWidget(label, row, column)
             controls.addWidget(field, row, column + 1)
-        controls.addWidget(self.call_box, 0, 4)
-        controls.addWidget(self.other_side_picker, 1, 4)
+        # a row of its own: beside the others, the window was wider than a 1366-pixel laptop
+        # screen at 125 % in Portuguese ("Gravar também o som do computador")
+        controls.addWidget(self.call_box, 2, 0, 1, 2)
+        controls.addWidget(self.other_side_picker, 2, 2, 1, 2)
         controls.setColumnStretch(1, 2)
         controls.setColumnStretch(3, 1)
         buttons = QHBoxLayout()
@@ -232,6 +238,24 @@ class SessionTab(QWidget):
         self.settings.set(Key.LANGUAGE, self.language_picker.code)
         self.settings.set(Key.SPEAKERS, str(self.speakers_field.setting))
 
+    def follow_preferences(self, before: Mapping[Key, str]) -> None:
+        """Preferences changed from ``before`` (the values of ``FOLLOWED``): a tab that has
+        not recorded yet takes the new default language, microphone, call device and
+        vocabulary where it still shows the old ones (what the user chose in it stays). The tab
+        the window opens at start is the one most users record in right after Preferences."""
+        if self.session.status is not SessionStatus.IDLE:
+            return
+        for key, picker in (
+            (Key.DEVICE, self.device_picker),
+            (Key.SYSTEM_AUDIO, self.other_side_picker),
+        ):
+            if picker.device == before[key]:
+                picker.select(self.settings.get(key))
+        if self.language_picker.code == before[Key.LANGUAGE]:
+            self.language_picker.select(self.settings.get(Key.LANGUAGE))
+        if self.vocabulary_field.terms == parse_vocabulary(before[Key.VOCABULARY]):
+            self.vocabulary_field.set_terms(parse_vocabulary(self.settings.get(Key.VOCABULARY)))
+
     @Slot(str, str)
     def rename_speaker(self, speaker_id: str, name: str) -> None:
         """Name a speaker in the transcript and its files (an undoable step of the review);
@@ -278,17 +302,24 @@ class SessionTab(QWidget):
         except TranscrevaiError as error:
             self._show_status(str(error), error=True)
 
-    def model_ready(self, ready: bool) -> None:
-        self.record_button.setToolTip(
-            self.tr("Start recording")
-            if ready
-            else self.tr(
+    def model_ready(self, ready: bool, error: str = "") -> None:
+        """Say on the Record button whether the model is loaded, loading, or failed to load
+        (``error``, its sentence)."""
+        if ready:
+            text, tip = self.tr("Record"), self.tr("Start recording")
+        elif error:
+            text = self.tr("Record (no model)")
+            tip = self.tr(
+                "{error}\nA recording keeps its audio, without captions or a transcript until "
+                "a model loads: choose one in Preferences → Model."
+            ).format(error=error)
+        else:
+            text = self.tr("Record (model loading…)")
+            tip = self.tr(
                 "The model is still loading: recording starts now, captions when it is ready"
             )
-        )
-        self.record_button.setText(
-            self.tr("Record") if ready else self.tr("Record (model loading…)")
-        )
+        self.record_button.setText(text)
+        self.record_button.setToolTip(tip)
 
     # -- showing the session ------------------------------------------------------------------
     def _status_text(self, status: SessionStatus, message: str) -> str:

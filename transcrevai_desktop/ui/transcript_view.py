@@ -39,7 +39,7 @@ from transcrevai_desktop.core import transcript_edits as edits
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.playback import Player
 from transcrevai_desktop.core.session import Session
-from transcrevai_desktop.core.transcript import Transcript, default_name
+from transcrevai_desktop.core.transcript import Speaker, Transcript, default_name
 from transcrevai_desktop.ui.background import Background
 from transcrevai_desktop.ui.find_bar import FindBar
 from transcrevai_desktop.ui.playback_bar import PlaybackBar
@@ -250,25 +250,28 @@ class TranscriptView(QWidget):
     def rename_speaker(self, speaker_id: str, name: str) -> None:
         """Name a speaker (blank: its default name) in the transcript and its files
         (``Session.rename_speaker``), as one undoable step: a rename no longer wipes the
-        corrections' undo history, and it can be undone too. The voice is remembered under
-        the new name when the user renames, not again when the step is undone or redone."""
+        corrections' undo history, and it can be undone too, voice book and all (a voice
+        named by mistake is not remembered). A name that changes nothing is no step."""
         speaker = next((s for s in self.model.transcript.speakers if s.id == speaker_id), None)
-        if speaker is None:
+        if speaker is None or (" ".join(name.split()) or default_name(speaker_id)) == speaker.name:
             return
-        was = "" if speaker.name == default_name(speaker_id) else speaker.name
-        text = self.tr("Rename {speaker}").format(speaker=speaker.name)
-        done_once: list[bool] = []  # the voice is remembered once, when the user renames
+        text = self.tr("Rename {speaker}", "undo step").format(speaker=speaker.name)
+        before: list[tuple[Speaker, str | None]] = []  # what the rename replaced
 
         def do() -> bool:
-            renamed = self._rename(speaker_id, name, remember=not done_once)
-            done_once.append(True)
-            return renamed
+            return self._change_speaker(
+                lambda: before.insert(0, self.session.rename_speaker(speaker_id, name))
+            )
 
-        self.undo_stack.push(_Step(text, do, lambda: self._rename(speaker_id, was, False)))
+        self.undo_stack.push(
+            _Step(text, do, lambda: self._change_speaker(
+                lambda: self.session.restore_speaker(*before[0])
+            ))
+        )  # fmt: skip
 
-    def _rename(self, speaker_id: str, name: str, remember: bool) -> bool:
+    def _change_speaker(self, change: Callable[[], object]) -> bool:
         try:
-            self.session.rename_speaker(speaker_id, name, remember)
+            change()
         except TranscrevaiError as error:
             self.failed.emit(self.tr("Could not rename the speaker: {error}").format(error=error))
             return False
@@ -291,9 +294,14 @@ class TranscriptView(QWidget):
         transcript = self.model.transcript
         try:
             if column == TranscriptModel.SPEAKER:
-                self._change(self.tr("Change speaker"), edits.set_speaker(transcript, row, value))
+                self._change(
+                    self.tr("Change speaker", "undo step"),
+                    edits.set_speaker(transcript, row, value),
+                )
             else:
-                self._change(self.tr("Edit text"), edits.edit_text(transcript, row, value))
+                self._change(
+                    self.tr("Edit text", "undo step"), edits.edit_text(transcript, row, value)
+                )
         except TranscrevaiError as error:
             self.failed.emit(str(error))
 
@@ -311,7 +319,7 @@ class TranscriptView(QWidget):
         edited = self._typed(editor, row)
         if len(edited.segments) == self.model.rowCount():  # not emptied
             edited = edits.split(edited, row, at)
-        self._change(self.tr("Split segment"), edited)
+        self._change(self.tr("Split segment", "undo step"), edited)
         self.select_row(row)
 
     @Slot()
@@ -325,7 +333,7 @@ class TranscriptView(QWidget):
         transcript = self.model.transcript if editor is None else self._typed(editor, row)
         if len(transcript.segments) == self.model.rowCount() and row < self.model.rowCount() - 1:
             transcript = edits.merge(transcript, row)
-        self._change(self.tr("Join segments"), transcript)
+        self._change(self.tr("Join segments", "undo step"), transcript)
         self.select_row(min(row, self.model.rowCount() - 1))
 
     def _editor(self) -> QLineEdit | None:
@@ -367,7 +375,7 @@ class TranscriptView(QWidget):
         if not count:
             self.find_bar.show_result(self.tr("Not found"))
             return
-        self._change(self.tr("Replace “{text}”").format(text=text), after)
+        self._change(self.tr("Replace “{text}”", "undo step").format(text=text), after)
         self.find_bar.show_result(self.tr("%n replaced", "", count))
 
     @Slot()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
 
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
-from transcrevai_desktop.core.vocabulary import format_vocabulary, parse_vocabulary
+from transcrevai_desktop.core.vocabulary import format_vocabulary, parse_vocabulary, too_long
 
 PLACEHOLDER = QT_TRANSLATE_NOOP(
     "VocabularyField", "Names and terms, separated by commas: Lisboa, CORAA, faster-whisper"
@@ -30,6 +30,18 @@ class VocabularyField(QLineEdit):
         self.setClearButtonEnabled(True)
         if tooltip:
             self.setToolTip(tooltip)
+        # a warning sign in the field when Whisper is not given every term (``too_long``):
+        # forty names pasted in were saved and shown, and fifteen of them used, silently
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.length_warning = self.addAction(warning, QLineEdit.ActionPosition.TrailingPosition)
+        self.textChanged.connect(self._check_length)
+        self._check_length()
+
+    def _check_length(self) -> None:
+        sentence = too_long(self.terms)
+        self.length_warning.setToolTip(sentence)
+        self.length_warning.setVisible(bool(sentence))
+        self.setAccessibleDescription(sentence)
 
     @property
     def terms(self) -> tuple[str, ...]:

@@ -13,9 +13,8 @@ The voices file is a few kilobytes, so it is read on the GUI thread.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
-from transcrevai_desktop.core.voice_book import KnownVoice, VoiceBook
+from transcrevai_desktop.core.voice_book import KnownVoice, VoiceBook, local_date
 
 log = logging.getLogger(__name__)
 
@@ -45,24 +44,6 @@ EXPLANATION = QT_TRANSLATE_NOOP(
     "When you rename a speaker, its voice is remembered under that name, only on this "
     "computer, and used to name the same person in later transcripts.",
 )
-
-
-def local_date(updated: str) -> tuple[str, str]:
-    """The short local date of an ISO date and time, and the full local date and time (for a
-    tooltip); empty strings when ``updated`` is missing or unreadable."""
-    try:
-        moment = datetime.fromisoformat(updated)
-    except ValueError:
-        return "", ""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()  # the local time zone
-    locale = QLocale()
-    day = QDate(moment.year, moment.month, moment.day)
-    full = moment.strftime("%H:%M")
-    return (
-        locale.toString(day, QLocale.FormatType.ShortFormat),
-        f"{locale.toString(day, QLocale.FormatType.LongFormat)} {full}",
-    )
 
 
 class VoicesPanel(QGroupBox):

@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>label who speaks: count the voices (auto, default), exactly N voices, each channel a person (channels), or off</source>
-        <translation>identifica quem fala: conta as vozes (auto, padrão), exatamente N vozes, cada canal uma pessoa (channels) ou desligado (off)</translation>
+        <translation>identifica quem fala: conta as vozes (auto, padrão), exatamente N vozes, cada canal uma pessoa (channels) ou desativado (off)</translation>
     </message>
     <message>
         <source>transcribe audio or video files</source>
@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>for a video: also write STEM.subtitled.EXT with the subtitles as a track (soft, takes seconds) or drawn into the picture (burned, re-encoded)</source>
-        <translation>para um vídeo: salva também NOME.subtitled.EXT com as legendas numa faixa (soft, leva segundos) ou embutidas na imagem (burned, recodificado)</translation>
+        <translation>para um vídeo: salva também NOME.legendado.EXT com as legendas numa faixa (soft, leva segundos) ou embutidas na imagem (burned, recodificado)</translation>
     </message>
     <message>
         <source>record with live captions, then transcribe</source>
@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>Could not write in {folder}: {reason}.</source>
-        <translation>Não foi possível gravar em {folder}: {reason}.</translation>
+        <translation>Não foi possível salvar em {folder}: {reason}.</translation>
     </message>
     <message>
         <source>burning</source>
@@ -541,7 +541,7 @@
     </message>
     <message>
         <source>Match case</source>
-        <translation>Diferenciar maiúsculas/minúsculas</translation>
+        <translation>Diferenciar maiúsc./minúsc.</translation>
     </message>
     <message>
         <source>Previous</source>
@@ -1710,6 +1710,17 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     </message>
 </context>
 <context>
+    <name>QShortcut</name>
+    <message>
+        <source>Return</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter do teclado numérico</translation>
+    </message>
+</context>
+<context>
     <name>QTabBar</name>
     <message>
         <source>Close Tab</source>
@@ -1812,7 +1823,7 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     </message>
     <message>
         <source>Also the computer&apos;s sound</source>
-        <translation>Gravar também o som do computador</translation>
+        <translation>Também o som do computador</translation>
     </message>
     <message>
         <source>Record a call: the microphone is &quot;{you}&quot; (channel 1) and what the computer plays is &quot;{others}&quot; (channel 2), each transcribed and labelled on its own. Without headphones the microphone hears the others too: a word heard on both sides is kept once, where it is louder. {help}</source>
@@ -1865,6 +1876,16 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     <message>
         <source>Start recording</source>
         <translation>Iniciar gravação</translation>
+    </message>
+    <message>
+        <source>Record (no model)</source>
+        <translation>Gravar (sem modelo)</translation>
+    </message>
+    <message>
+        <source>{error}
+A recording keeps its audio, without captions or a transcript until a model loads: choose one in Preferences → Model.</source>
+        <translation>{error}
+Uma gravação guarda o áudio, sem legendas nem transcrição até que um modelo carregue: escolha um em Preferências → Modelo.</translation>
     </message>
     <message>
         <source>The model is still loading: recording starts now, captions when it is ready</source>
@@ -1967,7 +1988,7 @@ A transcrição final continua em segundo plano.</translation>
     </message>
     <message>
         <source>How many people speak: Automatic counts them; a number fixes it. The transcript names who said what.</source>
-        <translation>Quantas pessoas falam: em Automático, o app identifica sozinho; um número fixa a quantidade. A transcrição indica quem disse o quê.</translation>
+        <translation>Quantas pessoas falam: em Automático, o aplicativo identifica sozinho; um número fixa a quantidade. A transcrição indica quem disse o quê.</translation>
     </message>
     <message>
         <source>Number of speakers</source>
@@ -2074,7 +2095,7 @@ A transcrição final continua em segundo plano.</translation>
     </message>
     <message>
         <source>captions skipped {seconds} s to keep up; the recording and the final transcript have everything</source>
-        <translation>as legendas pularam {seconds} s para alcançar; nada se perde na gravação nem na transcrição final</translation>
+        <translation>as legendas pularam {seconds} s para acompanhar o ritmo; nada se perde na gravação nem na transcrição final</translation>
     </message>
 </context>
 <context>
@@ -2248,8 +2269,24 @@ A transcrição final continua em segundo plano.</translation>
         <translation>Não foi possível salvar a correção: {error}</translation>
     </message>
     <message>
-        <source>Change speaker</source>
-        <translation>Trocar falante</translation>
+        <source>Rename {speaker}</source>
+        <comment>undo step</comment>
+        <translation>renomeação de {speaker}</translation>
+    </message>
+    <message>
+        <source>Split segment</source>
+        <comment>undo step</comment>
+        <translation>divisão de segmento</translation>
+    </message>
+    <message>
+        <source>Join segments</source>
+        <comment>undo step</comment>
+        <translation>junção de segmentos</translation>
+    </message>
+    <message>
+        <source>Replace “{text}”</source>
+        <comment>undo step</comment>
+        <translation>substituição de “{text}”</translation>
     </message>
     <message>
         <source>Edit text</source>
@@ -2260,32 +2297,26 @@ A transcrição final continua em segundo plano.</translation>
         <translation>Pausar ou continuar a reprodução</translation>
     </message>
     <message>
-        <source>Rename {speaker}</source>
-        <translation>Renomear {speaker}</translation>
-    </message>
-    <message>
         <source>Could not rename the speaker: {error}</source>
         <translation>Não foi possível renomear o falante: {error}</translation>
+    </message>
+    <message>
+        <source>Change speaker</source>
+        <comment>undo step</comment>
+        <translation>troca de falante</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <comment>undo step</comment>
+        <translation>edição de texto</translation>
     </message>
     <message>
         <source>Edit a segment (double-click it) and put the cursor where to split.</source>
         <translation>Edite um segmento (clique duas vezes nele) e coloque o cursor onde quer dividi-lo.</translation>
     </message>
     <message>
-        <source>Split segment</source>
-        <translation>Dividir segmento</translation>
-    </message>
-    <message>
-        <source>Join segments</source>
-        <translation>Juntar segmentos</translation>
-    </message>
-    <message>
         <source>Not found</source>
         <translation>Não encontrado</translation>
-    </message>
-    <message>
-        <source>Replace “{text}”</source>
-        <translation>Substituir “{text}”</translation>
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
@@ -2296,7 +2327,7 @@ A transcrição final continua em segundo plano.</translation>
     </message>
     <message>
         <source>Revert to the original transcript</source>
-        <translation>Voltar à transcrição original</translation>
+        <translation>Restaurar a transcrição original</translation>
     </message>
     <message>
         <source>Undo every correction and show the transcript as it was written?</source>
@@ -2373,7 +2404,7 @@ A transcrição final continua em segundo plano.</translation>
     <name>UnsupportedVideoFormat</name>
     <message>
         <source>{file} could not be written as {suffix} ({reason}); save it as .mkv instead.</source>
-        <translation>Não foi possível gravar {file} como {suffix} ({reason}); salve como .mkv.</translation>
+        <translation>Não foi possível salvar {file} como {suffix} ({reason}); salve como .mkv.</translation>
     </message>
     <message>
         <source>{file}: &apos;{suffix}&apos; is not a video format this app can write; save it as .mp4 or .mkv instead.</source>
@@ -2398,6 +2429,14 @@ A transcrição final continua em segundo plano.</translation>
     <message>
         <source>A {suffix} file cannot hold any video this app can encode; save it as .mp4 or .mkv instead.</source>
         <translation>Um arquivo {suffix} não pode conter nenhum vídeo que este aplicativo consiga codificar; salve como .mp4 ou .mkv.</translation>
+    </message>
+</context>
+<context>
+    <name>Video</name>
+    <message>
+        <source>subtitled</source>
+        <comment>a subtitled copy&apos;s file name</comment>
+        <translation>legendado</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2500,13 @@ A transcrição final continua em segundo plano.</translation>
     <message>
         <source>{file} already exists. Replace it?</source>
         <translation>{file} já existe. Deseja substituí-lo?</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>The vocabulary is longer than Whisper can take ({chars} characters): it is given the terms up to “{last}”, not the ones after.</source>
+        <translation>O vocabulário é maior do que o Whisper consegue receber ({chars} caracteres): ele recebe os termos até “{last}”, e não os seguintes.</translation>
     </message>
 </context>
 <context>
