@@ -295,6 +295,17 @@ def test_a_recordings_folder_typed_from_home_is_in_the_home_folder(
     assert typed[2] == str(tmp_path / "home" / "Gravações")
     assert not (tmp_path / "~").exists()
 
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "notas.txt").write_text("")  # a file: said so, and not taken
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *shown: warned.append(shown[2]))
+    typed[0] = "~/notas.txt"
+    window.preferences_action.trigger()
+    assert warned == [
+        f"{tmp_path / 'home' / 'notas.txt'} is a file: choose a folder for the recordings."
+    ]
+    assert window.manager.library_dir == tmp_path / "home" / "Gravações"
+
 
 def test_captions_on_top_show_the_recording_tab_from_its_first_words(qtbot, window, virtual_mic):
     """View → Captions on top, opened mid-recording while another tab is shown: it starts with
@@ -675,3 +686,22 @@ def test_a_tab_opened_before_the_recordings_folder_changed_records_into_the_new_
 
     assert tab.session.folder.parent == tmp_path / "Gravações"
     qtbot.waitUntil(lambda: window.library.row_of(tab.session.id) >= 0)
+
+
+def test_a_very_quiet_microphone_is_told_while_its_words_come(qtbot, window, virtual_mic):
+    """Its words are brought up for the captions, but the recording keeps it quiet: the user
+    should raise its volume. A silent room is not told, nor a microphone set right."""
+    tab = _new_tab(window, virtual_mic.device, "pt")
+    clip = speech("pt_picovoice_leopard_test_pt").path
+    tab.record()
+    qtbot.wait(2000)  # silence, brought up as far as it goes: no words, nothing to tell
+    assert not tab.quiet_label.isVisible()
+
+    playing = virtual_mic.play(clip, volume=0.1)  # 60 dB down
+    qtbot.waitUntil(tab.quiet_label.isVisible, timeout=20_000)
+    assert tab.quiet_label.text() == "Very quiet"
+    virtual_mic.wait(qtbot, playing)
+    virtual_mic.wait(qtbot, virtual_mic.play(clip))  # as recorded: it was the volume
+    qtbot.waitUntil(lambda: not tab.quiet_label.isVisible(), timeout=5_000)
+    tab.stop()
+    _wait_complete(qtbot, tab)

@@ -150,6 +150,21 @@ def test_preferences_fit_a_laptop_screen(qtbot, settings: Settings):
     assert names == ["Recording", "Model", "Voices"]
 
 
+def test_the_model_list_follows_a_model_typed_in_the_field(qtbot, cache, settings: Settings):
+    """Typing "tiny" left base "In use" in the list, and choosing base back did nothing."""
+    dialog = PreferencesDialog(settings, voice_book=VoiceBook())
+    qtbot.addWidget(dialog)
+    picker = dialog.model_picker
+    dialog.model.setCurrentText("tiny")
+    assert _cell(picker, "base", WHERE) == "On this computer"
+    assert _cell(picker, "tiny", WHERE) == "In use"
+
+    picker.select("base")
+    qtbot.mouseClick(picker.use_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.currentText() == "base"
+    assert _cell(picker, "base", WHERE) == "In use"
+
+
 def test_closing_preferences_mid_download_asks_before_stopping_it(
     qtbot, cache: Path, hub: FakeHub, settings: Settings, monkeypatch
 ):

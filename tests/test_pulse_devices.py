@@ -507,3 +507,13 @@ def test_on_windows_each_input_is_offered_once(monkeypatch):
     ]
     # a device saved from another host API by its whole name still opens
     assert find_input_device("Microphone (Realtek High Definition Audio)").host_api != "MME"
+
+
+def test_a_system_audio_is_named_in_portuguese_and_found_by_that_name(portuguese, virtual_mic):
+    """`transcrevai devices` listed "System audio: …" in Portuguese, and errors said it too."""
+    shown = "Áudio do sistema: Virtual speaker"
+    brazilian = {"LANG": "pt_BR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    assert shown in transcrevai("devices", env=brazilian).stdout
+    assert find_input_device(shown).name == f"{SYSTEM_AUDIO}Virtual speaker"
+    with pytest.raises(DeviceNotFound, match=r"'Áudio do sistema: Gone'.*Áudio do sistema: Virt"):
+        find_input_device(f"{SYSTEM_AUDIO}Gone")

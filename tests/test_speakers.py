@@ -402,3 +402,18 @@ def test_fragments_of_one_voice_adding_up_in_a_long_recording_are_no_second_spea
     assert len(_one_voice_and_a_fragment(200, 3.2).speakers) == 1
     assert len(_one_voice_and_a_fragment(20, 3.2).speakers) == 2
     assert len(_one_voice_and_a_fragment(1000, 12.0).speakers) == 2
+
+
+def test_the_voice_book_keeps_its_latest_namings_apart_and_stays_small(tmp_path):
+    """Every naming kept apart grew voices.json by 2 KB a recording, read whole at each
+    rename: past ``KEEP_NAMINGS`` a name's oldest are merged into one."""
+    from transcrevai_desktop.core.voice_book import KEEP_NAMINGS, VoiceBook
+
+    book = VoiceBook(tmp_path / "voices.json")
+    for recording in range(KEEP_NAMINGS + 5):
+        book.remember("Ana", tuple(np.eye(192)[recording % 2]), f"recording {recording}/S1")
+
+    assert [(v.name, v.recordings) for v in book.voices()] == [("Ana", KEEP_NAMINGS + 5)]
+    assert len(json.loads(book.path.read_text())["voices"]) == KEEP_NAMINGS + 1
+    assert book.named(f"recording {KEEP_NAMINGS + 4}/S1") == "Ana"  # the latest: still undone
+    assert book.named("recording 0/S1") is None  # merged: no longer taken back

@@ -130,3 +130,5 @@ def test_a_vocabulary_longer_than_whisper_takes_says_which_terms_are_left_out(wi
     )
     field.setText(", ".join(names[:10]))
     assert not field.length_warning.isVisible()
+    field.setText(" ".join(names))  # a paragraph pasted in, no commas: one term
+    assert field.length_warning.toolTip().startswith("The vocabulary's first term is longer")

@@ -611,6 +611,7 @@ def _until_settled(session: Session) -> None:
 
 def _devices(_: argparse.Namespace) -> int:
     from transcrevai_desktop.core.devices import list_input_devices, no_input_error
+    from transcrevai_desktop.core.pulse_sources import shown_device
 
     devices = list_input_devices()
     if not devices:
@@ -619,7 +620,7 @@ def _devices(_: argparse.Namespace) -> int:
         mark = "*" if device.is_default else " "
         number = "   " if device.pulse_source is not None else f"{device.index:3d}"
         print(
-            f"{mark}{number}  {device.name}  ({device.host_api}, "
+            f"{mark}{number}  {shown_device(device.name)}  ({device.host_api}, "
             f"{device.channels} ch, {device.default_samplerate:.0f} Hz)"
         )
     return 0

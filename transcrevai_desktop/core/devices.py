@@ -23,6 +23,7 @@ from transcrevai_desktop.core.pulse_sources import (
     PULSE_DEVICE,
     SYSTEM_AUDIO,
     pulse_sources,
+    saved_device,
     shown_device,
 )
 from transcrevai_desktop.core.texts import QT_TRANSLATE_NOOP
@@ -182,7 +183,7 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
         raise no_input_error()
     if spec is None or spec == "":
         return next((d for d in devices if d.is_default), devices[0])
-    text = str(spec).strip()
+    text = saved_device(str(spec).strip())
     if text.isdigit():
         match = [d for d in portaudio_devices if d.index == int(text)]
     else:
@@ -192,11 +193,11 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
             or [d for d in devices if _fragment_of(text, d)]
         )
     if not match:
-        names = ", ".join(_shown(d) for d in devices)
+        names = ", ".join(shown_device(_shown(d)) for d in devices)
         raise DeviceNotFound(
             QCoreApplication.translate(
                 "DeviceNotFound", "No input device matches '{device}'. Available: {devices}."
-            ).format(device=text, devices=names)
+            ).format(device=shown_device(text), devices=names)
         )
     return match[0]
 

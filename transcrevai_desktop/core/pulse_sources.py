@@ -39,8 +39,17 @@ def shown_device(name: str) -> str:
     """A device's name as the user reads it: "System audio: " in the interface's language
     (a call's "<microphone> + System audio: <output>" too). The name itself, saved and
     matched, stays as it is."""
-    prefix = QCoreApplication.translate("DevicePicker", "System audio: {output}")
-    return name.replace(SYSTEM_AUDIO, prefix.format(output=""))
+    return name.replace(SYSTEM_AUDIO, _shown_prefix())
+
+
+def saved_device(shown: str) -> str:
+    """The name of the device ``shown`` names, written either way (a name copied from the
+    command line's ``devices`` in Portuguese)."""
+    return shown.replace(_shown_prefix(), SYSTEM_AUDIO)
+
+
+def _shown_prefix() -> str:
+    return QCoreApplication.translate("DevicePicker", "System audio: {output}").format(output="")
 
 
 @dataclass(frozen=True)

@@ -259,6 +259,13 @@ class Session(QObject):
         return self._recorder.seconds if self._recorder else self._imported_seconds
 
     @property
+    def input_gain(self) -> float:
+        """What the live captions multiply a quiet input's audio by now (``core.gain``; 1:
+        nothing)."""
+        transcriber = self._transcriber
+        return transcriber.gain if transcriber and not transcriber.closed else 1.0
+
+    @property
     def caption_lag(self) -> float:
         """Seconds of audio the live captions have not looked at yet."""
         transcriber = self._transcriber

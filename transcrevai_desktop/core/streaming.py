@@ -409,7 +409,8 @@ class StreamingTranscriber:
         self._last_pass_end = 0.0  # audio time up to which the last pass heard
         self._new_speech_from = 0.0  # window seconds before which speech is already committed
         # the stretch being committed, to be revised when it ends (audio times)
-        self._level = LiveLevel()  # a quiet microphone's gain
+        self._level = LiveLevel()  # a quiet microphone's...
+        self.gain = 1.0  # ...gain now (``core.gain``), which the window reads
         self._history = np.zeros(0, np.float32)  # the audio from ``_history_start`` on
         self._history_start = 0.0
         self._utterance = 1
@@ -604,10 +605,11 @@ class StreamingTranscriber:
             self._skip(skipped / MODEL_RATE)
         if incoming:
             self._level.hear(np.concatenate(incoming))
+            self.gain = self._level.factor
             self._window = np.concatenate([self._window, *incoming])
             if self._revise is not None:
                 self._history = np.concatenate([self._history, *incoming])
-        self._gate.update(self._window, self._level.factor)
+        self._gate.update(self._window, self.gain)
         speech_end = self._gate.last_speech_end(after=self._new_speech_from)
         duration = len(self._window) / MODEL_RATE
         audio_end = self._window_start + duration  # (the window may restart below)
@@ -663,7 +665,7 @@ class StreamingTranscriber:
             self._prompt_language = asked
         prompt = "".join(self._prompt_words).strip()[-PROMPT_CHARS:]
         words, language, probability = self._transcribe(
-            amplified(audio, self._level.factor), asked, prompt, self.vocabulary
+            amplified(audio, self.gain), asked, prompt, self.vocabulary
         )
         log.debug(
             "pass %.2f-%.2f s: %s",
@@ -858,7 +860,7 @@ class StreamingTranscriber:
             self._utterance,
             round(start, 3),
             round(end, 3),
-            amplified(self._history[first:last], self._level.factor).copy(),
+            amplified(self._history[first:last], self.gain).copy(),
             self._chosen_language,
             early,
             joins,

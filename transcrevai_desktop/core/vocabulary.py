@@ -65,8 +65,14 @@ def too_long(terms: Sequence[str]) -> str:
     kept = kept_terms(terms)
     if len(kept) == len(terms):
         return ""
+    if not kept:
+        return QCoreApplication.translate(
+            "Vocabulary",
+            "The vocabulary's first term is longer than Whisper can take ({chars} characters): "
+            "it is given no vocabulary. Separate the terms with commas.",
+        ).format(chars=MAX_TERMS_CHARS)
     return QCoreApplication.translate(
         "Vocabulary",
         "The vocabulary is longer than Whisper can take ({chars} characters): it is given the "
         "terms up to “{last}”, not the ones after.",
-    ).format(chars=MAX_TERMS_CHARS, last=kept[-1] if kept else "")
+    ).format(chars=MAX_TERMS_CHARS, last=kept[-1])

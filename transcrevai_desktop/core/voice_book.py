@@ -37,6 +37,7 @@ from transcrevai_desktop.core.transcript import Transcript
 log = logging.getLogger(__name__)
 
 RECOGNISE = 0.4  # cosine similarity from which a speaker is taken for a remembered voice
+KEEP_NAMINGS = 10  # a name's latest namings kept apart (older ones are merged into one)
 VOICES_FILE = "voices.json"
 
 
@@ -92,6 +93,22 @@ def voice_tuple(vector: np.ndarray) -> tuple[float, ...]:
     return tuple(round(float(x), 5) for x in _unit(np.asarray(vector, np.float64)))
 
 
+def _merged_beyond(namings: list[_Naming], name: str) -> list[_Naming]:
+    """``namings`` with the oldest of ``name``'s own merged into one naming without a source,
+    past ``KEEP_NAMINGS`` (the book grew by 2 KB a recording and was read whole at each
+    rename; a naming that old is no longer taken back)."""
+    own = [n for n in namings if n.name == name and n.source]
+    if len(own) <= KEEP_NAMINGS:
+        return namings
+    old = own[: len(own) - KEEP_NAMINGS] + [n for n in namings if n.name == name and not n.source]
+    voice = np.sum([np.array(n.voice) * n.recordings for n in old], 0)
+    merged = _Naming(
+        name, voice_tuple(voice), sum(n.recordings for n in old), max(n.updated for n in old)
+    )
+    merged_away = {id(n) for n in old}
+    return [merged, *(n for n in namings if id(n) not in merged_away)]
+
+
 class VoiceBook:
     """The remembered voices in ``path``; safe to use from several threads."""
 
@@ -129,7 +146,7 @@ class VoiceBook:
         with self._lock:
             namings = [n for n in self._read() if not source or n.source != source]
             namings.append(_Naming(name, voice_tuple(np.array(voice)), 1, now, source))
-            self._write(namings)
+            self._write(_merged_beyond(namings, name))
         log.info("Remembered the voice of %s", name)
 
     def named(self, source: str) -> str | None:

@@ -131,6 +131,15 @@ class ModelPicker(QGroupBox):
         self.download_bar.start(info.name)
         self._update_button()
 
+    @Slot(str)
+    def follow(self, name: str) -> None:
+        """The model in use is now ``name`` (typed in the Model field): the list says so, and
+        the model it said before can be chosen again."""
+        self.current = name.strip()
+        for row, info in enumerate(self._models):  # (the disk is not read again per key)
+            self.table.item(row, WHERE).setText(self._where(info))
+        self._update_button()
+
     def _choose(self, name: str) -> None:
         self.current = name
         self.refresh()

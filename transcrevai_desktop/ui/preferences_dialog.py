@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -139,6 +140,7 @@ class PreferencesDialog(QDialog):
         model_form = QFormLayout(model)
         self.model_picker = ModelPicker(settings.get(Key.MODEL), self)
         self.model_picker.model_chosen.connect(self.model.setCurrentText)
+        self.model.currentTextChanged.connect(self.model_picker.follow)
         model_form.addRow(self.model_picker)
         model_form.addRow(self.tr("Model:"), _with_browse(model_line, model_folder))
         model_form.addRow(self.tr("Compute type:"), self.compute_type)
@@ -178,6 +180,18 @@ class PreferencesDialog(QDialog):
             super().done(result)
 
     def accept(self) -> None:
+        typed = self.library.text().strip()  # shown as used next time: "~/a" as /home/…/a
+        folder = library_folder(typed) if typed else None
+        if folder is not None and folder.exists() and not folder.is_dir():
+            QMessageBox.warning(
+                self,
+                self.tr("Recordings folder"),
+                self.tr("{path} is a file: choose a folder for the recordings.").format(
+                    path=folder
+                ),
+            )
+            self.library.setFocus()
+            return
         if not self.model_picker.download_bar.may_close():
             return
         self.settings.set(Key.MODEL, self.model.currentText().strip() or BUNDLED_MODEL)
@@ -186,8 +200,7 @@ class PreferencesDialog(QDialog):
         self.settings.set(Key.DEVICE, self.device.device)
         self.settings.set(Key.SYSTEM_AUDIO, self.system_audio.device)
         self.settings.set(Key.VOCABULARY, self.vocabulary.text().strip())
-        typed = self.library.text().strip()  # shown as used next time: "~/a" as /home/…/a
-        self.settings.set(Key.LIBRARY_DIR, str(library_folder(typed)) if typed else "")
+        self.settings.set(Key.LIBRARY_DIR, str(folder) if folder else "")
         self.settings.set(Key.CLEANUP_HOURS, self.cleanup_hours.value())
         self.settings.set(Key.INTERFACE_LANGUAGE, self.interface_language.currentData())
         super().accept()

@@ -7,6 +7,8 @@ beside it (``speaker_list``) renames them.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
@@ -48,6 +50,8 @@ from transcrevai_desktop.ui.transcript_view import TranscriptView
 from transcrevai_desktop.ui.vocabulary_field import VocabularyField, placeholder
 
 RECORDING_DOT = "● "
+QUIET_GAIN = 10.0  # +20 dB: an input the captions bring up this much is said to be very quiet...
+QUIET_WORDS = 10.0  # ...while their words came this many seconds ago or less
 # what a tab takes from Preferences, and follows until it records (``follow_preferences``)
 FOLLOWED = (Key.LANGUAGE, Key.DEVICE, Key.SYSTEM_AUDIO, Key.VOCABULARY)
 _STATUS_TEXT = {  # translated where shown (SessionTab._status_text)
@@ -113,6 +117,17 @@ class SessionTab(QWidget):
             )
         )
         self.level_meter = LevelMeter()
+        self.quiet_label = QLabel(self.tr("Very quiet"))  # shown while the input is brought up
+        self.quiet_label.setStyleSheet("color: #e65100;")
+        self.quiet_label.setToolTip(
+            self.tr(
+                "The input hears very little: its sound is brought up for the captions and the "
+                "transcript, but the recording keeps it as it is, quiet. If someone is "
+                "speaking, raise the microphone's volume in the system's sound settings."
+            )
+        )
+        self.quiet_label.hide()
+        self._words_at = -math.inf  # when the captions last had words (monotonic clock)
         self.elapsed = QLabel(clock(0))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -160,6 +175,7 @@ class SessionTab(QWidget):
         for widget in (self.record_button, self.pause_button, self.stop_button):
             buttons.addWidget(widget)
         buttons.addWidget(self.level_meter, 1)
+        buttons.addWidget(self.quiet_label)
         buttons.addWidget(self.elapsed)
         status = QHBoxLayout()
         status.addWidget(self.status_label, 1)
@@ -390,6 +406,8 @@ class SessionTab(QWidget):
     @Slot(object)
     def _on_caption(self, event: CaptionEvent) -> None:
         self.captions.add(event)
+        if event.text:
+            self._words_at = time.monotonic()
 
     @Slot(float)
     def _on_progress(self, fraction: float) -> None:
@@ -398,4 +416,10 @@ class SessionTab(QWidget):
     @Slot()
     def _tick(self) -> None:
         self.elapsed.setText(clock(self.session.recorded_seconds))
+        # speech heard brought up: a silent room brought up is no news
+        speaking = time.monotonic() - self._words_at < QUIET_WORDS
+        recording = self.session.status is SessionStatus.RECORDING
+        self.quiet_label.setVisible(
+            recording and speaking and self.session.input_gain >= QUIET_GAIN
+        )
         self.session.touch()  # a session open in a tab is in use: idle clean-up leaves it

@@ -7,7 +7,8 @@ local date) and forgets the one selected after asking. Forgetting happens at onc
 the dialog's OK is pressed: it cannot be undone, and the question says so. Speakers already
 named in past transcripts keep their names; only later transcripts stop being named by it.
 
-The voices file is a few kilobytes, so it is read on the GUI thread.
+The voices file holds at most ``KEEP_NAMINGS`` + 1 voices a name (2 KB each), so it is read on
+the GUI thread.
 """
 
 from __future__ import annotations

@@ -1654,6 +1654,10 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
         <translation>Tipo de cálculo:</translation>
     </message>
     <message>
+        <source>{path} is a file: choose a folder for the recordings.</source>
+        <translation>{path} é um arquivo: escolha uma pasta para as gravações.</translation>
+    </message>
+    <message>
         <source>Default language:</source>
         <translation>Idioma padrão:</translation>
     </message>
@@ -1848,6 +1852,14 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     <message>
         <source>Write the transcript of the audio recorded so far (it never got its final pass)</source>
         <translation>Gerar a transcrição do áudio gravado até agora (ele nunca passou pela etapa final)</translation>
+    </message>
+    <message>
+        <source>Very quiet</source>
+        <translation>Muito baixo</translation>
+    </message>
+    <message>
+        <source>The input hears very little: its sound is brought up for the captions and the transcript, but the recording keeps it as it is, quiet. If someone is speaking, raise the microphone&apos;s volume in the system&apos;s sound settings.</source>
+        <translation>A entrada capta muito pouco som: ele é amplificado para as legendas e a transcrição, mas a gravação o guarda como está, baixo. Se alguém está falando, aumente o volume do microfone nas configurações de som do sistema.</translation>
     </message>
     <message>
         <source>&amp;Microphone:</source>
@@ -2504,6 +2516,10 @@ A transcrição final continua em segundo plano.</translation>
 </context>
 <context>
     <name>Vocabulary</name>
+    <message>
+        <source>The vocabulary&apos;s first term is longer than Whisper can take ({chars} characters): it is given no vocabulary. Separate the terms with commas.</source>
+        <translation>O primeiro termo do vocabulário é maior do que o Whisper consegue receber ({chars} caracteres): ele não recebe vocabulário nenhum. Separe os termos com vírgulas.</translation>
+    </message>
     <message>
         <source>The vocabulary is longer than Whisper can take ({chars} characters): it is given the terms up to “{last}”, not the ones after.</source>
         <translation>O vocabulário é maior do que o Whisper consegue receber ({chars} caracteres): ele recebe os termos até “{last}”, e não os seguintes.</translation>
