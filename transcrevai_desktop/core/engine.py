@@ -503,7 +503,9 @@ class LiveScheduler:
 
     def wake(self) -> None:
         """Start work while a thread is free and some is ready; let closed transcribers with
-        nothing left to revise go (their sessions' final passes start then)."""
+        nothing left to revise go (their sessions' final passes start then, on a thread of
+        this pool: ``wake`` runs on the recorder threads too, which must never wait for
+        another session's lock)."""
         with self._lock:
             while len(self._running) + len(self._revising) < self._max_parallel:
                 transcriber = self._next_live()
@@ -524,7 +526,7 @@ class LiveScheduler:
             ]
             closed = [self._transcribers.pop(t) for t in done]
         for on_closed in closed:
-            on_closed()
+            self._pool.start(Job(on_closed))
 
     def _next_live(self) -> StreamingTranscriber | None:
         ready = [

@@ -409,67 +409,87 @@ class Session(QObject):
         Raises a ``TranscrevaiError`` (device not found, unreadable file, unwritable folder)
         and stays ``idle``, with no folder, if the recording cannot start.
         """
-        with self._changing():
-            if self.status is not SessionStatus.IDLE:
-                raise TranscrevaiError(
-                    QCoreApplication.translate(
-                        "TranscrevaiError", "This session has already been recorded."
-                    )
-                )
-            speakers = CHANNELS if system_audio else parse_speakers(speakers)
-            by_channel = speakers == CHANNELS  # each channel a person: keep them apart
-            source: AudioSource
-            if input_file:
-                source = FileSource(Path(input_file), keep_channels=by_channel)
-            elif system_audio:
-                source = CallSource(
-                    MicrophoneSource(device),
-                    MicrophoneSource(system_audio),
-                    on_lost=self._on_input_lost,
-                )
-            else:
-                source = MicrophoneSource(device, channels=CHANNEL_SPEAKERS if by_channel else 1)
-            self.channel_names = channel_names() if system_audio else ()
-            self.language = language
-            self.vocabulary = tuple(vocabulary)
-            self.speakers = speakers
-            transcriber = StreamingTranscriber(
-                self.engine.transcribe_window,
-                self._on_caption,
-                language,
-                revise=self.engine.transcribe_utterance if self.engine.settings.revise else None,
-                vocabulary=self.vocabulary,
+        speakers = CHANNELS if system_audio else parse_speakers(speakers)
+        by_channel = speakers == CHANNELS  # each channel a person: keep them apart
+        # The devices are looked up before the lock: the sound server may take seconds to
+        # answer, and the call's thread takes the lock when a device is lost.
+        source: AudioSource
+        if input_file:
+            source = FileSource(Path(input_file), keep_channels=by_channel)
+        elif system_audio:
+            source = CallSource(
+                MicrophoneSource(device),
+                MicrophoneSource(system_audio),
+                on_lost=self._on_input_lost,
             )
-            recorder = WavRecorder(
-                self.folder / AUDIO_FILE,
-                source,
-                on_audio=self._on_audio,
-                on_level=self.level.emit,
-                on_end=self._on_recording_end,
-                keep_channels=by_channel,
+        else:
+            source = MicrophoneSource(device, channels=CHANNEL_SPEAKERS if by_channel else 1)
+        failed: list[StreamingTranscriber] = []  # closed once the lock is released (see below)
+        try:
+            with self._changing():
+                self._start(source, language, vocabulary, speakers, bool(system_audio), failed)
+        finally:
+            for transcriber in failed:  # closing wakes the scheduler, which runs other
+                transcriber.close()  # sessions' callbacks: never under this session's lock
+                self.engine.live.wake()
+
+    def _start(
+        self,
+        source: AudioSource,
+        language: str | None,
+        vocabulary: Sequence[str],
+        speakers: SpeakerSetting,
+        call: bool,
+        failed: list[StreamingTranscriber],
+    ) -> None:
+        """``start``'s part under the lock; a live transcriber whose recording could not
+        start is put in ``failed``."""
+        if self.status is not SessionStatus.IDLE:
+            raise TranscrevaiError(
+                QCoreApplication.translate(
+                    "TranscrevaiError", "This session has already been recorded."
+                )
             )
-            self._transcriber, self._recorder = transcriber, recorder
-            self.device = source.description
-            self.started_at = _now()
-            self.files["audio"] = recorder.path
+        self.channel_names = channel_names() if call else ()
+        self.language = language
+        self.vocabulary = tuple(vocabulary)
+        self.speakers = speakers
+        transcriber = StreamingTranscriber(
+            self.engine.transcribe_window,
+            self._on_caption,
+            language,
+            revise=self.engine.transcribe_utterance if self.engine.settings.revise else None,
+            vocabulary=self.vocabulary,
+        )
+        recorder = WavRecorder(
+            self.folder / AUDIO_FILE,
+            source,
+            on_audio=self._on_audio,
+            on_level=self.level.emit,
+            on_end=self._on_recording_end,
+            keep_channels=speakers == CHANNELS,
+        )
+        self._transcriber, self._recorder = transcriber, recorder
+        self.device = source.description
+        self.started_at = _now()
+        self.files["audio"] = recorder.path
+        try:
+            self._make_folder()
+            self._write_metadata(SessionStatus.RECORDING)  # before any audio: see recovery
+            self._live_open = True
+            self.engine.live.add(transcriber, self._on_live_closed)
             try:
-                self._make_folder()
-                self._write_metadata(SessionStatus.RECORDING)  # before any audio: see recovery
-                self._live_open = True
-                self.engine.live.add(transcriber, self._on_live_closed)
-                try:
-                    recorder.start()
-                except BaseException:
-                    transcriber.close()
-                    self.engine.live.wake()
-                    raise
+                recorder.start()
             except BaseException:
-                self.started_at = None
-                del self.files["audio"]
-                self._hold.release()
-                remove_if_empty(self.folder)  # its session.json and the bare .wav header
+                failed.append(transcriber)
                 raise
-            self._set_status(SessionStatus.RECORDING)
+        except BaseException:
+            self.started_at = None
+            del self.files["audio"]
+            self._hold.release()
+            remove_if_empty(self.folder)  # its session.json and the bare .wav header
+            raise
+        self._set_status(SessionStatus.RECORDING)
 
     def rename(self, name: str) -> None:
         """Give the session a name of the user's, used for exports and kept in session.json
