@@ -860,7 +860,7 @@ class StreamingTranscriber:
             self._utterance,
             round(start, 3),
             round(end, 3),
-            amplified(self._history[first:last], self.gain).copy(),
+            amplified(self._history[first:last].copy(), self.gain),
             self._chosen_language,
             early,
             joins,

@@ -93,6 +93,11 @@ def voice_tuple(vector: np.ndarray) -> tuple[float, ...]:
     return tuple(round(float(x), 5) for x in _unit(np.asarray(vector, np.float64)))
 
 
+def _mean_voice(namings: list[_Naming]) -> tuple[float, ...]:
+    """The voice of ``namings`` together, each weighed by the recordings it stands for."""
+    return voice_tuple(np.sum([np.array(n.voice) * n.recordings for n in namings], 0))
+
+
 def _merged_beyond(namings: list[_Naming], name: str) -> list[_Naming]:
     """``namings`` with the oldest of ``name``'s own merged into one naming without a source,
     past ``KEEP_NAMINGS`` (the book grew by 2 KB a recording and was read whole at each
@@ -101,9 +106,8 @@ def _merged_beyond(namings: list[_Naming], name: str) -> list[_Naming]:
     if len(own) <= KEEP_NAMINGS:
         return namings
     old = own[: len(own) - KEEP_NAMINGS] + [n for n in namings if n.name == name and not n.source]
-    voice = np.sum([np.array(n.voice) * n.recordings for n in old], 0)
     merged = _Naming(
-        name, voice_tuple(voice), sum(n.recordings for n in old), max(n.updated for n in old)
+        name, _mean_voice(old), sum(n.recordings for n in old), max(n.updated for n in old)
     )
     merged_away = {id(n) for n in old}
     return [merged, *(n for n in namings if id(n) not in merged_away)]
@@ -127,7 +131,7 @@ class VoiceBook:
             (
                 KnownVoice(
                     name,
-                    voice_tuple(np.sum([np.array(n.voice) * n.recordings for n in group], 0)),
+                    _mean_voice(group),
                     sum(n.recordings for n in group),
                     max(n.updated for n in group),
                 )
