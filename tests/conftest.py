@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -514,3 +516,26 @@ def ctrl_wheel(widget: QWidget, delta: int) -> None:
             False,
         ),
     )
+
+
+def listed(*pickers: QWidget, timeout: float = 10.0) -> None:
+    """Wait until each device picker shows the inputs read since it was made or last opened
+    (``DevicePicker.listed``: the list is read off the GUI thread)."""
+    deadline = time.monotonic() + timeout
+    while not all(picker.listed for picker in pickers):  # type: ignore[attr-defined]
+        assert time.monotonic() < deadline, "the inputs were not listed"
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+@contextmanager
+def hung_sound_server() -> Iterator[None]:
+    """The tests' PulseAudio server stopped (SIGSTOP) inside: it accepts connections and
+    answers nothing, as a hung PipeWire does."""
+    process = _PULSE["process"]
+    assert isinstance(process, subprocess.Popen)
+    process.send_signal(signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        process.send_signal(signal.SIGCONT)

@@ -164,7 +164,7 @@ def test_the_microphone_records_on_when_the_system_audio_fails():
     assert np.array_equal(audio[:, 0], microphone.audio[:, 0])
     assert np.abs(audio[: 2 * MODEL_RATE - BLOCK, 1]).max() > 0.5  # the tone, then silence
     assert not audio[3 * MODEL_RATE :, 1].any()
-    assert told == call.lost and "'Headset sound' stopped" in told[0]
+    assert told == call.lost and "other side, 'Headset sound', stopped" in told[0]
 
 
 @pytest.mark.logs(r"stopped; the recording goes on")
@@ -220,11 +220,37 @@ def test_a_session_says_which_device_of_a_call_stopped(
     messages: list[str] = []
     session.status_changed.connect(lambda status, message: messages.append(message))
     session.start(device="Mic", language="en", system_audio="System audio: Headset")
-    qtbot.waitUntil(lambda: "'Headset sound' " in session.message, timeout=10_000)
+    qtbot.waitUntil(lambda: "'Headset sound'" in session.message, timeout=10_000)
     assert session.status.value == "recording"
+    session.pause()  # paused and resumed, the tab still says a side is not recorded
+    assert session.status.value == "paused" and goes_on in session.message
+    session.resume()
+    assert session.status.value == "recording" and goes_on in session.message
+    qtbot.waitUntil(lambda: messages[-1:] == [session.message])
     qtbot.waitUntil(lambda: session.recorded_seconds > 6, timeout=20_000)
     session.stop()
     qtbot.waitUntil(lambda: session.status.value == "complete", timeout=120_000)
     assert any(goes_on in m for m in messages)
     assert [s.name for s in session.transcript().speakers] == [heard]  # the other said nothing
     assert "fellow americans" in session.transcript().text.lower()
+
+
+@pytest.mark.logs(r"stopped; the recording goes on")  # the shorter file ends first
+def test_a_calls_speaker_whose_name_is_cleared_is_you_again(qtbot, manager, monkeypatch):
+    """A blank name gives a speaker back the name it had: a call's "You" became "Channel 1"."""
+    from transcrevai_desktop.core import session as session_module
+
+    def source(device, channels=1):  # the call's two sides, played from files
+        clip = "en_jfk" if device == "Mic" else "en_digits_10001-90210-01803"
+        return FileSource(speech(clip).path, speed=4.0)
+
+    monkeypatch.setattr(session_module, "MicrophoneSource", source)
+    session = manager.get_session(manager.create_session())
+    session.start(device="Mic", language="en", system_audio="System audio: Headset")
+    qtbot.waitUntil(lambda: session.status.value == "complete", timeout=180_000)
+    assert [s.name for s in session.transcript().speakers] == ["You", "Others"]
+    session.rename_speaker("C1", "Maria")
+    session.rename_speaker("C1", "  ")
+    assert [s.name for s in session.transcript().speakers] == ["You", "Others"]
+    session.wait_saved()
+    assert "You:" in session.files["transcript"].read_text()

@@ -124,6 +124,23 @@ def test_the_user_talking_over_the_other_side_stays():
     assert _text(kept_you) == ["Wait, which"]
 
 
+def test_the_users_answer_between_two_echoes_of_one_segment_stays():
+    """Whisper put the echo of the other side's question, the user's loud answer and the
+    echo of its "Okay." in one segment of "You": the answer went with the echoes."""
+    others = Transcript("en", 10.0, [
+        _segment((1.0, "Is"), (1.4, "it"), (1.8, "ready?")),
+        _segment((5.0, "Okay.")),
+    ])  # fmt: skip
+    you = Transcript("en", 10.0, [
+        _segment((1.1, "is"), (1.5, "it"), (1.9, "ready"), (2.6, "Yes,"), (3.0, "I"),
+                 (3.4, "sent"), (3.8, "the"), (4.2, "report"), (5.1, "okay")),
+    ])  # fmt: skip
+    loudness = _room(you=[(2.6, 4.5)], others=[(1.0, 2.1), (5.0, 5.3)])
+    kept_you, kept_others = drop_echoes([you, others], loudness)
+    assert _text(kept_you) == ["Yes, I sent the report"]
+    assert _text(kept_others) == ["Is it ready?", "Okay."]
+
+
 def test_with_headphones_only_identical_words_pair():
     """Both talked at once, as loud: nothing says one channel hears the other, so a word that
     is not the same word stays."""

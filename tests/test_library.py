@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import speech
 from tests.session_files import died_while, held_by_another_process, keep_audio
 from transcrevai_desktop.core.engine import Engine
 from transcrevai_desktop.core.errors import SessionInUse, StorageError
@@ -114,6 +116,36 @@ def test_a_recording_whose_session_json_is_damaged_is_listed_and_reopens_from_it
         reopened.transcribe_recording()
     again = SessionManager(library_dir=library, engine=engine).library()[0]
     assert {entry.id: entry.status for entry in again}[corrupt.id] == "complete"
+
+
+@pytest.mark.logs(r"^Rebuilding session\.json from its audio")
+def test_a_finished_recording_whose_session_json_is_damaged_keeps_its_corrected_transcript(
+    qtbot, engine, library
+):
+    """A session.json cut short (a full disk) made a finished, corrected recording look cut
+    short: listed as interrupted, reopened with no transcript and the offer to transcribe
+    it, which wrote over every correction."""
+    writer = SessionManager(library_dir=library, engine=engine)
+    session = writer.get_session(writer.create_session())
+    session.transcribe_file(speech("pt_picovoice_leopard_test_pt").path, "pt", speakers="off")
+    qtbot.waitUntil(lambda: session.status is SessionStatus.COMPLETE, timeout=60_000)
+    transcript = session.transcript()
+    first = replace(transcript.segments[0], text="Uma frase corrigida à mão.")
+    session.edit_transcript(replace(transcript, segments=[first, *transcript.segments[1:]]))
+    session.wait_saved()
+    metadata = session.folder / "session.json"
+    metadata.write_text(metadata.read_text()[:100])  # cut short
+
+    reader = SessionManager(library_dir=library, engine=engine)
+    entries, problems = reader.library()
+    assert not problems and [(e.status, e.language) for e in entries] == [("complete", "pt")]
+    assert entries[0].matches("corrigida")
+    started = datetime.fromisoformat(entries[0].created_at)  # its audio's length before
+    assert started < datetime.fromisoformat(session.ended_at)  # it was last written
+    reopened = reader.open_session(session.id)
+    assert reopened is not None and reopened.status is SessionStatus.COMPLETE
+    assert reopened.transcript().segments[0].text == "Uma frase corrigida à mão."
+    assert "corrigida" in (session.folder / "transcript.txt").read_text()
 
 
 @pytest.mark.logs(r"^Cannot read .*transcript\.json: ")
@@ -250,3 +282,23 @@ def test_a_damaged_recording_that_fails_to_transcribe_is_free_again(engine, libr
 
     assert not reopened.in_use and not held(reopened.folder)
     assert reopened.status is SessionStatus.INTERRUPTED
+
+
+def test_a_rescan_folds_again_only_the_transcripts_that_changed(engine, library, monkeypatch):
+    """Search compares transcripts case and accents aside: every scan folded them all again,
+    and the window scans after each correction (1.5 s of its thread for 300 hours of them)."""
+    from transcrevai_desktop.core import library as library_module
+
+    manager = SessionManager(library_dir=library, engine=engine)
+    sessions = [manager.get_session(manager.create_session()) for _ in range(3)]
+    for number, session in enumerate(sessions):
+        keep_audio(session)
+        (session.folder / "transcript.txt").write_text(f"Reunião número {number}.")
+    assert [e.matches("reuniao") for e in manager.library()[0]] == [True] * 3
+    folded: list[str] = []
+    fold = library_module.folded
+    monkeypatch.setattr(library_module, "folded", lambda text: folded.append(text) or fold(text))
+    (sessions[1].folder / "transcript.txt").write_text("Uma correção à mão.")
+    entries, _ = manager.library()
+    assert folded == ["Uma correção à mão."]
+    assert {e.id for e in entries if e.matches("correcao a mao")} == {sessions[1].id}

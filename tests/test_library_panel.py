@@ -6,17 +6,21 @@ QT_QPA_PLATFORM=offscreen."""
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QEvent, QLocale, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QToolTip
 
 from tests.session_files import held_by_another_process, keep_audio
 from transcrevai_desktop.core.library import METADATA_FILE, read_metadata
 from transcrevai_desktop.core.session_manager import SessionManager
 from transcrevai_desktop.settings import Settings
-from transcrevai_desktop.ui.library_panel import DURATION, NAME
-from transcrevai_desktop.ui.list_table import ListTable, SortItem
+from transcrevai_desktop.ui.library_panel import DURATION, LANGUAGE, NAME, STATUS
+from transcrevai_desktop.ui.list_table import MIN_STRETCH_CHARS, ListTable, SortItem
 from transcrevai_desktop.ui.main_window import MainWindow
 
 # name, created at, seconds: made in this order, none of them newest or longest by its place
@@ -64,6 +68,22 @@ def _click_header(qtbot, window, column: int) -> None:
     )
 
 
+@contextmanager
+def slow_scans(monkeypatch, panel) -> Iterator[None]:
+    """Fault injection: scans of the library folder that take half a second (thousands of
+    recordings, a slow disk), so that what is done meanwhile lands before their result."""
+    scan = panel.manager.library
+
+    def slow():
+        found = scan()
+        time.sleep(0.5)
+        return found
+
+    monkeypatch.setattr(panel.manager, "library", slow)
+    yield
+    monkeypatch.setattr(panel.manager, "library", scan)
+
+
 @pytest.fixture
 def settings():
     chosen = Settings()
@@ -93,6 +113,8 @@ def test_the_library_sorts_by_the_column_clicked_and_keeps_it_for_next_time(
     assert _names(window) == ["Reunião de equipe"]
     window.library.search.setText("AULA")
     assert _names(window) == ["aula 2", "Aula 10"], "filtered, still sorted by name"
+    window.library.search.setText(" equipe   reuniao ")  # every word, in any order
+    assert _names(window) == ["Reunião de equipe"]
     window.close()
 
     again = _window(qtbot, engine, library, settings)
@@ -105,7 +127,7 @@ def test_a_recording_is_renamed_from_its_library_row(
     ids = _recorded(engine, library)
     window = _window(qtbot, engine, library, settings)
     panel = window.library
-    typed = iter(["Entrevista com a Ágata", "Aula 10 (revisada)"])
+    typed = iter(["Entrevista com a Ágata", "Ágata de novo", "Aula 10 (revisada)"])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **kw: (next(typed), True))
 
     # F2 on a recording no tab shows: its session.json and its row
@@ -118,6 +140,11 @@ def test_a_recording_is_renamed_from_its_library_row(
     panel.search.setText("entrevista com")
     assert panel.row_of(agata) >= 0, "search finds the new name before the next scan"
     panel.search.clear()
+    with slow_scans(monkeypatch, panel):  # renamed while a scan reads the folder
+        panel.refresh()
+        qtbot.keyClick(panel.table, Qt.Key.Key_F2)
+        qtbot.waitSignal(panel.updated, timeout=10_000).wait()
+    assert panel.table.item(panel.row_of(agata), NAME).text() == "Ágata de novo"
 
     # the row's menu, on a recording open in a tab: the tab's title follows
     aula = ids["Aula 10"]
@@ -183,3 +210,37 @@ def test_enter_opens_the_selected_recording_and_delete_asks_before_deleting_it(
     assert not (library / agata).exists()
     qtbot.waitUntil(lambda: panel.row_of(agata) < 0)  # the library is scanned again
     assert _names(window) == ["Reunião de equipe", "Aula 10", "aula 2"]
+
+
+@pytest.mark.parametrize("language", ["english", "portuguese"])
+def test_a_library_docked_narrow_keeps_the_names_readable_and_the_rest_in_tooltips(
+    qtbot, engine, library, settings, language, request
+):
+    request.getfixturevalue(language)
+    _recorded(engine, library)
+    window = _window(qtbot, engine, library, settings)
+    window.resize(1280, 700)
+    table = window.library.table
+    room = table.fontMetrics().averageCharWidth() * MIN_STRETCH_CHARS
+
+    def dock(width: int) -> None:
+        window.resizeDocks([window.library], [width], Qt.Orientation.Horizontal)
+        qtbot.waitUntil(lambda: abs(window.library.width() - width) < 20)
+
+    dock(300)
+    assert table.columnWidth(NAME) >= room  # "Reunião de equipe", not "Reuni…"
+    assert table.folded()[:2] == [LANGUAGE, STATUS]  # the language folds first
+    row = _names(window).index("Reunião de equipe")
+    tip = table.row_tooltip(row).splitlines()
+    assert tip[0] == "Reunião de equipe"
+    header = table.horizontalHeaderItem(STATUS).text()
+    assert f"{header}: {table.item(row, STATUS).text()}" in tip
+    middle = table.visualItemRect(table.item(row, NAME)).center()  # the pointer rests there
+    hover = QHelpEvent(QEvent.Type.ToolTip, middle, table.viewport().mapToGlobal(middle))
+    QApplication.sendEvent(table.viewport(), hover)
+    assert QToolTip.text() == "\n".join(tip)
+    dock(window.library.minimumSizeHint().width())  # as narrow as its buttons let it be
+    assert table.columnWidth(NAME) >= room
+    dock(700)  # room again: every column back
+    assert table.folded() == []
+    assert table.row_tooltip(row) == "Reunião de equipe"

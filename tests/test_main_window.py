@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from tests.conftest import ctrl_wheel, speech, wer
+from tests.conftest import ctrl_wheel, listed, speech, wer
 from tests.session_files import died_while, held_by_another_process, keep_audio
 from transcrevai_desktop.core import decoding
 from transcrevai_desktop.core.session_manager import SessionManager
@@ -39,6 +39,7 @@ def _choose(combo, data) -> None:
 def _new_tab(window, device: str | None, language: str) -> SessionTab:
     window.new_action.trigger()
     tab = window.current_tab()
+    listed(tab.device_picker)
     _choose(tab.device_picker, device or "")
     _choose(tab.language_picker, language)
     return tab

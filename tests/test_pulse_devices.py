@@ -20,7 +20,7 @@ import pytest
 import soundfile
 from PySide6.QtCore import Qt
 
-from tests.conftest import pactl, speech, transcrevai, wer
+from tests.conftest import hung_sound_server, listed, pactl, speech, transcrevai, wer
 from transcrevai_desktop.core import devices as devices_module
 from transcrevai_desktop.core import pulse_sources as pulse_sources_module
 from transcrevai_desktop.core.devices import (
@@ -30,7 +30,12 @@ from transcrevai_desktop.core.devices import (
     list_input_devices,
 )
 from transcrevai_desktop.core.errors import DeviceNotFound
-from transcrevai_desktop.core.pulse_sources import SYSTEM_AUDIO, pulse_sources, source_env
+from transcrevai_desktop.core.pulse_sources import (
+    ANSWER_TIMEOUT,
+    SYSTEM_AUDIO,
+    pulse_sources,
+    source_env,
+)
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.device_picker import DevicePicker
 from transcrevai_desktop.ui.preferences_dialog import PreferencesDialog
@@ -83,11 +88,13 @@ def test_inputs_are_listed_by_name_and_follow_devices_coming_and_going(qtbot, tw
 
     modules = _virtual_microphone("C")  # plugged in while the app runs
     picker = DevicePicker("Microphone C")
+    listed(picker)
     assert picker.device == "Microphone C" and picker.currentText() == "Microphone C"
     for module in reversed(modules):  # and unplugged
         pactl("unload-module", module)
     assert "Microphone C" not in [device.name for device in list_input_devices()]
     picker.showPopup()  # listed again: still chosen, marked, never another microphone
+    listed(picker)
     picker.hidePopup()
     assert picker.device == "Microphone C"
     assert picker.currentText() == "Microphone C (not connected)"
@@ -96,6 +103,27 @@ def test_inputs_are_listed_by_name_and_follow_devices_coming_and_going(qtbot, tw
     result = transcrevai("record", "--device", "Microphone C", "--seconds", "1")
     assert result.returncode == 1 and "'Microphone C'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.logs("The sound server did not answer")
+def test_a_hung_sound_server_never_freezes_the_window(qtbot, window, virtual_mic):
+    """A PipeWire that stops answering is given up on after ``ANSWER_TIMEOUT``: the window
+    waited that long twice for each new tab (its two pickers) and once each time a list of
+    inputs opened."""
+    with hung_sound_server():
+        started = time.monotonic()
+        window.new_action.trigger()
+        tab = window.current_tab()
+        tab.device_picker.showPopup()
+        tab.device_picker.hidePopup()
+        waited = time.monotonic() - started
+        listed(tab.device_picker)  # PortAudio's own devices, meanwhile
+    assert waited < ANSWER_TIMEOUT / 4, f"the window froze {waited:.1f} s"
+    assert tab.device_picker.findData(virtual_mic.device) < 0  # not heard from the server
+    tab.device_picker.showPopup()  # the server answers again: its inputs are back
+    listed(tab.device_picker)
+    tab.device_picker.hidePopup()
+    assert tab.device_picker.findData(virtual_mic.device) > 0
 
 
 def test_a_microphone_not_connected_never_records_the_speakers_of_its_name(qtbot, virtual_mic):
@@ -118,6 +146,7 @@ def test_a_microphone_not_connected_never_records_the_speakers_of_its_name(qtbot
             find_input_device("USB Headset")
         assert find_input_device("system audio: usb").pulse_source == "headset.monitor"
         picker = DevicePicker("USB Headset")
+        listed(picker)
         assert picker.currentText() == "USB Headset (not connected)"
     finally:
         for module in reversed(modules):
@@ -150,6 +179,7 @@ def test_two_identical_headsets_keep_their_names_whatever_order_they_are_plugged
                 found = find_input_device(name).pulse_source
                 assert chosen.setdefault(name, found) == found, f"{name} plugged in {order}"
             picker = DevicePicker("Jabra Evolve (2)")
+            listed(picker)
             assert picker.currentText() == "Jabra Evolve (2)"
         finally:
             for module in reversed(modules):
@@ -223,6 +253,7 @@ def test_two_tabs_record_two_microphones_at_once(qtbot, window, two_microphones)
     for letter in "AB":
         window.new_action.trigger()
         tab = window.current_tab()
+        listed(tab.device_picker)
         tab.device_picker.setCurrentIndex(tab.device_picker.findData(f"Microphone {letter}"))
         tab.language_picker.setCurrentIndex(tab.language_picker.findData("en"))
         assert tab.device_picker.device == f"Microphone {letter}"
@@ -249,11 +280,11 @@ def test_without_a_sound_server_portaudio_devices_are_listed(monkeypatch):
     portaudio = [InputDevice(3, "USB Audio: Mic (hw:1,0)", "ALSA", 1, 48000.0, False),
                  InputDevice(7, "Stereo Mix (Realtek)", "ALSA", 2, 48000.0, True)]  # fmt: skip
     monkeypatch.setattr(devices_module, "_portaudio_devices", lambda: portaudio)
-    listed = list_input_devices()  # no "pulse" device: PortAudio's own list
-    assert [d.name for d in listed] == [d.name for d in portaudio]
-    assert [d.is_system_audio for d in listed] == [False, True]  # Stereo Mix hears the sound
-    assert find_input_device("Stereo Mix") == listed[1]
-    assert find_input_device("3") == listed[0] and find_input_device(None) == listed[1]
+    offered = list_input_devices()  # no "pulse" device: PortAudio's own list
+    assert [d.name for d in offered] == [d.name for d in portaudio]
+    assert [d.is_system_audio for d in offered] == [False, True]  # Stereo Mix hears the sound
+    assert find_input_device("Stereo Mix") == offered[1]
+    assert find_input_device("3") == offered[0] and find_input_device(None) == offered[1]
     with pytest.raises(DeviceNotFound, match=r"Available: 3: USB Audio: Mic \(hw:1,0\), 7: "):
         find_input_device("Headset")
     pulse = InputDevice(9, "pulse", "ALSA", 32, 44100.0, False)
@@ -440,6 +471,7 @@ def _call_captions(qtbot, tab, two_microphones, speaking: str) -> list[str]:
 def test_a_tab_records_a_call_with_the_default_output(qtbot, window, two_microphones):
     window.new_action.trigger()
     tab = window.current_tab()
+    listed(tab.device_picker, tab.other_side_picker)
     tab.device_picker.setCurrentIndex(tab.device_picker.findData("Microphone A"))
     tab.language_picker.setCurrentIndex(tab.language_picker.findData("en"))
     tab.call_box.setChecked(True)
@@ -455,14 +487,15 @@ def test_a_tab_records_a_call_with_the_default_output(qtbot, window, two_microph
 def test_a_tab_records_a_call_whose_app_plays_to_another_output(qtbot, window, two_microphones):
     window.new_action.trigger()
     tab = window.current_tab()
+    listed(tab.device_picker, tab.other_side_picker)
     tab.device_picker.setCurrentIndex(tab.device_picker.findData("Microphone A"))
     tab.language_picker.setCurrentIndex(tab.language_picker.findData("en"))
     picker = tab.other_side_picker
     assert not picker.isEnabled() and not picker.isHidden(), "it picks for a call only"
     tab.call_box.setChecked(True)
     headset = f"{SYSTEM_AUDIO}Talker B speaker"
-    listed = [picker.itemData(i) for i in range(picker.count())]
-    assert listed[0] == "" and headset in listed and "Microphone B" not in listed, listed
+    offered = [picker.itemData(i) for i in range(picker.count())]
+    assert offered[0] == "" and headset in offered and "Microphone B" not in offered, offered
     picker.setCurrentIndex(picker.findData(headset))
     qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
     assert tab.session.device == f"Microphone A + {headset}"
@@ -480,9 +513,10 @@ def test_preferences_choose_where_a_calls_other_side_is_heard(qtbot, two_microph
     dialog = PreferencesDialog(settings)
     qtbot.addWidget(dialog)
     picker = dialog.system_audio
-    listed = [picker.itemData(i) for i in range(picker.count())]
-    assert listed[0] == "" and picker.itemText(0) == "The default output's sound"
-    assert all(name.startswith(SYSTEM_AUDIO) for name in listed[1:]), listed
+    listed(picker)
+    offered = [picker.itemData(i) for i in range(picker.count())]
+    assert offered[0] == "" and picker.itemText(0) == "The default output's sound"
+    assert all(name.startswith(SYSTEM_AUDIO) for name in offered[1:]), offered
     picker.setCurrentIndex(picker.findData(f"{SYSTEM_AUDIO}Talker A speaker"))
     dialog.accept()
     assert settings.get(Key.SYSTEM_AUDIO) == f"{SYSTEM_AUDIO}Talker A speaker"

@@ -138,3 +138,24 @@ def test_deleting_a_session_stops_its_final_pass(qtbot, engine, manager, tmp_pat
     qtbot.waitUntil(lambda: engine.pool.activeThreadCount() == 0, timeout=120_000)
     assert max(progress) < 0.5, "the pass stopped soon after the delete"
     assert session.status == "processing" and not session.folder.exists()
+
+
+def test_a_recording_is_dated_and_named_when_it_starts_not_when_its_tab_opened(qtbot, manager):
+    """The tab the window opens with is often recorded in hours later: its recording was
+    dated (and named, and sorted in the library) at the moment the app started."""
+    clip = speech("pt_picovoice_leopard_test_pt")
+    opened_early = manager.get_session(manager.create_session())
+    named = manager.get_session(manager.create_session())
+    named.rename("Aula de física")
+    for session in (opened_early, named):  # as if their tabs had opened at nine
+        session.created_at = "2026-12-01T09:00:00+00:00"
+    opened_early.name = "01/12/2026 09:00"
+    for session in (opened_early, named):
+        session.start(input_file=clip.path, language="pt")
+        session.stop()
+    for session in (opened_early, named):
+        qtbot.waitUntil(lambda session=session: session.status.value == "complete", timeout=60_000)
+        saved = json.loads(session.files["metadata"].read_text())
+        assert saved["created_at"] == saved["started_at"] != "2026-12-01T09:00:00+00:00"
+    assert opened_early.name != "01/12/2026 09:00"
+    assert named.name == "Aula de física"  # the user's name stays

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtGui import QKeySequence
 
-from tests.conftest import speech
+from tests.conftest import listed, speech
 from transcrevai_desktop.core.call_source import BOTH
 from transcrevai_desktop.core.capture import file_device
 from transcrevai_desktop.core.errors import DeviceLost
@@ -153,6 +153,7 @@ def test_the_file_dialog_speaks_portuguese(qtbot, portuguese, window, tmp_path):
 
 def test_a_recording_is_told_in_portuguese(qtbot, portuguese, window, virtual_mic):
     tab = window.new_recording()
+    listed(tab.device_picker)
     speaker = tab.device_picker.findText("Áudio do sistema: Virtual speaker")  # a sink's monitor
     assert tab.device_picker.itemData(speaker) == f"{SYSTEM_AUDIO}Virtual speaker"  # as saved
     tab.device_picker.setCurrentIndex(tab.device_picker.findData(virtual_mic.device))

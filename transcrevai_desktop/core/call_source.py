@@ -53,8 +53,8 @@ MICROPHONE_SILENT = QT_TRANSLATE_NOOP(
 )
 SYSTEM_AUDIO_STOPPED = QT_TRANSLATE_NOOP(
     "CallSource",
-    "The system audio '{device}' stopped; the recording goes on with the microphone alone "
-    "(its channel is silent from here).",
+    "The call's other side, '{device}', stopped; the recording goes on with the microphone "
+    "alone (its channel is silent from here).",  # the device: "System audio: …" on Linux
 )
 BOTH = " + "  # a call's device: "<microphone> + <where the other side is heard>"
 MAX_CORRECTION = 0.005  # seconds of silence added or audio dropped at a time

@@ -95,7 +95,49 @@ class InputDevice:
 def list_input_devices() -> list[InputDevice]:
     """The inputs to offer: the sound server's sources where there is one, else PortAudio's
     devices."""
-    return _offered(_portaudio_devices())
+    return list(connected_inputs().offered)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The inputs connected at one moment: those ``offered`` (``list_input_devices``), and
+    PortAudio's own devices, which open too where they are named exactly (``pulse``, a
+    device saved from another host API)."""
+
+    offered: tuple[InputDevice, ...]
+    portaudio: tuple[InputDevice, ...]
+
+    def find(self, spec: str | int | None = None) -> InputDevice:
+        """``find_input_device`` among these."""
+        devices = self.offered
+        if not devices:
+            raise no_input_error()
+        if spec is None or spec == "":
+            return next((d for d in devices if d.is_default), devices[0])
+        text = saved_device(str(spec).strip())
+        if text.isdigit():
+            match = [d for d in self.portaudio if d.index == int(text)]
+        else:
+            match = (
+                [d for d in devices if text in (d.name, d.pulse_source)]
+                or [d for d in self.portaudio if d.name == text]
+                or [d for d in devices if _fragment_of(text, d)]
+            )
+        if not match:
+            names = ", ".join(shown_device(_shown(d)) for d in devices)
+            raise DeviceNotFound(
+                QCoreApplication.translate(
+                    "DeviceNotFound", "No input device matches '{device}'. Available: {devices}."
+                ).format(device=shown_device(text), devices=names)
+            )
+        return match[0]
+
+
+def connected_inputs() -> Inputs:
+    """The inputs connected now. Asks the sound server, which may take ``ANSWER_TIMEOUT``
+    (``core.pulse_sources``) when it hangs: the window asks off its thread (``ui.input_list``)."""
+    portaudio_devices = _portaudio_devices()
+    return Inputs(tuple(_offered(portaudio_devices)), tuple(portaudio_devices))
 
 
 def _offered(devices: list[InputDevice]) -> list[InputDevice]:
@@ -177,29 +219,7 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
     device by index or exact name (``pulse``: the server's default source); the default one
     for ``None``. ``DeviceNotFound`` names what is missing: a device that is gone is never
     silently replaced by another."""
-    portaudio_devices = _portaudio_devices()
-    devices = _offered(portaudio_devices)
-    if not devices:
-        raise no_input_error()
-    if spec is None or spec == "":
-        return next((d for d in devices if d.is_default), devices[0])
-    text = saved_device(str(spec).strip())
-    if text.isdigit():
-        match = [d for d in portaudio_devices if d.index == int(text)]
-    else:
-        match = (
-            [d for d in devices if text in (d.name, d.pulse_source)]
-            or [d for d in portaudio_devices if d.name == text]
-            or [d for d in devices if _fragment_of(text, d)]
-        )
-    if not match:
-        names = ", ".join(shown_device(_shown(d)) for d in devices)
-        raise DeviceNotFound(
-            QCoreApplication.translate(
-                "DeviceNotFound", "No input device matches '{device}'. Available: {devices}."
-            ).format(device=shown_device(text), devices=names)
-        )
-    return match[0]
+    return connected_inputs().find(spec)
 
 
 def _fragment_of(text: str, device: InputDevice) -> bool:

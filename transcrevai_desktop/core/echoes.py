@@ -5,8 +5,10 @@ so the "You" channel's transcript repeats the "Others" channel's words, quieter 
 later. A word found on two channels (the same word, letters and digits compared without case
 or punctuation) less than ``ECHO_SECONDS`` apart is kept once: on the channel where
 it is louder. The quieter copy's transcription is often a little wrong, so a word between two
-echoes of the same segment goes with them (a misheard echo), and a segment left without words
-goes. Each word is paired at most once, with the nearest in time of its copies.
+echoes of the same segment goes with them where it is quieter than on another channel (a
+misheard echo; the user's own answer, which Whisper may put in one segment with the echoes
+around it, is louder on their microphone and stays), and a segment left without words goes.
+Each word is paired at most once, with the nearest in time of its copies.
 
 The pairs also measure the room: how loud the loudspeakers' sound comes back into the
 microphone (the median loudness ratio of the copies, when at least ``MIN_PAIRS`` of them are
@@ -151,15 +153,34 @@ def _echoes(parts: Sequence[Transcript], loudness: Loudness) -> list[set[Place]]
             expected = coupling * loudness(original, span)
             if place not in dropped[echo] and level < ECHO_MARGIN * expected:
                 dropped[echo].add(place)
+    for channel, part in enumerate(parts):
+        for place in _misheard(part, dropped[channel], channel, len(parts), loudness):
+            dropped[channel].add(place)
     return dropped
 
 
+def _misheard(
+    part: Transcript, dropped: set[Place], channel: int, channels: int, loudness: Loudness
+) -> list[Place]:
+    """The words of ``part`` (on ``channel``) between two ``dropped`` words of their segment
+    that are quieter there than on another channel: echoes Whisper wrote a little wrong."""
+    found: list[Place] = []
+    for s, segment in enumerate(part.segments):
+        echoes = [w for segment_index, w in dropped if segment_index == s]
+        for w in range(min(echoes, default=0) + 1, max(echoes, default=0)):
+            if (s, w) in dropped:
+                continue
+            span, level = _measured(loudness, channel, segment.words[w])
+            if any(level < loudness(other, span) for other in range(channels) if other != channel):
+                found.append((s, w))
+    return found
+
+
 def _kept(segment: Segment, dropped: list[int]) -> Segment | None:
-    """``segment`` without the words at ``dropped`` and those between two of them."""
+    """``segment`` without the words at ``dropped``."""
     if not dropped:
         return segment
-    first, last = min(dropped), max(dropped)
-    words = [w for i, w in enumerate(segment.words) if not first <= i <= last]
+    words = [w for i, w in enumerate(segment.words) if i not in dropped]
     if not words:
         return None
     return replace(

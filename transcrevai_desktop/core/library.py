@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 import unicodedata
 import uuid
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 AUDIO_FILE = "audio.wav"
 METADATA_FILE = "session.json"
 TRANSCRIPT_STEM = "transcript"
+# the final pass's files, each by its format and by its kind in session.json's "files"
+FINAL_FILES = {"txt": "transcript", "srt": "subtitles", "json": "segments"}
 WAV_HEADER_BYTES = 44  # the header of a session's 16-bit PCM .wav: a file this size has no audio
 _LEFTOVER = re.compile(r"\..+\.tmp")  # a temporary file of a write cut short (core.files)
 
@@ -73,19 +75,15 @@ class LibraryEntry:
     duration: float
     language: str | None
     status: str
-    text: str  # the transcript, for search ("" before the final pass)
+    words: str  # the transcript ``folded``, for search ("" before the final pass)
     in_use: bool = False  # a process (this one too) records or transcribes it: see folder_lock
 
     def matches(self, query: str) -> bool:
-        """Whether ``query`` is in the name or the transcript, case and accents aside:
-        "reuniao" finds "Reunião", as people type a search in a hurry."""
-        query = folded(query.strip())
-        return not query or query in self._searched
-
-    @cached_property
-    def _searched(self) -> str:
-        """The name and the transcript ``folded``, once per scan, not at every keystroke."""
-        return folded(f"{self.name}\n{self.text}")
+        """Whether every word of ``query`` is in the name or the transcript, in any order,
+        case and accents aside: "reuniao equipe" finds "Reunião de equipe", as people type a
+        search in a hurry."""
+        searched = (folded(self.name), self.words)
+        return all(any(word in text for text in searched) for word in folded(query).split())
 
 
 def folded(text: str) -> str:
@@ -185,12 +183,15 @@ CUT_SHORT = "recording"  # the status a rebuilt session.json gives (SessionStatu
 
 
 def rebuilt_metadata(folder: Path) -> dict[str, Any] | None:
-    """A session.json for a session folder whose own cannot be read (corrupt, edited by hand,
-    copied from another session's folder) but that keeps its audio: what can be read of the
-    old one (its name, its transcript's files), else a recording cut short, named "Recovered
-    recording", made when its audio was last written; reopened, its .wav header is then
-    repaired and it can be transcribed (``Session``). None without audio, or while another
-    process holds the folder (its session.json may be on its way)."""
+    """A session.json for a session folder whose own cannot be read (corrupt, cut short by a
+    full disk, edited by hand, copied from another session's folder) but that keeps its
+    audio: what can be read of the old one (its name, its date), over what the folder shows.
+    With its final pass's transcript.json, a finished recording whose transcript (and every
+    correction in it) reopens as it was; else a recording cut short, which reopens with its
+    .wav header repaired, to be transcribed (``Session``). Named "Recovered recording" and
+    dated from its audio (started its length before it was last written). None without
+    audio, or while another process holds the folder (its session.json may be on its
+    way)."""
     audio = folder / AUDIO_FILE
     try:
         written = audio.stat()
@@ -198,17 +199,39 @@ def rebuilt_metadata(folder: Path) -> dict[str, Any] | None:
         return None
     if written.st_size <= WAV_HEADER_BYTES or held(folder):
         return None
-    made = datetime.fromtimestamp(written.st_mtime).astimezone()
+    duration = _recorded_seconds(folder)
+    made = datetime.fromtimestamp(written.st_mtime - duration).astimezone()
+    finished = _final_pass_language(folder)
+    files = {"audio": AUDIO_FILE}
+    if finished is not None:
+        files |= {
+            kind: f"{TRANSCRIPT_STEM}.{fmt}"
+            for fmt, kind in FINAL_FILES.items()
+            if (folder / f"{TRANSCRIPT_STEM}.{fmt}").is_file()
+        }
     salvaged = _readable_fields(folder)
     return {
         "name": QCoreApplication.translate("Library", "Recovered recording"),
         "created_at": made.isoformat(timespec="seconds"),
-        "duration": _recorded_seconds(folder),
-        "status": CUT_SHORT,
+        "duration": duration,
+        "status": CUT_SHORT if finished is None else "complete",
+        "language": finished or None,
         **salvaged,
         "id": folder.name,
-        "files": {**salvaged.get("files", {}), "audio": AUDIO_FILE},
+        "files": {**salvaged.get("files", {}), **files},
     }
+
+
+def _final_pass_language(folder: Path) -> str | None:
+    """The language of the final pass's transcript.json in ``folder`` ("" where it names
+    none); None where there is none that reads."""
+    try:
+        data = json.loads((folder / f"{TRANSCRIPT_STEM}.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
+        return None
+    return str(data.get("language") or "")
 
 
 def _recorded_seconds(folder: Path) -> float:
@@ -247,6 +270,7 @@ def scan_library(
     from transcrevai_desktop.core.session import CAPTURING  # which imports this module
 
     entries: list[LibraryEntry] = []
+    seen: set[Path] = set()  # the transcripts listed
     problems: list[str] = []
     try:
         folders = sorted(library_dir.iterdir()) if library_dir.is_dir() else []
@@ -269,10 +293,8 @@ def scan_library(
                 continue
             cut_short = rebuilt["status"] == CUT_SHORT  # no process records it: interrupted
             data = {**rebuilt, "status": "interrupted"} if cut_short else rebuilt
-        try:
-            text = (folder / f"{TRANSCRIPT_STEM}.txt").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            text = ""  # not transcribed yet (or unreadable): the name is still searchable
+        words = _searchable(folder / f"{TRANSCRIPT_STEM}.txt")
+        seen.add(folder / f"{TRANSCRIPT_STEM}.txt")
         duration = float(data.get("duration") or 0.0)
         if data.get("status") in CAPTURING:  # session.json has not counted it yet
             duration = _recorded_seconds(folder)
@@ -284,9 +306,37 @@ def scan_library(
                 duration=duration,
                 language=data.get("language"),
                 status=str(data.get("status") or ""),
-                text=text,
+                words=words,
                 in_use=held(folder),
             )
         )
+    with _SEARCHABLE_LOCK:  # what was deleted or moved is forgotten
+        for path in [path for path in _SEARCHABLE if path.parent.parent == library_dir]:
+            if path not in seen:
+                del _SEARCHABLE[path]
     entries.sort(key=lambda entry: entry.created_at, reverse=True)
     return entries, problems
+
+
+# transcript.txt → (its modification time and size, its text ``folded``): a scan folds only
+# the transcripts changed since the last (300 hours of them took 1.5 s, on every scan)
+_SEARCHABLE: dict[Path, tuple[tuple[int, int], str]] = {}
+_SEARCHABLE_LOCK = threading.Lock()
+
+
+def _searchable(path: Path) -> str:
+    """The transcript at ``path`` ``folded`` for search; "" where there is none (not
+    transcribed yet, or unreadable: the name is still searchable)."""
+    try:
+        stat = path.stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+        with _SEARCHABLE_LOCK:
+            known = _SEARCHABLE.get(path)
+        if known is not None and known[0] == version:
+            return known[1]
+        words = folded(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return ""
+    with _SEARCHABLE_LOCK:
+        _SEARCHABLE[path] = (version, words)
+    return words

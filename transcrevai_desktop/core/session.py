@@ -38,6 +38,7 @@ from transcrevai_desktop.core.files import atomic_copy, atomic_write_text, sync_
 from transcrevai_desktop.core.folder_lock import FolderLock
 from transcrevai_desktop.core.library import (
     AUDIO_FILE,
+    FINAL_FILES,
     METADATA_FILE,
     TRANSCRIPT_STEM,
     remove_if_empty,
@@ -58,7 +59,6 @@ from transcrevai_desktop.core.video import burned_subtitled, has_picture, soft_s
 
 log = logging.getLogger(__name__)
 
-FINAL_FORMATS = ("txt", "srt", "json")
 ORIGINAL_TRANSCRIPT = "transcript.original.json"  # the final pass's, once the user corrects it
 CHANNEL_SPEAKERS = 2  # channels a microphone is opened with when each channel is a person
 EXPORT_FORMATS = ("wav", *FORMATS)
@@ -148,8 +148,11 @@ class Session(QObject):
         self.id = session_id
         self.folder = Path(folder)
         self.engine = engine
+        # when it was recorded (or imported) and named after: set again when that starts,
+        # since a tab may wait hours (the one the window opens with) before it records
         self.created_at = _now()
         self.name = default_session_name()
+        self._named = False  # named by the user: the name stays when recording starts
         self.started_at: str | None = None
         self.ended_at: str | None = None
         self.device: str | None = None
@@ -471,7 +474,9 @@ class Session(QObject):
         )
         self._transcriber, self._recorder = transcriber, recorder
         self.device = source.description
-        self.started_at = _now()
+        self.started_at = self.created_at = _now()
+        if not self._named:
+            self.name = default_session_name()
         self.files["audio"] = recorder.path
         try:
             self._make_folder()
@@ -496,6 +501,7 @@ class Session(QObject):
         (written with the folder, if the session has none yet: a rename keeps nothing)."""
         with self._lock:
             self.name = name.strip() or self.name
+            self._named = self._named or bool(name.strip())
             self.save_metadata()
 
     def transcribe_file(
@@ -527,7 +533,7 @@ class Session(QObject):
             self.name = path.stem
             self.device = file_device(path)
             self.source = path.resolve()
-            self.started_at = _now()
+            self.started_at = self.created_at = _now()
             self.files["audio"] = self.folder / AUDIO_FILE
             self._final_queued = True  # after the import: skipping it waits for the audio
             self._importing = True
@@ -601,13 +607,14 @@ class Session(QObject):
         with self._changing():
             if self.status is SessionStatus.RECORDING and self._recorder:
                 self._recorder.pause()
-                self._set_status(SessionStatus.PAUSED)
+                # a call's device that stopped is still said (its side is not recorded)
+                self._set_status(SessionStatus.PAUSED, self.message)
 
     def resume(self) -> None:
         with self._changing():
             if self.status is SessionStatus.PAUSED and self._recorder:
                 self._recorder.resume()
-                self._set_status(SessionStatus.RECORDING)
+                self._set_status(SessionStatus.RECORDING, self.message)
 
     def stop(self) -> None:
         """Stop recording; live captions flush, then the final pass writes the transcript."""
@@ -755,10 +762,10 @@ class Session(QObject):
         """The transcript's files, written without the lock (they take a while); the
         session's list of files updated under it."""
         written = {}
-        for fmt in FINAL_FORMATS:
+        for fmt in FINAL_FILES:
             path = self.folder / f"{TRANSCRIPT_STEM}.{fmt}"
             write_transcript(transcript, path, fmt)
-            written[{"txt": "transcript", "srt": "subtitles", "json": "segments"}[fmt]] = path
+            written[FINAL_FILES[fmt]] = path
         with self._lock:
             self.files.update(written)
 
@@ -830,7 +837,7 @@ class Session(QObject):
             ) from error
 
     def rename_speaker(self, speaker_id: str, name: str) -> tuple[Speaker, str | None]:
-        """Show ``speaker_id`` as ``name`` (blank: its default name) in the transcript and
+        """Show ``speaker_id`` as ``name`` (blank: its ``first_name``) in the transcript and
         every file written from it (the session's own files, exports from now on), and
         remember its voice under that name (``core.voice_book``): the naming of this speaker
         before is replaced, and a default name remembers none. Returns the speaker as it was
@@ -838,11 +845,19 @@ class Session(QObject):
         with self._lock:
             transcript, speaker = self._transcript_with(speaker_id)
             name = " ".join(name.split())
-            renamed = replace(speaker, name=name or default_name(speaker_id), match=None)
+            renamed = replace(speaker, name=name or self.first_name(speaker_id), match=None)
             self._put_speaker(transcript, renamed)
         named = self._voice_named(speaker)
         self._name_voice(renamed, None if is_default_name(renamed) else renamed.name)
         return speaker, named
+
+    def first_name(self, speaker_id: str) -> str:
+        """The name a speaker had before the user named it, which a blank name gives back: a
+        call's channel's ("You", "Others"), else its ``default_name``."""
+        number = int(speaker_id[1:]) if speaker_id[1:].isdigit() else 0
+        if speaker_id.startswith("C") and 0 < number <= len(self.channel_names):
+            return self.channel_names[number - 1]
+        return default_name(speaker_id)
 
     def restore_speaker(self, speaker: Speaker, named: str | None) -> None:
         """Undo a rename: ``speaker`` as ``rename_speaker`` returned it (its name, and the

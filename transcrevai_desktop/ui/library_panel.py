@@ -52,7 +52,8 @@ COLUMNS = (  # translated where shown
     QT_TRANSLATE_NOOP("LibraryPanel", "Language"),
     QT_TRANSLATE_NOOP("LibraryPanel", "Status"),
 )
-NAME, DATE, DURATION = 0, 1, 2  # their columns
+NAME, DATE, DURATION, LANGUAGE, STATUS = range(len(COLUMNS))  # their columns
+FOLD = (LANGUAGE, STATUS, DURATION, DATE)  # hidden in this order where the panel is narrow
 STATUS_TEXT: dict[str, str] = {  # a status as the Status column shows it, translated there
     SessionStatus.IDLE: QT_TRANSLATE_NOOP("LibraryPanel", "idle"),
     SessionStatus.RECORDING: QT_TRANSLATE_NOOP("LibraryPanel", "recording"),
@@ -110,14 +111,18 @@ class LibraryPanel(QDockWidget):
         self._entries: list[LibraryEntry] = []
         self._scanning = False
         self._stale = False
+        self._renamed: dict[str, str] = {}  # names shown since the scan under way began
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search names and transcripts"))
+        self.search.setAccessibleName(self.tr("Search the library"))
         self.search.setClearButtonEnabled(True)
         self.table = ListTable(
             [_translated(column) for column in COLUMNS],
             stretch=NAME,
             sort_by=(DATE, Qt.SortOrder.DescendingOrder),
+            fold=FOLD,
         )
+        self.table.setAccessibleName(self.tr("Recordings"))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.open_button = QPushButton(self.tr("Open"))
         self.rename_button = QPushButton(self.tr("Rename…"))
@@ -216,10 +221,15 @@ class LibraryPanel(QDockWidget):
             self._stale = True
             return
         self._scanning, self._stale = True, False
+        self._renamed = {}  # the scan reads those named before it from disk
         self.background.run(self.manager.library, self._on_scanned, self._on_scan_failed)
 
     def _on_scanned(self, result: tuple[list[LibraryEntry], list[str]]) -> None:
-        self._entries, problems = result
+        entries, problems = result
+        # a name given while the scan ran may have been read before it was saved
+        self._entries = [
+            replace(e, name=self._renamed[e.id]) if e.id in self._renamed else e for e in entries
+        ]
         self.problems.setVisible(bool(problems))
         self.problems.setText(
             self.tr("%n folder(s) skipped: {problems}", "", len(problems)).format(
@@ -271,6 +281,7 @@ class LibraryPanel(QDockWidget):
 
     def show_name(self, session_id: str, name: str) -> None:
         """Show a tab's new name at once (search finds it too), not at the next scan."""
+        self._renamed[session_id] = name
         self._entries = [replace(e, name=name) if e.id == session_id else e for e in self._entries]
         if (row := self.row_of(session_id)) >= 0:
             self._set_cell(row, NAME, name, name)

@@ -6,22 +6,30 @@ lines cut short each, "30/…" over "04:…", in a narrow library).
 A table made with ``sort_by`` sorts when a column's header is clicked (again: the other way),
 each cell by its ``SortItem.key``: dates and durations as numbers, text as the interface's
 language sorts it, as a file manager does: case aside, "Ágata" beside "Ana" (not after "Zé"),
-and the numbers in names in order ("Aula 2" before "Aula 10")."""
+and the numbers in names in order ("Aula 2" before "Aula 10").
+
+A table made with ``fold`` hides those columns, in that order, while the one that takes the
+rest would be narrower than ``MIN_STRETCH_CHARS`` (a library docked narrow showed "Aula de…"
+beside every date, duration, language and status), and shows them again once there is room;
+what a folded column says is then in its row's tooltip (``row_tooltip``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCollator, QLocale, Qt
+from PySide6.QtCore import QCollator, QEvent, QLocale, Qt
+from PySide6.QtGui import QHelpEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
+    QToolTip,
     QWidget,
 )
 
+MIN_STRETCH_CHARS = 20  # characters the column that takes the rest keeps, other columns folded
 _ORDERS = {"asc": Qt.SortOrder.AscendingOrder, "desc": Qt.SortOrder.DescendingOrder}
 
 
@@ -48,9 +56,11 @@ class ListTable(QTableWidget):
         stretch: int,
         parent: QWidget | None = None,
         sort_by: tuple[int, Qt.SortOrder] | None = None,
+        fold: Sequence[int] = (),
     ) -> None:
         """``sort_by``: the column and order shown first, and the table sorts (see the
-        module's docstring); None: the rows stay in the order they are set."""
+        module's docstring); None: the rows stay in the order they are set. ``fold``: the
+        columns hidden first where the table is narrow (the module's docstring)."""
         super().__init__(0, len(headers), parent)
         self.setHorizontalHeaderLabels(list(headers))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -58,6 +68,7 @@ class ListTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
         self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         # The "C" locale (LANG=C, a bare system) compares code points: "Ágata" after "Zé".
         locale = QLocale()
         if locale.language() == QLocale.Language.C:
@@ -66,6 +77,7 @@ class ListTable(QTableWidget):
         self.collator.setNumericMode(True)
         self.collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._stretch = stretch
+        self._fold = tuple(fold)
         self._fit_columns(QHeaderView.ResizeMode.ResizeToContents)
         self._sorts = sort_by is not None
         if sort_by is not None:
@@ -91,6 +103,55 @@ class ListTable(QTableWidget):
         finally:
             self.setSortingEnabled(self._sorts)
             self._fit_columns(QHeaderView.ResizeMode.ResizeToContents)
+            self._fold_columns()
+
+    def folded(self) -> list[int]:
+        """The columns hidden for want of room."""
+        return [column for column in self._fold if self.isColumnHidden(column)]
+
+    def row_tooltip(self, row: int) -> str:
+        """``row`` in full: the text of the column that takes the rest (cut short with "…"
+        where it is long), then what each folded column says of it, with its header."""
+        stretched = self.item(row, self._stretch)
+        lines = [stretched.text()] if stretched is not None else []
+        lines += [
+            f"{self.horizontalHeaderItem(column).text()}: {item.text()}"
+            for column in self.folded()
+            if (item := self.item(row, column)) is not None and item.text()
+        ]
+        return "\n".join(lines)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A row's tooltip, where the table folds columns: ``row_tooltip``."""
+        if self._fold and isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            row = self.rowAt(event.pos().y())
+            if row >= 0:
+                QToolTip.showText(event.globalPos(), self.row_tooltip(row), self.viewport())
+                return True
+        return super().viewportEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fold_columns()
+
+    def _fold_columns(self) -> None:
+        """Show every column there is room for, beside ``MIN_STRETCH_CHARS`` of the one that
+        takes the rest; hide the others in ``fold``'s order."""
+        if not self._fold:
+            return
+        room = self.viewport().width() - MIN_STRETCH_CHARS * self.fontMetrics().averageCharWidth()
+        header = self.horizontalHeader()
+        width = {  # as wide as their contents, shown or not
+            column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in range(self.columnCount())
+        }
+        hidden = list(self._fold)  # hidden first; shown while there is room, last first
+        shown = [c for c in range(self.columnCount()) if c != self._stretch and c not in hidden]
+        taken = sum(width[column] for column in shown)
+        while hidden and taken + width[hidden[-1]] <= room:
+            taken += width[hidden.pop()]
+        for column in self._fold:
+            self.setColumnHidden(column, column in hidden)
 
     def sort_state(self) -> str:
         """The column and order the rows are sorted by, as ``restore_sort`` takes it."""

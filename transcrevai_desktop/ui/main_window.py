@@ -46,6 +46,21 @@ log = logging.getLogger(__name__)
 ICON = Path(__file__).resolve().parent.parent / "resources" / "transcrevai.svg"
 
 
+def typed_bindings(key: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """The platform's keys for ``key`` that are typed: with Ctrl, Alt or Meta, or a function
+    key (Close: Ctrl+F4 and Ctrl+W where Windows binds it; only the first was kept, so Ctrl+W
+    closed nothing), not a keyboard's media key named after it ("New", "Close")."""
+    chords = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    chords |= Qt.KeyboardModifier.MetaModifier
+    typed = []
+    for sequence in QKeySequence.keyBindings(key):
+        first = sequence[0]  # type: ignore[index]  # (PySide6's stubs miss its indexing)
+        function_key = Qt.Key.Key_F1.value <= first.key().value <= Qt.Key.Key_F35.value
+        if first.keyboardModifiers() & chords or function_key:
+            typed.append(sequence)
+    return typed
+
+
 class MainWindow(QMainWindow):
     exported = Signal(list)  # the paths an export wrote, once they are on disk
 
@@ -101,7 +116,9 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(typed_bindings(shortcut))
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action
@@ -115,6 +132,8 @@ class MainWindow(QMainWindow):
         self.export_actions = self.exports.actions
         self.export_all_action = self.exports.all_action
         self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
+        if not self.quit_action.shortcuts():  # Windows binds none
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.close_tab_action = self._action(
             self.tr("&Close tab"), lambda: self.tabs.close_tab(self.tabs.currentIndex()), keys.Close
         )

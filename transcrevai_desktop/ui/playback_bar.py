@@ -37,7 +37,9 @@ class PlaybackBar(QWidget):
         layout.addWidget(self.play_button)
         layout.addWidget(self.position_label)
         layout.addStretch(1)
-        layout.addWidget(QLabel(self.tr("Speed:")))
+        speed_label = QLabel(self.tr("Speed:"))
+        speed_label.setBuddy(self.speed_picker)  # a screen reader names the picker by it
+        layout.addWidget(speed_label)
         layout.addWidget(self.speed_picker)
         self.play_button.clicked.connect(self.play_toggled)
         self.speed_picker.currentIndexChanged.connect(

@@ -18,6 +18,7 @@ from __future__ import annotations
 from faster_whisper.utils import available_models
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -51,8 +52,10 @@ COMPUTE_TYPES = {
 }
 
 
-def _with_browse(field: QLineEdit, browse: QPushButton) -> QWidget:
+def _with_browse(field: QWidget, browse: QPushButton) -> QWidget:
+    """``field`` with its browse button beside it, named by the row's label (its buddy)."""
     row = QWidget()
+    row.setFocusProxy(field)
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(field, 1)
@@ -75,8 +78,11 @@ class PreferencesDialog(QDialog):
 
         self.model = QComboBox()
         self.model.setEditable(True)
-        model_line = self.model.lineEdit()
-        assert model_line is not None  # an editable combo box has one
+        self.model.setAccessibleName(self.tr("Model"))  # its label names the row
+        completer = self.model.completer()
+        assert completer is not None  # an editable combo box has one
+        # names offered under the field, not written into it: "tiny" typed stayed "tiny.en"
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.model.setToolTip(
             self.tr("The bundled base model, a model name, or a CTranslate2 folder")
         )
@@ -105,6 +111,7 @@ class PreferencesDialog(QDialog):
         placeholder_width = self.vocabulary.fontMetrics().horizontalAdvance(placeholder())
         self.vocabulary.setMinimumWidth(placeholder_width + 40)  # the example fits
         self.library = QLineEdit(settings.get(Key.LIBRARY_DIR))
+        self.library.setAccessibleName(self.tr("Recordings folder"))  # its label names the row
         self.library.setPlaceholderText(str(default_library_dir()))
         library_browse = QPushButton(self.tr("Browse…"))
         library_browse.clicked.connect(self._choose_library)
@@ -142,7 +149,7 @@ class PreferencesDialog(QDialog):
         self.model_picker.model_chosen.connect(self.model.setCurrentText)
         self.model.currentTextChanged.connect(self.model_picker.follow)
         model_form.addRow(self.model_picker)
-        model_form.addRow(self.tr("Model:"), _with_browse(model_line, model_folder))
+        model_form.addRow(self.tr("Model:"), _with_browse(self.model, model_folder))
         model_form.addRow(self.tr("Compute type:"), self.compute_type)
         self.pages = QTabWidget()
         self.pages.addTab(recording, self.tr("Recording"))

@@ -14,10 +14,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +37,7 @@ from transcrevai_desktop.core.vocabulary import parse_vocabulary
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.caption_view import CaptionView
 from transcrevai_desktop.ui.device_picker import DevicePicker
+from transcrevai_desktop.ui.focused_control import press_focused
 from transcrevai_desktop.ui.language_picker import AUTO, LanguagePicker
 from transcrevai_desktop.ui.level_meter import LevelMeter
 from transcrevai_desktop.ui.speaker_field import SpeakerField
@@ -208,8 +206,7 @@ class SessionTab(QWidget):
         wheel_zoom.requested.connect(self.zoom_requested)
         self.model_ready(session.engine.model_loaded)
         self._on_status(session.status.value, session.message)
-        if self.device_picker.problem:
-            self._show_status(self.device_picker.problem, error=True)
+        self.device_picker.problem_found.connect(self._on_device_problem)
 
     def set_text_size(self, points: float) -> None:
         """Show the captions and the transcript at ``points`` (``text_size.NORMAL``: the
@@ -292,12 +289,7 @@ class SessionTab(QWidget):
         """Space is the focused control's where it has a use there (a button or check box
         presses, a list opens: the shortcut took it, so that Space on a ticked-to-be "Also the
         computer's sound" started a recording without it), else ``toggle``."""
-        focused = QApplication.focusWidget()
-        if isinstance(focused, QAbstractButton) and self.isAncestorOf(focused):
-            focused.animateClick()
-        elif isinstance(focused, QComboBox) and self.isAncestorOf(focused):
-            focused.showPopup()
-        else:
+        if not press_focused(self):
             self.toggle()
 
     def toggle(self) -> None:
@@ -396,6 +388,12 @@ class SessionTab(QWidget):
         self.transcript_view.show_transcript(transcript)
         self.pages.setCurrentWidget(self.transcript_view)
         self.speaker_list.set_speakers(transcript.speakers)
+
+    @Slot(str)
+    def _on_device_problem(self, sentence: str) -> None:
+        """The inputs could not be listed: said while the tab has not recorded."""
+        if self.session.status is SessionStatus.IDLE:
+            self._show_status(sentence, error=True)
 
     @Slot(object)
     def _on_corrected(self, transcript: Transcript) -> None:

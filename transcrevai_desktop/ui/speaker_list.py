@@ -73,6 +73,8 @@ class SpeakerList(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
+        self.setAccessibleName(self.tr("Speakers"))
+        self.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Talk time"), self.tr("Voice")])
         self.horizontalHeaderItem(TALK_TIME).setToolTip(
             self.tr("Time spoken, and share of all speech")

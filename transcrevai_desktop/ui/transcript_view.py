@@ -39,9 +39,10 @@ from transcrevai_desktop.core import transcript_edits as edits
 from transcrevai_desktop.core.errors import TranscrevaiError
 from transcrevai_desktop.core.playback import Player
 from transcrevai_desktop.core.session import Session
-from transcrevai_desktop.core.transcript import Speaker, Transcript, default_name
+from transcrevai_desktop.core.transcript import Speaker, Transcript
 from transcrevai_desktop.ui.background import Background
 from transcrevai_desktop.ui.find_bar import FindBar
+from transcrevai_desktop.ui.focused_control import press_focused
 from transcrevai_desktop.ui.playback_bar import PlaybackBar
 from transcrevai_desktop.ui.transcript_delegate import TranscriptDelegate
 from transcrevai_desktop.ui.transcript_model import TranscriptModel
@@ -81,6 +82,8 @@ class TranscriptView(QWidget):
         self.session = session
         self.model = TranscriptModel()
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Transcript"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.model)
         self.table.setItemDelegate(TranscriptDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,7 +113,7 @@ class TranscriptView(QWidget):
         self.table.viewport().installEventFilter(self)
         self.undo_stack = QUndoStack(self)
         self.playback_bar = PlaybackBar()
-        self.find_bar = FindBar()
+        self.find_bar = FindBar(scope=self)
         self.revert_button = QPushButton(self.tr("Revert to original"))
         self.revert_button.setToolTip(
             self.tr("Undo every correction: the transcript as it was written")
@@ -153,7 +156,11 @@ class TranscriptView(QWidget):
 
         # Undo, Redo and Find are the window's (its Edit menu acts on the current tab's view).
         play = add(self.tr("Play from the selected segment"), "Ctrl+Space", self.play_selected)
-        add(self.tr("Pause or resume playback"), "Space", self.toggle_playback)
+        add(  # a focused button (the find bar's, Revert) or list (the speed) takes it first
+            self.tr("Pause or resume playback"),
+            "Space",
+            lambda: press_focused(self) or self.toggle_playback(),
+        )
         add(self.tr("Back 5 s"), "Left", lambda: self.jump(-JUMP_SECONDS))
         add(self.tr("Forward 5 s"), "Right", lambda: self.jump(JUMP_SECONDS))
         split = add(self.tr("Split at the cursor"), "Ctrl+Return", self.split_at_cursor)
@@ -248,12 +255,13 @@ class TranscriptView(QWidget):
         self.changed.emit(transcript)
 
     def rename_speaker(self, speaker_id: str, name: str) -> None:
-        """Name a speaker (blank: its default name) in the transcript and its files
+        """Name a speaker (blank: its first name) in the transcript and its files
         (``Session.rename_speaker``), as one undoable step: a rename no longer wipes the
         corrections' undo history, and it can be undone too, voice book and all (a voice
         named by mistake is not remembered). A name that changes nothing is no step."""
         speaker = next((s for s in self.model.transcript.speakers if s.id == speaker_id), None)
-        if speaker is None or (" ".join(name.split()) or default_name(speaker_id)) == speaker.name:
+        wanted = " ".join(name.split()) or self.session.first_name(speaker_id)
+        if speaker is None or wanted == speaker.name:
             return
         text = self.tr("Rename {speaker}", "undo step").format(speaker=speaker.name)
         before: list[tuple[Speaker, str | None]] = []  # what the rename replaced

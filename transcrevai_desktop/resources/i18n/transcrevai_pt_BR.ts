@@ -19,8 +19,8 @@
         <translation>O microfone &apos;{device}&apos; ficou em silêncio; a gravação continua com o áudio do sistema, e com o microfone de novo se ele voltar.</translation>
     </message>
     <message>
-        <source>The system audio &apos;{device}&apos; stopped; the recording goes on with the microphone alone (its channel is silent from here).</source>
-        <translation>O áudio do sistema &apos;{device}&apos; parou; a gravação continua só com o microfone (o canal do sistema fica em silêncio daqui em diante).</translation>
+        <source>The call&apos;s other side, &apos;{device}&apos;, stopped; the recording goes on with the microphone alone (its channel is silent from here).</source>
+        <translation>O outro lado da chamada, &apos;{device}&apos;, parou; a gravação continua só com o microfone (o canal dele fica em silêncio daqui em diante).</translation>
     </message>
     <message>
         <source>You</source>
@@ -1151,6 +1151,14 @@
         <translation>Pesquisar nomes e transcrições</translation>
     </message>
     <message>
+        <source>Search the library</source>
+        <translation>Pesquisar na biblioteca</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Gravações</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
@@ -2033,6 +2041,10 @@ A transcrição final continua em segundo plano.</translation>
         <translation>Reconhecido por uma voz que você nomeou antes ({percent}% de semelhança)</translation>
     </message>
     <message>
+        <source>Speakers</source>
+        <translation>Falantes</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
@@ -2303,6 +2315,10 @@ A transcrição final continua em segundo plano.</translation>
     <message>
         <source>Edit text</source>
         <translation>Editar texto</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcrição</translation>
     </message>
     <message>
         <source>Pause or resume playback</source>
