@@ -363,7 +363,7 @@ class HeldWork:
     def __init__(self) -> None:
         self.started, self.released = threading.Event(), threading.Event()
 
-    def __call__(self) -> None:
+    def __call__(self, *_: object) -> None:
         self.started.set()
         self.released.wait(5)
 
@@ -539,3 +539,20 @@ def hung_sound_server() -> Iterator[None]:
         yield
     finally:
         process.send_signal(signal.SIGCONT)
+
+
+def transcribing(qtbot, window, monkeypatch):
+    """A tab of ``window`` writing the transcript of a file opened as the user opens one (File
+    → Open audio file): 100 s of speech, imported, its final pass under way (several
+    seconds)."""
+    from transcrevai_desktop.core.speakers import AUTO
+    from transcrevai_desktop.ui.main_window import MainWindow
+
+    clip = speech("en_lucier_sitting_in_a_room")
+    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
+    window.open_action.trigger()
+    tab = window.current_tab()
+    progress: list[float] = []
+    tab.session.progress.connect(progress.append)
+    qtbot.waitUntil(lambda: bool(progress), timeout=30_000)
+    return tab

@@ -67,6 +67,42 @@ def test_captions_follow_new_text_unless_the_user_scrolled_up(view):
     assert view.toPlainText().endswith("reunião. ainda mudando")
 
 
+def _bottom(view) -> bool:
+    bar = view.verticalScrollBar()
+    return bar.value() >= bar.maximum() - 4
+
+
+def _first_in_view(view) -> int:
+    return view.cursorForPosition(view.viewport().rect().topLeft()).position()
+
+
+def test_a_larger_text_or_a_narrower_view_keeps_the_reader_where_they_were(view, qtbot):
+    """Larger text (Ctrl++) or a narrower window lays the captions out again: the view read
+    as scrolled up and stopped following the newest words, and a reader who had scrolled up
+    was sent elsewhere."""
+    for n in range(300):
+        view.add(committed(f"Frase número {n} da aula de hoje, dita devagar.", n, n + 1))
+    larger = view.font()
+    larger.setPointSizeF(larger.pointSizeF() * 2)
+    view.setFont(larger)
+    view.add(committed("Uma frase nova.", 300, 301))
+    assert _bottom(view), "the newest words left the view after a larger text size"
+    view.resize(250, 300)
+    view.add(committed("Outra frase nova.", 301, 302))
+    assert _bottom(view), "the newest words left the view in a narrower window"
+
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # scrolled up to read again
+    top = _first_in_view(view)
+    reread = view.toPlainText()[top : top + 20]
+    larger.setPointSizeF(larger.pointSizeF() * 1.5)
+    view.setFont(larger)
+    view.resize(400, 300)
+    view.add(committed("Mais uma frase.", 302, 303))
+    assert not _bottom(view)
+    assert reread in view.toPlainText()[_first_in_view(view) - 80 : _first_in_view(view) + 200]
+
+
 def test_captions_join_a_word_split_across_commits_without_a_space(view):
     """Whisper's "quinta" + "-feira" (and Chinese, written without spaces) committed in two
     events read as one word, as in the transcript; a pause still starts a paragraph."""

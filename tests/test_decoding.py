@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+from pathlib import Path
+
+import av
 import numpy as np
 import pytest
 import soundfile
+from av.stream import Disposition
 from faster_whisper import decode_audio
 
 from tests.conftest import speech
@@ -93,3 +98,75 @@ def test_a_scratch_wav_lives_in_the_cache_folder_and_goes_afterwards(tmp_path, m
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
     with pytest.raises(StorageError, match="Could not make a temporary folder"), scratch_wav():
         pass
+
+
+def _video(path: Path, seconds: float, tracks: list[tuple[np.ndarray, list[float], bool]]) -> Path:
+    """A video of ``seconds`` of picture and, for each track, its sound (16 kHz mono) played
+    from each of its times (a track that starts late; a second time: a gap in its
+    timestamps), marked as the file's default or not."""
+    with av.open(str(path), "w") as container:
+        picture = container.add_stream("libx264", rate=10)
+        picture.width, picture.height = 160, 120
+        streams = []
+        for _sound, _times, default in tracks:
+            track = container.add_stream("aac", rate=16000, layout="mono")
+            track.disposition = Disposition.default if default else Disposition(0)
+            streams.append(track)
+        for index in range(int(seconds * 10)):
+            frame = av.VideoFrame.from_ndarray(np.full((120, 160, 3), index % 255, np.uint8))
+            frame.pts, frame.time_base = index, Fraction(1, 10)
+            container.mux(picture.encode(frame))
+        container.mux(picture.encode())
+        for track, (sound, times, _default) in zip(streams, tracks, strict=True):
+            for start in times:
+                for at in range(0, len(sound), 1024):
+                    piece = sound[at : at + 1024].astype(np.float32)[None, :]
+                    frame = av.AudioFrame.from_ndarray(piece, "fltp", "mono")
+                    frame.sample_rate, frame.time_base = 16000, Fraction(1, 16000)
+                    frame.pts = int(start * 16000) + at
+                    container.mux(track.encode(frame))
+            container.mux(track.encode())
+    return path
+
+
+def _sounding(audio: np.ndarray) -> np.ndarray:
+    """The seconds (to the tenth) at which ``audio`` holds sound."""
+    loud = np.flatnonzero(np.abs(audio) > 0.02) / 16000
+    return np.unique(np.round(loud, 1))
+
+
+def test_a_videos_sound_is_timed_as_the_video_times_it(tmp_path):
+    """A track that starts 3 s after the picture, or skips 4 s, was read as if it started at
+    once and ran on: every subtitle of such a video came early."""
+    jfk = decode_file(speech("en_jfk").path)
+    late = _video(tmp_path / "late.mp4", 16, [(jfk, [3.0], True)])
+    heard = decode_file(late)
+    assert 2.9 <= _sounding(heard)[0] <= 3.4  # JFK's first word, 0.1-0.3 s into his clip
+    assert len(heard) / 16000 == pytest.approx(14.0, abs=0.1)
+    first_half = jfk[: 5 * 16000]
+    skipping = _video(tmp_path / "gap.mkv", 16, [(first_half, [0.0, 9.0], True)])
+    heard = decode_file(skipping)
+    assert _sounding(heard)[0] < 0.5 and not _sounding(heard[5 * 16000 : 9 * 16000]).size
+    assert 9.0 <= _sounding(heard[9 * 16000 :])[0] + 9 <= 9.4  # after the gap, on time
+
+
+def test_the_track_the_file_marks_as_its_default_is_read(tmp_path):
+    """A film whose first track is near-silent (another language's, not the default) gave an
+    empty transcript."""
+    jfk = decode_file(speech("en_jfk").path)
+    hush = np.full(len(jfk), 1e-4, np.float32)
+    film = _video(tmp_path / "film.mkv", 12, [(hush, [0.0], False), (jfk, [0.0], True)])
+    assert np.abs(decode_file(film)).max() > 0.5
+
+
+def test_every_channel_is_mixed_to_mono_alike(tmp_path):
+    """A recorder's microphone on track 4 of 6 (FFmpeg's mix left that one out, as a surround
+    file's bass) or on any of 9 (FFmpeg could not mix them) was not heard."""
+    jfk = decode_file(speech("en_jfk").path)
+    for count, track in ((6, 3), (9, 8)):
+        tracks = np.zeros((len(jfk), count), np.float32)
+        tracks[:, track] = jfk
+        path = tmp_path / f"recorder{count}.wav"
+        soundfile.write(path, tracks, 16000, subtype="PCM_16")
+        mixed = decode_file(path)
+        np.testing.assert_allclose(mixed, jfk / count, atol=2 / 32768)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QPoint, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QToolTip
 
@@ -244,3 +244,34 @@ def test_a_library_docked_narrow_keeps_the_names_readable_and_the_rest_in_toolti
     dock(700)  # room again: every column back
     assert table.folded() == []
     assert table.row_tooltip(row) == "Reunião de equipe"
+
+
+class _Resizes(QObject):
+    """Counts the resizes of the widgets it watches."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.Resize
+        return False
+
+
+def test_an_empty_library_lays_itself_out_once_not_forever(qtbot, engine, library, settings):
+    """A horizontal scroll bar that came with a column shown made the table shorter, which
+    folded it, which took the bar away: an idle first start spent a whole CPU core laying the
+    empty library out."""
+    window = MainWindow(SessionManager(library_dir=library, engine=engine), settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitSignal(window.library.updated, timeout=10_000).wait()
+    resizes = _Resizes()
+    window.library.table.viewport().installEventFilter(resizes)
+    for width in range(260, 460, 10):  # the panel docked at each width (290 px looped here)
+        window.resizeDocks([window.library], [width], Qt.Orientation.Horizontal)
+        qtbot.wait(100)
+        settled = resizes.count
+        qtbot.wait(200)
+        assert resizes.count == settled, f"{resizes.count - settled} layouts while idle, {width}"
+    assert not window.library.table.horizontalScrollBar().isVisible()

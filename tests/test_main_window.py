@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from tests.conftest import ctrl_wheel, listed, speech, wer
+from tests.conftest import ctrl_wheel, listed, speech, transcribing, wer
 from tests.session_files import died_while, held_by_another_process, keep_audio
 from transcrevai_desktop.core import decoding
 from transcrevai_desktop.core.session_manager import SessionManager
@@ -311,7 +311,7 @@ def test_a_recordings_folder_typed_from_home_is_in_the_home_folder(
 def test_captions_on_top_show_the_recording_tab_from_its_first_words(qtbot, window, virtual_mic):
     """View → Captions on top, opened mid-recording while another tab is shown: it starts with
     what was said so far, goes on live, and ends as the tab's captions read, revisions applied
-    (no word twice)."""
+    (no word twice), and keeps them once the recording ends (it went blank)."""
     clip = speech("en_jfk")
     tab = _new_tab(window, virtual_mic.device, "en")
     qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
@@ -336,11 +336,12 @@ def test_captions_on_top_show_the_recording_tab_from_its_first_words(qtbot, wind
         ),
         timeout=30_000,
     )
+    tab.session.stop()  # it ends while the new tab is in front (as a device lost ends it)
+    _wait_complete(qtbot, tab)
+    assert window.current_tab() is not tab
+    assert wer(clip.reference, overlay.captions.committed_text) < 0.35, "the window went blank"
     window.caption_window.toggle_action.trigger()
     assert not overlay.isVisible()
-    window.tabs.setCurrentWidget(tab)
-    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
-    _wait_complete(qtbot, tab)
 
 
 def test_space_records_pauses_and_resumes_and_pause_records_nothing(qtbot, window, virtual_mic):
@@ -432,6 +433,56 @@ def test_a_recording_started_while_quitting_waits_calls_the_quit_off(
     assert second.session.status == "complete"
 
 
+def test_a_file_opened_while_quitting_waits_calls_the_quit_off(
+    qtbot, window, virtual_mic, monkeypatch
+):
+    """The window waited for the transcripts it knew of, then stayed open for good, saying
+    "Finishing transcripts, then closing…"."""
+    first = _new_tab(window, virtual_mic.device, "en")
+    first.record()
+    qtbot.waitUntil(lambda: first.session.recorded_seconds > 1, timeout=10_000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **kw: QMessageBox.StandardButton.Yes)
+    window.close()  # Yes: stop, and close once the transcript is written
+    clip = speech("en_jfk")
+    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
+    window.open_action.trigger()  # the user stays after all
+    opened = window.current_tab()
+    _wait_complete(qtbot, first)
+    _wait_complete(qtbot, opened)
+    qtbot.wait(300)
+    assert window.isVisible() and not window.statusBar().currentMessage()
+
+
+def test_closing_again_while_quitting_waits_can_quit_now(qtbot, window, virtual_mic, monkeypatch):
+    """After "Stop and keep the recordings", closing the window again did nothing: the user
+    waited for every transcript (a long file's too), or killed the app."""
+    recording = _new_tab(window, virtual_mic.device, "en")
+    recording.record()
+    qtbot.waitUntil(lambda: recording.session.recorded_seconds > 1, timeout=10_000)
+    imported = transcribing(qtbot, window, monkeypatch).session
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **kw: QMessageBox.StandardButton.Yes)
+    window.close()  # Yes: stop, and close once the transcripts are written
+    asked = _answer_with(monkeypatch, "Quit now")
+    window.close()  # out now
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+    assert "Transcribe recording" in asked[0]
+    assert imported.status == "interrupted" and imported.files["audio"].is_file()
+
+
+def test_stop_stops_writing_a_transcript_and_it_can_be_written_later(qtbot, window, monkeypatch):
+    """A long file opened by mistake could not be stopped: Stop was greyed, closing the tab
+    left it working, and the library would not delete it until it was done."""
+    tab = transcribing(qtbot, window, monkeypatch)
+    assert tab.stop_button.isEnabled()
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.session.status == "interrupted", timeout=10_000)
+    window.manager.engine.pool.waitForDone(10_000)  # the CPU is free
+    assert tab.transcribe_button.isVisible() and not tab.stop_button.isEnabled()
+    qtbot.mouseClick(tab.transcribe_button, Qt.MouseButton.LeftButton)
+    _wait_complete(qtbot, tab)
+    assert "sitting in a room" in tab.session.transcript().text.lower()
+
+
 def _answer_with(monkeypatch, text: str) -> list[str]:
     """Answer the next message box with its button of ``text``; returns the questions asked."""
     asked: list[str] = []
@@ -450,13 +501,7 @@ def test_quitting_while_a_file_is_transcribed_asks_and_can_leave_it_for_later(
 ):
     """It closed by itself minutes later, asking nothing; now the user chooses. Its tab closed
     meanwhile, it asked nothing either, and the process went on hidden."""
-    clip = speech("en_lucier_sitting_in_a_room")  # 100 s: a final pass of several seconds
-    monkeypatch.setattr(MainWindow, "_ask_audio_file", lambda self: (str(clip.path), AUTO))
-    window.open_action.trigger()
-    tab = window.current_tab()
-    progress: list[float] = []
-    tab.session.progress.connect(progress.append)
-    qtbot.waitUntil(lambda: bool(progress), timeout=10_000)  # imported: the final pass runs
+    tab = transcribing(qtbot, window, monkeypatch)
     window.close_tab(window.tabs.indexOf(tab))
     _answer_with(monkeypatch, "Cancel")
     window.close()

@@ -2,9 +2,18 @@
 each channel is a person), a block at a time.
 
 PyAV (FFmpeg) decodes; faster-whisper's own frame helpers skip invalid frames and resample, so
-a file decodes here exactly as ``faster_whisper.decode_audio`` would decode it, but without
-holding all of it: ``decode_to_wav`` streams a multi-hour file to disk in blocks of about
-30 s, so importing or transcribing it needs no more memory than a short one.
+a file decodes here as ``faster_whisper.decode_audio`` would decode it, but without holding all
+of it: ``decode_to_wav`` streams a multi-hour file to disk in blocks of about 30 s, so
+importing or transcribing it needs no more memory than a short one. Three things differ, for
+videos and recorders' files:
+- the sound is timed as the file times it: silence stands for the time before a track that
+  starts after the picture (a video whose sound starts 5 s in had every subtitle 5 s early)
+  and for a gap in its timestamps (``GAP_SECONDS`` or more; ``MAX_GAP_SECONDS`` at most, for
+  a timestamp gone wrong);
+- the track read is the one the file marks as its default (else its first): a film with a
+  near-silent first track gave an empty transcript;
+- channels are mixed to mono as their mean, every one alike: FFmpeg's mix of a 6-channel
+  recorder's file left out its fourth track (a surround file's bass) and failed on 9.
 """
 
 from __future__ import annotations
@@ -19,7 +28,8 @@ import av
 import numpy as np
 import platformdirs
 import soundfile
-from faster_whisper.audio import _group_frames, _ignore_invalid_frames, _resample_frames
+from av.stream import Disposition
+from faster_whisper.audio import _ignore_invalid_frames
 from PySide6.QtCore import QCoreApplication
 
 from transcrevai_desktop.core.devices import MODEL_RATE, WAV_SUBTYPE
@@ -33,6 +43,9 @@ from transcrevai_desktop.core.files import scratch_folder
 
 GROUP_SAMPLES = 500_000  # input samples resampled at once (faster-whisper's own choice)
 MAX_CHANNELS = 8  # kept apart at most (a 7.1 film track); more are mixed to mono
+GAP_SECONDS = 0.1  # a track's timestamps this far past its last sound: silence between
+MAX_GAP_SECONDS = 600.0  # the silence a gap in timestamps stands for, at most
+_SCALES = {"u8": 128.0, "s16": 32768.0, "s32": 2147483648.0}  # integer samples' full scale
 
 
 def _unreadable_sentences(kind: str) -> tuple[str, str, str]:
@@ -87,20 +100,84 @@ def decoded_blocks(path: Path, keep_channels: bool = False) -> Iterator[np.ndarr
         with container:
             if not container.streams.audio:
                 raise _no_audio(path)
-            layout: av.AudioLayout | str = container.streams.audio[0].layout
-            channels = len(container.streams.audio[0].layout.channels) if keep_channels else 1
+            stream = next(
+                (s for s in container.streams.audio if s.disposition & Disposition.default),
+                container.streams.audio[0],
+            )
+            channels = len(stream.layout.channels) if keep_channels else 1
             if not 1 < channels <= MAX_CHANNELS:
-                layout, channels = "mono", 1
-            resampler = av.AudioResampler(format="s16", layout=layout, rate=MODEL_RATE)
-            frames = _ignore_invalid_frames(container.decode(audio=0))
-            for frame in _resample_frames(_group_frames(frames, GROUP_SAMPLES), resampler):
-                block = frame.to_ndarray().reshape(-1, channels)  # packed: interleaved
+                channels = 1
+            resampler = av.AudioResampler(
+                format="s16", layout=stream.layout if channels > 1 else "mono", rate=MODEL_RATE
+            )
+            origin = (container.start_time or 0) / av.time_base  # the picture's start too
+            frames = _ignore_invalid_frames(container.decode(stream))
+            timed = _with_gaps(frames if channels > 1 else map(_mono, frames), origin)
+            for item in _resampled(timed, resampler):
+                block: np.ndarray = (
+                    np.zeros((round(item * MODEL_RATE), channels), np.int16)  # silence
+                    if isinstance(item, float)
+                    else item.to_ndarray().reshape(-1, channels)  # packed: interleaved
+                )
                 yield block if keep_channels else block[:, 0]
     except av.FFmpegError as error:
         raise UnreadableAudio(_unreadable_sentences("audio")[2].format(file=path.name)) from error
     finally:
         del resampler
         gc.collect()  # PyAV's resampler keeps buffers until collected (faster-whisper #390)
+
+
+def _mono(frame: av.AudioFrame) -> av.AudioFrame:
+    """``frame`` as one channel, the mean of its own, as float samples."""
+    if len(frame.layout.channels) == 1:
+        return frame
+    samples = frame.to_ndarray()
+    if not frame.format.is_planar:  # interleaved: (1, samples × channels)
+        samples = samples.reshape(-1, len(frame.layout.channels)).T
+    mono = samples.mean(axis=0, dtype=np.float64)
+    name = frame.format.name.removesuffix("p")
+    if name in _SCALES:
+        mono = (mono - (128.0 if name == "u8" else 0.0)) / _SCALES[name]
+    mixed = av.AudioFrame.from_ndarray(mono.astype(np.float32)[None, :], "flt", "mono")
+    mixed.sample_rate = frame.sample_rate
+    mixed.pts, mixed.time_base = frame.pts, frame.time_base
+    return mixed
+
+
+def _with_gaps(frames: Iterator[av.AudioFrame], origin: float) -> Iterator[av.AudioFrame | float]:
+    """``frames``, each after the seconds of silence that its timestamp leaves since the sound
+    before it (or since ``origin``, where the media starts), when there are ``GAP_SECONDS``
+    or more."""
+    heard_until = origin
+    for frame in frames:
+        if frame.pts is not None and frame.time_base is not None:
+            start = float(frame.pts * frame.time_base)
+            if start - heard_until >= GAP_SECONDS:
+                yield min(start - heard_until, MAX_GAP_SECONDS)
+            heard_until = max(heard_until, start)
+        heard_until += frame.samples / frame.sample_rate
+        yield frame
+
+
+def _resampled(
+    items: Iterator[av.AudioFrame | float], resampler: av.AudioResampler
+) -> Iterator[av.AudioFrame | float]:
+    """The frames of ``items`` resampled ``GROUP_SAMPLES`` at a time, as faster-whisper groups
+    them, with the silences (floats, in seconds) between them in their place."""
+    fifo = av.audio.fifo.AudioFifo()
+    for item in items:
+        if isinstance(item, float):
+            if fifo.samples:
+                yield from resampler.resample(fifo.read())
+            yield item
+            continue
+        item.pts = None  # timed already: the fifo checks that they follow each other
+        fifo.write(item)
+        if fifo.samples >= GROUP_SAMPLES:
+            yield from resampler.resample(fifo.read())
+    if fifo.samples:
+        yield from resampler.resample(fifo.read())
+    yield from resampler.resample(None)  # what it still holds
 
 
 def decode_file(path: Path, keep_channels: bool = False) -> np.ndarray:

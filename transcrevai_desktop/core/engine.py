@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import soundfile
@@ -178,6 +178,14 @@ class EngineSettings:
         }
 
 
+class _Held(NamedTuple):
+    """A final pass's settings and the model it holds to its end, whatever Preferences say
+    meanwhile."""
+
+    settings: EngineSettings
+    model: WhisperModel
+
+
 class Engine:
     """Shared by every session: the model, the live scheduler, the final-pass pool."""
 
@@ -201,6 +209,14 @@ class Engine:
         (call it off the GUI thread)."""
         settings = settings or self.settings
         return self._registry.get(settings.model, settings.compute_type, settings.workers)
+
+    def use(self, settings: EngineSettings) -> None:
+        """Make ``settings`` the engine's, their model loaded (``model``), and forget the
+        other models: the passes running on them finish on them (they hold them), the passes
+        to come take this one."""
+        self.settings = settings
+        self._live_model = None
+        self._registry.keep_only(settings.model, settings.compute_type, settings.workers)
 
     @property
     def model_loaded(self) -> bool:
@@ -312,12 +328,12 @@ class Engine:
         ``StorageError`` if the file cannot be read; ``TranscriptionCancelled`` within a
         segment of ``cancelled()`` turning true. The memory the pass freed is handed back to
         the system when it ends."""
-        settings = self.settings  # Preferences may change the model meanwhile: not this pass's
+        # Preferences may change the model meanwhile: not this pass's, which holds its own
+        settings = self.settings
+        held = _Held(settings, self.model(settings))
         try:
             if speakers == CHANNELS and distinct_channels(path):
-                parts = self._transcribe_channels(
-                    settings, path, language, progress, cancelled, terms
-                )
+                parts = self._transcribe_channels(held, path, language, progress, cancelled, terms)
                 with soundfile.SoundFile(path) as wav:
                     parts = drop_echoes(parts, loudness_in(wav))
                 return by_channel(parts, channel_names)
@@ -326,7 +342,7 @@ class Engine:
                 speakers = AUTO
             voices = None if speakers == OFF else VoiceCollector(self.embedder(), speakers)
             transcript = self._transcribe_wav(
-                settings, path, language, progress, cancelled, terms, voices
+                held, path, language, progress, cancelled, terms, voices
             )
             if voices is None:
                 return transcript
@@ -342,7 +358,7 @@ class Engine:
 
     def _transcribe_channels(
         self,
-        settings: EngineSettings,
+        held: _Held,
         path: Path,
         language: str | None,
         progress: Callable[[float], None] | None,
@@ -355,15 +371,13 @@ class Engine:
         parts: list[Transcript] = []
         for channel in range(count):
             step = None if progress is None else partial(_part_progress, progress, channel, count)
-            part = self._transcribe_wav(
-                settings, path, language, step, cancelled, terms, None, channel
-            )
+            part = self._transcribe_wav(held, path, language, step, cancelled, terms, None, channel)
             parts.append(part)
         return parts
 
     def _transcribe_wav(
         self,
-        settings: EngineSettings,
+        held: _Held,
         path: Path,
         language: str | None,
         progress: Callable[[float], None] | None,
@@ -390,7 +404,7 @@ class Engine:
                 if offset + len(block) < wav.frames:
                     block = block[: _pause_near_end(block)]
                 part, found = self._decode(
-                    settings,
+                    held,
                     block,
                     language,
                     progress,
@@ -411,7 +425,7 @@ class Engine:
 
     def _decode(
         self,
-        settings: EngineSettings,
+        held: _Held,
         audio: np.ndarray,
         language: str | None,
         progress: Callable[[float], None] | None,
@@ -427,13 +441,13 @@ class Engine:
         clips), and the other way round its English written as made-up Portuguese (29.7 against
         9.4 %). On one language it changed nothing: the 22 shared clips and 170 s of their
         Portuguese joined read the same (29.5 and 16.1 %)."""
-        segments, info = self.model(settings).transcribe(
+        segments, info = held.model.transcribe(
             audio,
             language=language,
             multilingual=language is None,
             vad_filter=True,
             hotwords=hotwords(terms),
-            **settings.final_options(),
+            **held.settings.final_options(),
         )
         collected = []
         for segment in segments:

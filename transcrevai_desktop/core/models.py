@@ -266,6 +266,17 @@ class ModelRegistry:
         with self._lock:
             return (name, compute_type, workers) in self._models
 
+    def keep_only(
+        self, name: str, compute_type: str = "int8", workers: int = MODEL_WORKERS
+    ) -> None:
+        """Forget every model but this one: a pass still running on another holds it, and it
+        is freed when that pass ends (every model chosen in Preferences stayed in memory:
+        base then another, 550 then 830 MiB; gigabytes for the large ones)."""
+        with self._lock:
+            for key in [key for key in self._models if key != (name, compute_type, workers)]:
+                log.info("Forgetting Whisper model %s (%s)", key[0], key[1])
+                del self._models[key]
+
 
 def _load(name: str, compute_type: str, workers: int) -> WhisperModel:
     from faster_whisper import WhisperModel

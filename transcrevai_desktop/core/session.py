@@ -722,6 +722,7 @@ class Session(QObject):
     def _final_pass(self) -> None:
         if self._discarded:
             return
+        model = self.engine.settings.model  # the pass's: Preferences may change it meanwhile
         try:
             transcript = self.engine.transcribe_recording(
                 self.files["audio"],
@@ -734,7 +735,7 @@ class Session(QObject):
             )
             self._write_transcript(transcript)
             self.detected_language = transcript.language
-            self.model = self.engine.settings.model
+            self.model = model
             self._set_status(SessionStatus.COMPLETE)
         except TranscriptionCancelled:
             if self._discarded:

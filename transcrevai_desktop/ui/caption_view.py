@@ -16,7 +16,11 @@ longer remembers, or with no text, changes nothing.
 
 No edit moves the reader: the view follows new text unless the user has scrolled up to read, and
 then it stays where it is; a selection keeps selecting the same text (one that overlaps a revised
-utterance grows to cover its new text). Text is selectable and copyable.
+utterance grows to cover its new text). Text is selectable and copyable. Whether the view
+follows is kept as the user last scrolled, not read from the scroll bar at each edit: a larger
+text size or a narrower window lays the text out again and moves the bottom away from the bar,
+which then read as scrolled up, and the captions stopped following. Laid out again, a view
+that follows stays at the newest words, and one scrolled up keeps the first line in view.
 
 The finished transcript replaces the captions once the final pass is done. When it shows its
 speakers (``Transcript.shows_speakers``: two or more, or one the user named) it reads as one
@@ -28,7 +32,10 @@ reader's place.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from transcrevai_desktop.core.streaming import CaptionEvent
@@ -73,6 +80,45 @@ class CaptionView(QTextBrowser):
         self._grey.setFontItalic(True)
         self._name = QTextCharFormat()
         self._name.setFontWeight(QFont.Weight.Bold)
+        self._following = True  # the newest text is kept in view (the reader has not scrolled up)
+        self._laying_out = False  # the text is laid out again: the bar moves, not the reader
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._scrolled)
+        bar.rangeChanged.connect(self._grown)
+
+    def _scrolled(self, value: int) -> None:
+        if not self._laying_out:
+            self._following = value >= self.verticalScrollBar().maximum() - 4
+
+    def _grown(self, _minimum: int, maximum: int) -> None:
+        if self._following:
+            self.verticalScrollBar().setValue(maximum)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # a text size: laid out again
+            self._keeping_place(lambda: super(CaptionView, self).changeEvent(event))
+        else:
+            super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._keeping_place(lambda: super(CaptionView, self).resizeEvent(event))
+
+    def _keeping_place(self, lay_out: Callable[[], None]) -> None:
+        """``lay_out()`` the text again with the reader where they were: at the newest text
+        if the view follows it, else with the same first line in view."""
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        self._laying_out = True
+        try:
+            lay_out()
+            bar = self.verticalScrollBar()
+            if self._following:
+                bar.setValue(bar.maximum())
+            else:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(min(top, self.document().characterCount() - 1))
+                bar.setValue(bar.value() + self.cursorRect(cursor).top())
+        finally:
+            self._laying_out = False
 
     @property
     def committed_text(self) -> str:
@@ -111,7 +157,7 @@ class CaptionView(QTextBrowser):
         without a tentative tail; the view stays where the reader was, or at the end if it
         followed the newest text."""
         bar = self.verticalScrollBar()
-        following = bar.value() >= bar.maximum() - 4
+        following = self._following
         previous = bar.value()
         self.clear_captions()
         if transcript.shows_speakers:
@@ -122,6 +168,7 @@ class CaptionView(QTextBrowser):
         self._committed_end = ends[-1] if ends else 0
         if transcript.segments:
             self._spoken_until = transcript.segments[-1].end
+        self._following = following
         bar.setValue(bar.maximum() if following else previous)
 
     def _turns(self, transcript: Transcript) -> list[tuple[str, QTextCharFormat]]:
@@ -198,7 +245,7 @@ class CaptionView(QTextBrowser):
         ``pieces``, keeping the scroll position (or following the bottom) and the user's
         selection on the same text; return the position after each piece."""
         bar = self.verticalScrollBar()
-        following = bar.value() >= bar.maximum() - 4
+        following = self._following
         previous = bar.value()
         user = self.textCursor()
         anchor, position = user.anchor(), user.position()
@@ -232,5 +279,6 @@ class CaptionView(QTextBrowser):
             user.setPosition(wanted[0])
             user.setPosition(wanted[1], QTextCursor.MoveMode.KeepAnchor)
             self.setTextCursor(user)
+        self._following = following
         bar.setValue(bar.maximum() if following else previous)
         return ends

@@ -66,6 +66,11 @@ class CaptionWindow(QWidget):
     def set_text_size(self, points: float) -> None:
         self.captions.setFont(text_font(points))
 
+    @property
+    def followed(self) -> Session | None:
+        """Whose captions it shows (or will, once it opens)."""
+        return self._wanted
+
     def follow(self, session: Session | None) -> None:
         """Show ``session``'s captions, now if the window is open, else once it opens."""
         self._wanted = session

@@ -11,7 +11,11 @@ and the numbers in names in order ("Aula 2" before "Aula 10").
 A table made with ``fold`` hides those columns, in that order, while the one that takes the
 rest would be narrower than ``MIN_STRETCH_CHARS`` (a library docked narrow showed "Aula de…"
 beside every date, duration, language and status), and shows them again once there is room;
-what a folded column says is then in its row's tooltip (``row_tooltip``)."""
+what a folded column says is then in its row's tooltip (``row_tooltip``). Such a table has no
+horizontal scroll bar (what does not fit is folded, or cut with "…"), and folds only when its
+width changes, showing a column again only with room to spare: a scroll bar that came and
+went with a column made the table shorter and taller, each change folding the other way
+(thousands of layouts a second in an empty library: a whole CPU core)."""
 
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 MIN_STRETCH_CHARS = 20  # characters the column that takes the rest keeps, other columns folded
+SPARE_CHARS = 2  # more characters a folded column waits for before it is shown again
 _ORDERS = {"asc": Qt.SortOrder.AscendingOrder, "desc": Qt.SortOrder.DescendingOrder}
 
 
@@ -78,6 +83,8 @@ class ListTable(QTableWidget):
         self.collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._stretch = stretch
         self._fold = tuple(fold)
+        if fold:
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fit_columns(QHeaderView.ResizeMode.ResizeToContents)
         self._sorts = sort_by is not None
         if sort_by is not None:
@@ -132,14 +139,16 @@ class ListTable(QTableWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fold_columns()
+        if event.size().width() != event.oldSize().width():  # not a height alone
+            self._fold_columns()
 
     def _fold_columns(self) -> None:
         """Show every column there is room for, beside ``MIN_STRETCH_CHARS`` of the one that
         takes the rest; hide the others in ``fold``'s order."""
         if not self._fold:
             return
-        room = self.viewport().width() - MIN_STRETCH_CHARS * self.fontMetrics().averageCharWidth()
+        char = self.fontMetrics().averageCharWidth()
+        room = self.viewport().width() - MIN_STRETCH_CHARS * char
         header = self.horizontalHeader()
         width = {  # as wide as their contents, shown or not
             column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
@@ -148,7 +157,10 @@ class ListTable(QTableWidget):
         hidden = list(self._fold)  # hidden first; shown while there is room, last first
         shown = [c for c in range(self.columnCount()) if c != self._stretch and c not in hidden]
         taken = sum(width[column] for column in shown)
-        while hidden and taken + width[hidden[-1]] <= room:
+        while hidden:
+            spare = SPARE_CHARS * char if self.isColumnHidden(hidden[-1]) else 0
+            if taken + width[hidden[-1]] + spare > room:
+                break
             taken += width[hidden.pop()]
         for column in self._fold:
             self.setColumnHidden(column, column in hidden)

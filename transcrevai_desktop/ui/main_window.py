@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.manager = manager
         self.settings = settings
         self._closing = False
+        self._waited: list[Session] = []  # the sessions quitting waits for
         self.setWindowTitle("TranscrevAI")  # not translated: a name
         self.setWindowIcon(QIcon(str(ICON)))
         self.resize(960, 640)
@@ -187,10 +188,16 @@ class MainWindow(QMainWindow):
 
     def _caption_source(self) -> Session | None:
         """Whose captions View → Captions on top shows: the tab shown if it records or no tab
-        does, else the first tab that records."""
+        does, else the first tab that records. A tab shown that has not recorded has none: the
+        captions shown stay while their tab is open (a lecture that stopped while a new tab
+        was in front left the window blank)."""
         shown = self._current_session()
-        recording = [t.session for t in self.session_tabs() if t.session.status in CAPTURING]
+        sessions = [tab.session for tab in self.session_tabs()]
+        recording = [session for session in sessions if session.status in CAPTURING]
         if shown is not None and (shown.status in CAPTURING or not recording):
+            kept = self.caption_window.followed
+            if shown.status is SessionStatus.IDLE and kept in sessions and kept is not None:
+                return kept
             return shown
         return recording[0] if recording else None
 
@@ -357,11 +364,19 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str)
     def _keep_open_if_recording(self, status: str, _message: str) -> None:
-        """A recording started while quitting waited for the transcripts: the user stays, and
-        the quit is called off (the window stayed open for good, and Quit did nothing)."""
-        if self._closing and status == SessionStatus.RECORDING:
-            self._closing = False
-            self.statusBar().clearMessage()
+        """A recording started, or a file opened, while quitting waited for the transcripts:
+        the user stays, and the quit is called off (the window stayed open for good, saying
+        it was closing)."""
+        new_work = status == SessionStatus.RECORDING or (
+            status == SessionStatus.PROCESSING and self.sender() not in self._waited
+        )
+        if self._closing and new_work:
+            self._call_off_quit()
+
+    def _call_off_quit(self) -> None:
+        self._closing = False
+        self._waited = []
+        self.statusBar().clearMessage()
 
     def _sessions(self) -> list[Session]:
         """The sessions of the tabs, and those of tabs closed while their transcripts were
@@ -413,7 +428,14 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         event.ignore()
-        if self._closing:
+        if self._closing:  # asked again while the transcripts are written: now, or stay
+            choice = self._quit_while_transcribing(any(s.importing for s in sessions))
+            if choice is None:
+                self._call_off_quit()
+            elif choice:
+                for session in sessions:
+                    session.skip_final_pass()
+                QTimer.singleShot(0, self._close_when_done)
             return
         text = self.tr(
             "Recording is in progress. Stop and keep the recordings?\n\n"
@@ -431,6 +453,7 @@ class MainWindow(QMainWindow):
                 return
             leave_for_later = choice
         self._closing = True
+        self._waited = list(sessions)
         self.statusBar().showMessage(self.tr("Finishing transcripts, then closing…"))
         for session in sessions:  # told before anything changes, so no change is missed
             session.status_changed.connect(self._close_when_done)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
-from transcrevai_desktop.core.engine import Engine
+from transcrevai_desktop.core.engine import Engine, EngineSettings
 from transcrevai_desktop.settings import Key, Settings
 from transcrevai_desktop.ui.background import Background
 
@@ -25,18 +25,16 @@ class ModelLoader(QObject):
     def load(self) -> None:
         """Load the configured model on a worker; ``state`` reports the outcome (not when
         the window closed meanwhile)."""
-        self.error = ""
-        self._background.run(
-            self.engine.model,
-            lambda _model: self.state.emit(True, ""),
-            lambda sentence: self.state.emit(False, sentence),
-        )
+        self._load(self.engine.settings)
 
     def apply(self, settings: Settings) -> bool:
-        """Take the model and compute type from ``settings`` for the passes to come (a pass
-        already running finishes on the old one); True when that starts a new load: for new
-        settings, or for the same ones after their load failed (the model was copied in since,
-        or the network is back)."""
+        """Take the model and compute type from ``settings`` for the passes to come, once
+        they are loaded (a pass already running finishes on the old one); True when that
+        starts a new load: for new settings, or for the same ones after their load failed
+        (the model was copied in since, or the network is back). Until the new model loads,
+        and for good if it cannot, the passes go on with the model they had: a recording's
+        live captions stopped for good at the first pass that met a model that could not
+        load (a name mistyped in Preferences)."""
         wanted = replace(
             self.engine.settings,
             model=settings.get(Key.MODEL),
@@ -44,9 +42,29 @@ class ModelLoader(QObject):
         )
         if wanted == self.engine.settings and not self.error:
             return False
-        self.engine.settings = wanted
-        self.load()
+        self._load(wanted)
         return True
+
+    def _load(self, wanted: EngineSettings) -> None:
+        self.error = ""
+        working = self.engine.settings if self.engine.model_loaded else None
+
+        def loaded(_model: object) -> None:
+            self.engine.use(wanted)  # the model before is freed once no pass holds it
+            self.state.emit(True, "")
+
+        def failed(sentence: str) -> None:
+            if working is None or working == wanted:
+                self.state.emit(False, sentence)
+                return
+            self.state.emit(  # still loaded: recording goes on with captions
+                True,
+                self.tr("{error} TranscrevAI goes on with the model {model}.").format(
+                    error=sentence, model=working.model
+                ),
+            )
+
+        self._background.run(lambda: self.engine.model(wanted), loaded, failed)
 
     def _remember(self, _loaded: bool, error: str) -> None:
         self.error = error

@@ -301,7 +301,13 @@ class SessionTab(QWidget):
 
     @Slot()
     def stop(self) -> None:
-        self.session.stop()
+        """Stop recording; or, while the transcript is being written (a long file opened by
+        mistake, a meeting's final pass that holds the CPU), stop writing it: *Transcribe
+        recording* writes it later (``Session.skip_final_pass``)."""
+        if self.session.status is SessionStatus.PROCESSING:
+            self.session.skip_final_pass()
+        else:
+            self.session.stop()
 
     @Slot()
     def transcribe_recording(self) -> None:
@@ -370,7 +376,13 @@ class SessionTab(QWidget):
         self.pause_button.setText(
             self.tr("Resume") if state is SessionStatus.PAUSED else self.tr("Pause")
         )
-        self.stop_button.setEnabled(state in CAPTURING)
+        processing = state is SessionStatus.PROCESSING
+        self.stop_button.setEnabled(state in CAPTURING or processing)
+        self.stop_button.setToolTip(
+            self.tr("Stop writing the transcript: Transcribe recording writes it later")
+            if processing
+            else ""
+        )
         self.progress.setVisible(state is SessionStatus.PROCESSING)
         unfinished = state in TRANSCRIBABLE
         self.transcribe_button.setVisible(unfinished and "audio" in self.session.files)

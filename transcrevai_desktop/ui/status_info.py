@@ -10,7 +10,7 @@ import psutil
 from PySide6.QtWidgets import QLabel, QWidget
 
 from transcrevai_desktop.core.engine import Engine
-from transcrevai_desktop.core.session import BUSY, CAPTURING, Session
+from transcrevai_desktop.core.session import BUSY, Session, SessionStatus
 
 CPU_BUSY_PERCENT = 85  # above this, the status bar says the CPU is the bottleneck
 LAG_SHOWN_SECONDS = 3
@@ -23,13 +23,13 @@ class StatusInfo(QLabel):
 
     def show_state(self, engine: Engine, sessions: Sequence[Session], model_error: str) -> None:
         model = f"{engine.settings.model} ({engine.settings.compute_type})"
-        if model_error:
+        if model_error and not engine.model_loaded:  # else: the model before goes on
             model_text = self.tr("Model {model} could not be loaded").format(model=model)
         elif engine.model_loaded:
             model_text = self.tr("Model: {model}").format(model=model)
         else:
             model_text = self.tr("Model: {model} — loading…").format(model=model)
-        recording = [s for s in sessions if s.status in CAPTURING]
+        recording = [s for s in sessions if s.status is SessionStatus.RECORDING]  # not paused
         # Zero is said in words: Portuguese takes the singular for it ("0 aba, 0 gravando").
         if not sessions:
             counts = self.tr("No tabs open")

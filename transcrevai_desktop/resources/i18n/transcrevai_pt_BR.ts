@@ -1406,6 +1406,13 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
     </message>
 </context>
 <context>
+    <name>ModelLoader</name>
+    <message>
+        <source>{error} TranscrevAI goes on with the model {model}.</source>
+        <translation>{error} O TranscrevAI continua com o modelo {model}.</translation>
+    </message>
+</context>
+<context>
     <name>ModelMissing</name>
     <message>
         <source>The speed probe needs the bundled base model, which is missing.</source>
@@ -1910,6 +1917,10 @@ Uma gravação guarda o áudio, sem legendas nem transcrição até que um model
     <message>
         <source>The model is still loading: recording starts now, captions when it is ready</source>
         <translation>O modelo ainda está carregando: a gravação começa agora, e as legendas quando ele estiver pronto</translation>
+    </message>
+    <message>
+        <source>Stop writing the transcript: Transcribe recording writes it later</source>
+        <translation>Parar de escrever a transcrição: Transcrever gravação a escreve depois</translation>
     </message>
     <message>
         <source>Record (model loading…)</source>
