@@ -23,7 +23,7 @@ def test_a_recording_transcribed_in_pieces_matches_it_whole(engine, tmp_path, mo
     path = tmp_path / "audio.wav"
     soundfile.write(path, audio, MODEL_RATE, subtype="PCM_16")
     reference = " ".join(clip.reference for clip in clips)
-    whole = engine.transcribe_recording(path, "en")  # one piece: shorter than 10 minutes
+    whole = engine.transcribe_recording(path, "en")  # one piece: shorter than 2 minutes
 
     monkeypatch.setattr(engine_module, "FINAL_CHUNK_SECONDS", 14.0)  # 3 pieces of ~40 s
     monkeypatch.setattr(engine_module, "CUT_SEARCH_SECONDS", 5.0)
