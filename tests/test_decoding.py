@@ -23,8 +23,12 @@ from transcrevai_desktop.core.decoding import (
 from transcrevai_desktop.core.errors import StorageError, UnreadableAudio
 
 
-def test_blocks_and_wav_hold_exactly_what_faster_whisper_decodes(tmp_path):
-    clip = speech("pt_picovoice_leopard_test_pt")
+@pytest.mark.parametrize(
+    "name", ["pt_picovoice_leopard_test_pt", "en_jfk", "en_sonnet001_librivox"]
+)
+def test_blocks_and_wav_hold_exactly_what_faster_whisper_decodes(tmp_path, name):
+    """Mono, stereo FLAC, stereo MP3 (a mix of named channels is FFmpeg's, as before)."""
+    clip = speech(name)
     expected = decode_audio(str(clip.path), sampling_rate=16000)
     wav = tmp_path / "audio.wav"
 
@@ -170,3 +174,21 @@ def test_every_channel_is_mixed_to_mono_alike(tmp_path):
         soundfile.write(path, tracks, 16000, subtype="PCM_16")
         mixed = decode_file(path)
         np.testing.assert_allclose(mixed, jfk / count, atol=2 / 32768)
+
+
+def test_one_timestamp_gone_wrong_is_no_gap():
+    """One frame timed far ahead while the next goes on from before it (a damaged file): ten
+    minutes of silence went in, and every later subtitle came that much late."""
+    from transcrevai_desktop.core.decoding import _with_gaps
+
+    def frames(*starts: int):
+        for start in starts:
+            frame = av.AudioFrame.from_ndarray(np.zeros((1, 1024), np.float32), "flt", "mono")
+            frame.sample_rate, frame.time_base, frame.pts = 16000, Fraction(1, 16000), start
+            yield frame
+
+    damaged = list(_with_gaps(frames(0, 1024, 10**9, 3072, 4096), 0.0))
+    assert not [item for item in damaged if isinstance(item, float)] and len(damaged) == 5
+    skipping = list(_with_gaps(frames(0, 1024, 48_000, 49_024), 0.0))
+    gaps = [item for item in skipping if isinstance(item, float)]
+    assert gaps == [pytest.approx(3.0 - 2048 / 16000)] and len(skipping) == 5

@@ -474,13 +474,35 @@ def test_stop_stops_writing_a_transcript_and_it_can_be_written_later(qtbot, wind
     left it working, and the library would not delete it until it was done."""
     tab = transcribing(qtbot, window, monkeypatch)
     assert tab.stop_button.isEnabled()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **kw: asked.append(a) or QMessageBox.StandardButton.Yes
+    )
     qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.session.status == "interrupted", timeout=10_000)
+    assert len(asked) == 1
     window.manager.engine.pool.waitForDone(10_000)  # the CPU is free
-    assert tab.transcribe_button.isVisible() and not tab.stop_button.isEnabled()
+    qtbot.waitUntil(tab.transcribe_button.isVisible)  # told on the GUI thread
+    assert not tab.stop_button.isEnabled()
     qtbot.mouseClick(tab.transcribe_button, Qt.MouseButton.LeftButton)
     _wait_complete(qtbot, tab)
     assert "sitting in a room" in tab.session.transcript().text.lower()
+
+
+def test_a_double_click_on_stop_keeps_the_final_transcript(qtbot, window, virtual_mic, monkeypatch):
+    """Stop now also stops a transcript being written: the second click of a double-click
+    on Stop did, and the meeting ended without its transcript. It asks first (No first)."""
+    tab = _new_tab(window, virtual_mic.device, "en")
+    tab.record()
+    qtbot.waitUntil(lambda: tab.session.recorded_seconds > 1, timeout=10_000)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **kw: asked.append(a) or QMessageBox.StandardButton.No
+    )
+    tab.stop_button.click()  # a double-click: the second lands while the pass is queued
+    tab.stop_button.click()
+    _wait_complete(qtbot, tab)
+    assert asked and tab.session.status == "complete"
 
 
 def _answer_with(monkeypatch, text: str) -> list[str]:

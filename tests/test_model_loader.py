@@ -110,3 +110,20 @@ def test_a_model_chosen_during_a_final_pass_leaves_it_its_own_and_frees_the_one_
         window.settings.set(Key.MODEL, "base")
         window.apply_settings()
         qtbot.waitUntil(lambda: engine.settings.model == "base", timeout=60_000)
+
+
+def test_a_model_chosen_then_put_back_while_it_loads_is_not_used(qtbot, window, tmp_path):
+    """The latest choice wins: a model chosen and then put back in Preferences before it had
+    loaded was used all the same, while Preferences said the other."""
+    engine = window.manager.engine
+    other = tmp_path / "other-model"
+    other.symlink_to(ensure_bundled_model())
+    told: list[tuple[bool, str]] = []
+    window.model_state.connect(lambda *state: told.append(state))
+    window.settings.set(Key.MODEL, str(other))
+    window.apply_settings()  # Preferences → Model → OK...
+    window.settings.set(Key.MODEL, "base")
+    window.apply_settings()  # ...and back, at once
+    qtbot.waitUntil(lambda: (True, "") in told, timeout=60_000)
+    qtbot.wait(500)
+    assert engine.settings.model == "base" and "Model: base" in window.status_info.text()

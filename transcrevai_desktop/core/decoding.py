@@ -12,8 +12,10 @@ videos and recorders' files:
   a timestamp gone wrong);
 - the track read is the one the file marks as its default (else its first): a film with a
   near-silent first track gave an empty transcript;
-- channels are mixed to mono as their mean, every one alike: FFmpeg's mix of a 6-channel
-  recorder's file left out its fourth track (a surround file's bass) and failed on 9.
+- channels whose places the file does not name (a recorder's tracks, not a film's left,
+  right, centre…) are mixed to mono as their mean, every one alike: FFmpeg's mix of a
+  6-track recorder's file left out its fourth track (as a surround file's bass) and failed on
+  9 (PyAV then crashed). Named ones are mixed by FFmpeg, as before.
 """
 
 from __future__ import annotations
@@ -112,7 +114,9 @@ def decoded_blocks(path: Path, keep_channels: bool = False) -> Iterator[np.ndarr
             )
             origin = (container.start_time or 0) / av.time_base  # the picture's start too
             frames = _ignore_invalid_frames(container.decode(stream))
-            timed = _with_gaps(frames if channels > 1 else map(_mono, frames), origin)
+            places = [channel.name for channel in stream.layout.channels]
+            tracks = len(places) > 2 and "NONE" in places  # two: FFmpeg's mix is their mean
+            timed = _with_gaps(map(_mono, frames) if channels == 1 and tracks else frames, origin)
             for item in _resampled(timed, resampler):
                 block: np.ndarray = (
                     np.zeros((round(item * MODEL_RATE), channels), np.int16)  # silence
@@ -147,16 +151,39 @@ def _mono(frame: av.AudioFrame) -> av.AudioFrame:
 def _with_gaps(frames: Iterator[av.AudioFrame], origin: float) -> Iterator[av.AudioFrame | float]:
     """``frames``, each after the seconds of silence that its timestamp leaves since the sound
     before it (or since ``origin``, where the media starts), when there are ``GAP_SECONDS``
-    or more."""
+    or more, and the frame after it follows on from it: a time the next frame does not
+    follow is a timestamp gone wrong, and the sound goes on from before it."""
     heard_until = origin
+    waiting: tuple[av.AudioFrame, float, float] | None = None  # after a gap: frame, time, gap
     for frame in frames:
-        if frame.pts is not None and frame.time_base is not None:
-            start = float(frame.pts * frame.time_base)
-            if start - heard_until >= GAP_SECONDS:
-                yield min(start - heard_until, MAX_GAP_SECONDS)
-            heard_until = max(heard_until, start)
-        heard_until += frame.samples / frame.sample_rate
+        start = _time(frame)
+        if waiting is not None:
+            after, at, gap = waiting
+            waiting = None
+            if start is None or abs(start - (at + _seconds(after))) < GAP_SECONDS:
+                yield gap
+                heard_until = at
+            yield after
+            heard_until += _seconds(after)
+        if start is not None and start - heard_until >= GAP_SECONDS:
+            waiting = (frame, start, min(start - heard_until, MAX_GAP_SECONDS))
+            continue
+        heard_until = max(heard_until, start or heard_until) + _seconds(frame)
         yield frame
+    if waiting is not None:  # the last frame: nothing tells against its time
+        yield waiting[2]
+        yield waiting[0]
+
+
+def _time(frame: av.AudioFrame) -> float | None:
+    """When ``frame`` is heard, in seconds, as the file times it (None: it does not say)."""
+    if frame.pts is None or frame.time_base is None:
+        return None
+    return float(frame.pts * frame.time_base)
+
+
+def _seconds(frame: av.AudioFrame) -> float:
+    return frame.samples / frame.sample_rate
 
 
 def _resampled(

@@ -318,6 +318,7 @@ class Engine:
         terms: Sequence[str] = (),
         speakers: SpeakerSetting = AUTO,
         channel_names: Sequence[str] = (),
+        settings: EngineSettings | None = None,
     ) -> Transcript:
         """The final pass over a recording's .wav, read ``FINAL_CHUNK_SECONDS`` at a time and
         cut in the longest pause near each chunk's end, so memory does not grow with the
@@ -328,12 +329,13 @@ class Engine:
         whose channels are copies of each other, is labelled by voice instead; a word heard
         on two channels is kept where it is louder, see ``core.echoes``) or not
         (``OFF``); ``channel_names`` name the channels' speakers ("You", "Others"). A
-        multi-channel .wav is otherwise heard as its mix.
+        multi-channel .wav is otherwise heard as its mix. ``settings``: the model and options
+        to use (default: the engine's now).
         ``StorageError`` if the file cannot be read; ``TranscriptionCancelled`` within a
         segment of ``cancelled()`` turning true. The memory the pass freed is handed back to
         the system when it ends."""
         # Preferences may change the model meanwhile: not this pass's, which holds its own
-        settings = self.settings
+        settings = settings or self.settings
         held = _Held(settings, self.model(settings))
         try:
             if speakers == CHANNELS and distinct_channels(path):

@@ -722,11 +722,12 @@ class Session(QObject):
     def _final_pass(self) -> None:
         if self._discarded:
             return
-        model = self.engine.settings.model  # the pass's: Preferences may change it meanwhile
+        settings = self.engine.settings  # the pass's: Preferences may change them meanwhile
         try:
             transcript = self.engine.transcribe_recording(
                 self.files["audio"],
                 self.language,
+                settings=settings,
                 progress=self.progress.emit,
                 cancelled=lambda: self._discarded or self._skip_final,
                 terms=self.vocabulary,
@@ -735,7 +736,7 @@ class Session(QObject):
             )
             self._write_transcript(transcript)
             self.detected_language = transcript.language
-            self.model = model
+            self.model = settings.model
             self._set_status(SessionStatus.COMPLETE)
         except TranscriptionCancelled:
             if self._discarded:

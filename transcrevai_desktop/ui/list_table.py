@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 MIN_STRETCH_CHARS = 20  # characters the column that takes the rest keeps, other columns folded
 SPARE_CHARS = 2  # more characters a folded column waits for before it is shown again
+HEADER_PADDING_CHARS = 4  # a header's margins and sort arrow, in characters
 _ORDERS = {"asc": Qt.SortOrder.AscendingOrder, "desc": Qt.SortOrder.DescendingOrder}
 
 
@@ -149,9 +150,14 @@ class ListTable(QTableWidget):
             return
         char = self.fontMetrics().averageCharWidth()
         room = self.viewport().width() - MIN_STRETCH_CHARS * char
-        header = self.horizontalHeader()
-        width = {  # as wide as their contents, shown or not
-            column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+        header = self.horizontalHeader().fontMetrics()
+        width = {  # as wide as their contents and header, measured alike shown or not (a
+            # hidden section's size hint is 0: hidden columns came back and went again)
+            column: max(
+                self.sizeHintForColumn(column),
+                header.horizontalAdvance(self.horizontalHeaderItem(column).text())
+                + HEADER_PADDING_CHARS * header.averageCharWidth(),
+            )
             for column in range(self.columnCount())
         }
         hidden = list(self._fold)  # hidden first; shown while there is room, last first

@@ -18,6 +18,7 @@ class ModelLoader(QObject):
         super().__init__(parent)
         self.engine = engine
         self.error = ""  # the last load's error sentence, "" when it loaded or is loading
+        self._wanted: EngineSettings | None = None  # the latest settings asked to load
         # its own thread: a load takes seconds, and library scans and exports go on meanwhile
         self._background = Background(self)
         self.state.connect(self._remember)
@@ -40,20 +41,26 @@ class ModelLoader(QObject):
             model=settings.get(Key.MODEL),
             compute_type=settings.get(Key.COMPUTE_TYPE),
         )
-        if wanted == self.engine.settings and not self.error:
+        if wanted == (self._wanted or self.engine.settings) and not self.error:
             return False
         self._load(wanted)
         return True
 
     def _load(self, wanted: EngineSettings) -> None:
+        """Load ``wanted``; only the latest load asked for decides, when it ends (a model
+        chosen and then put back while it loaded was used all the same)."""
         self.error = ""
-        working = self.engine.settings if self.engine.model_loaded else None
+        self._wanted = wanted
 
         def loaded(_model: object) -> None:
-            self.engine.use(wanted)  # the model before is freed once no pass holds it
-            self.state.emit(True, "")
+            if wanted == self._wanted:
+                self.engine.use(wanted)  # the model before is freed once no pass holds it
+                self.state.emit(True, "")
 
         def failed(sentence: str) -> None:
+            if wanted != self._wanted:
+                return
+            working = self.engine.settings if self.engine.model_loaded else None
             if working is None or working == wanted:
                 self.state.emit(False, sentence)
                 return

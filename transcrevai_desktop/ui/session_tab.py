@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -302,12 +303,20 @@ class SessionTab(QWidget):
     @Slot()
     def stop(self) -> None:
         """Stop recording; or, while the transcript is being written (a long file opened by
-        mistake, a meeting's final pass that holds the CPU), stop writing it: *Transcribe
-        recording* writes it later (``Session.skip_final_pass``)."""
-        if self.session.status is SessionStatus.PROCESSING:
-            self.session.skip_final_pass()
-        else:
+        mistake, a meeting's final pass that holds the CPU), stop writing it, once asked:
+        *Transcribe recording* writes it later (``Session.skip_final_pass``)."""
+        if self.session.status is not SessionStatus.PROCESSING:
             self.session.stop()
+            return
+        answer = QMessageBox.question(  # No first: a double-click on Stop lands here
+            self,
+            self.tr("Stop"),
+            self.tr("Stop writing the transcript? Transcribe recording writes it later."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.skip_final_pass()
 
     @Slot()
     def transcribe_recording(self) -> None:

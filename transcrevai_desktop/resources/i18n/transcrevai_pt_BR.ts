@@ -1901,6 +1901,10 @@ O TranscrevAI fecha assim que as transcrições ficarem prontas.</translation>
         <translation>Não foi possível iniciar a gravação: {error}</translation>
     </message>
     <message>
+        <source>Stop writing the transcript? Transcribe recording writes it later.</source>
+        <translation>Parar de escrever a transcrição? Transcrever gravação a escreve depois.</translation>
+    </message>
+    <message>
         <source>Start recording</source>
         <translation>Iniciar gravação</translation>
     </message>
